@@ -1,0 +1,5 @@
+/**
+ * Vendor-neutral campaign domain, execution engine and the HTTP plumbing shared by every Campaign
+ * Relay client.
+ */
+package io.campaignrelay.core;

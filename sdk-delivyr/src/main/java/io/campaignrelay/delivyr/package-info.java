@@ -1,0 +1,2 @@
+/** Typed client for the Delivyr SMS API and its Optimove execution channel. */
+package io.campaignrelay.delivyr;

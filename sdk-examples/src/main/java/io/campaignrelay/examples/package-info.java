@@ -1,0 +1,2 @@
+/** Runnable examples and the end-to-end demo of Campaign Relay. */
+package io.campaignrelay.examples;

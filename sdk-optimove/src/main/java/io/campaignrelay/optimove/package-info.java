@@ -1,0 +1,2 @@
+/** Typed client for the Optimove API that a channel integration uses. */
+package io.campaignrelay.optimove;
