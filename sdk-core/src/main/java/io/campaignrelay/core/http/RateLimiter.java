@@ -19,7 +19,8 @@ final class RateLimiter {
     this.sleeper = sleeper;
   }
 
-  void acquire() throws InterruptedIOException {
+  /** Blocks until a permit is free; returns the instant it was granted at. */
+  Instant acquire() throws InterruptedIOException {
     while (true) {
       Duration wait;
       synchronized (this) {
@@ -30,7 +31,7 @@ final class RateLimiter {
         }
         if (granted.size() < limit.permits()) {
           granted.addLast(now);
-          return;
+          return now;
         }
         wait = Duration.between(now, granted.peekFirst().plus(limit.window()));
       }
