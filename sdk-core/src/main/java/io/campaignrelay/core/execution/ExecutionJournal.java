@@ -1,0 +1,42 @@
+package io.campaignrelay.core.execution;
+
+import io.campaignrelay.core.CampaignId;
+import io.campaignrelay.core.CustomerId;
+import java.util.Optional;
+
+/**
+ * Port: the durable record of each recipient's state in a campaign run, keyed by campaign +
+ * customer, so that a run that stopped half-way resumes without sending anyone twice. The engine
+ * records {@link RecipientState#PENDING} before a send and the final state after it; on resume it
+ * skips recipients that are {@link #isDone(CampaignId, CustomerId) done} and treats PENDING ones as
+ * "outcome unknown". Implementations must be thread-safe; the latest entry for a key wins.
+ */
+public interface ExecutionJournal {
+
+  /**
+   * Records (or replaces) a recipient's state.
+   *
+   * @param entry the entry
+   */
+  void record(JournalEntry entry);
+
+  /**
+   * The latest entry of a recipient.
+   *
+   * @param campaignId the campaign
+   * @param customerId the customer
+   * @return the entry, or empty if the recipient was never recorded
+   */
+  Optional<JournalEntry> entry(CampaignId campaignId, CustomerId customerId);
+
+  /**
+   * Whether a recipient is already finished with (dispatched, dropped or logged).
+   *
+   * @param campaignId the campaign
+   * @param customerId the customer
+   * @return true if it must not be processed again
+   */
+  default boolean isDone(CampaignId campaignId, CustomerId customerId) {
+    return entry(campaignId, customerId).map(e -> e.state().isDone()).orElse(false);
+  }
+}
