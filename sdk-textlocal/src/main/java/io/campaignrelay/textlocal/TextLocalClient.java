@@ -1,0 +1,1022 @@
+package io.campaignrelay.textlocal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.campaignrelay.core.ConfigurationException;
+import io.campaignrelay.core.ConfigurationProblem;
+import io.campaignrelay.core.PhoneNumber;
+import io.campaignrelay.core.http.ApiErrorDetails;
+import io.campaignrelay.core.http.ApiServiceException;
+import io.campaignrelay.core.http.ClientOptions;
+import io.campaignrelay.core.http.HttpPipeline;
+import io.campaignrelay.core.http.RetryOptions;
+import io.campaignrelay.core.http.VendorProfile;
+import io.campaignrelay.core.sms.SmsEncoding;
+import io.campaignrelay.core.sms.SmsLength;
+import io.campaignrelay.textlocal.implementation.AuthInterceptor;
+import io.campaignrelay.textlocal.implementation.JsonBodies;
+import io.campaignrelay.textlocal.implementation.TextLocalApi;
+import io.campaignrelay.textlocal.implementation.TextLocalErrorParser;
+import io.campaignrelay.textlocal.models.Acknowledgement;
+import io.campaignrelay.textlocal.models.Balance;
+import io.campaignrelay.textlocal.models.BatchStatus;
+import io.campaignrelay.textlocal.models.BulkMessage;
+import io.campaignrelay.textlocal.models.BulkSendOptions;
+import io.campaignrelay.textlocal.models.BulkSendResult;
+import io.campaignrelay.textlocal.models.Contact;
+import io.campaignrelay.textlocal.models.ContactDeleted;
+import io.campaignrelay.textlocal.models.ContactPage;
+import io.campaignrelay.textlocal.models.ContactsCreated;
+import io.campaignrelay.textlocal.models.GroupCreated;
+import io.campaignrelay.textlocal.models.GroupList;
+import io.campaignrelay.textlocal.models.HistoryMessage;
+import io.campaignrelay.textlocal.models.HistoryPage;
+import io.campaignrelay.textlocal.models.HistoryQuery;
+import io.campaignrelay.textlocal.models.InboundMessage;
+import io.campaignrelay.textlocal.models.InboundMessagePage;
+import io.campaignrelay.textlocal.models.InboxList;
+import io.campaignrelay.textlocal.models.MessageStatus;
+import io.campaignrelay.textlocal.models.NewContact;
+import io.campaignrelay.textlocal.models.NotSentMessage;
+import io.campaignrelay.textlocal.models.OptOutList;
+import io.campaignrelay.textlocal.models.ScheduledList;
+import io.campaignrelay.textlocal.models.SendRequest;
+import io.campaignrelay.textlocal.models.SendResult;
+import io.campaignrelay.textlocal.models.SenderNames;
+import io.campaignrelay.textlocal.models.TemplateList;
+import io.campaignrelay.textlocal.models.TextLocalNotice;
+import io.campaignrelay.textlocal.models.TextLocalResponse;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import okhttp3.OkHttpClient;
+import retrofit2.Call;
+
+/**
+ * The TextLocal SMS API, typed: every command of the UK ({@value #UK_ENDPOINT}) and India ({@value
+ * #INDIA_ENDPOINT}) hosts as one method, form-encoded POSTs to {@code <host>/<command>/}.
+ *
+ * <pre>{@code
+ * TextLocalClient client = TextLocalClient.builder()
+ *     .endpoint(TextLocalClient.UK_ENDPOINT)
+ *     .credential(TextLocalCredential.apiKey(System.getenv("TEXTLOCAL_API_KEY")))
+ *     .buildClient();
+ * SendResult r = client.send(SendRequest.builder()
+ *     .numbers(List.of(PhoneNumber.ofE164("+447700900123")))
+ *     .message("Your order has shipped")
+ *     .sender("Jims Autos")
+ *     .build());
+ * }</pre>
+ *
+ * <p><b>Envelope.</b> TextLocal reports command errors as {@code status: failure} inside an HTTP
+ * 200. Every method turns that into {@link TextLocalAuthenticationException} (code 3, invalid
+ * login) or {@link TextLocalApiException} (any other code, listed or not) carrying TextLocal's
+ * codes and messages; a returned response always succeeded, and its {@code warnings()} are kept.
+ *
+ * <p><b>Checks before any call.</b> At most {@value #MAX_NUMBERS_PER_SEND} numbers per {@code
+ * send}, {@value #MAX_CONTACTS_PER_BULK_CREATE} contacts per {@code create_contacts_bulk} and
+ * {@value #MAX_MESSAGES_PER_BULK_JSON} messages per {@code bulk_json} (the {@code ...InChunks}
+ * methods split larger inputs); each text at most {@value #MAX_GSM_CHARACTERS} GSM-7 characters, or
+ * {@value #MAX_PARTS} parts of UCS-2 (INFERRED: TextLocal documents only the GSM limit), with the
+ * {@code unicode} flag set automatically when the text needs UCS-2; a schedule time in the future;
+ * a validity at most 72 hours ahead. Numbers are always rendered as international digits without
+ * the plus. Violations raise {@link ConfigurationException} listing every problem, and nothing is
+ * sent.
+ *
+ * <p><b>Retries.</b> Read commands are retried on connection failures and retryable statuses.
+ * {@code send}, {@code bulk_json} and the other writes are never re-sent after reaching TextLocal
+ * (TextLocal has no idempotency key): such a failure raises an {@code ApiConnectionException} whose
+ * {@code outcomeUnknown()} is true.
+ *
+ * <p><b>Test mode.</b> A request with {@code test=true}, or every send when the client is built
+ * with {@code testMode(true)}, is validated and priced by TextLocal but not sent and uses no
+ * credit; the result has {@code testMode() == true}.
+ *
+ * <p>Credentials ({@code apikey}, {@code username}, {@code hash}, {@code password} form fields) are
+ * redacted in every log line; nothing is logged unless SLF4J logger {@code
+ * io.campaignrelay.textlocal.http} is at DEBUG/TRACE. Immutable and thread-safe; building makes no
+ * network call. This client never sends MMS.
+ */
+public final class TextLocalClient {
+
+  /** The UK host. */
+  public static final String UK_ENDPOINT = "https://api.txtlocal.com/";
+
+  /** The India host. */
+  public static final String INDIA_ENDPOINT = "https://api.textlocal.in/";
+
+  /** Most numbers one {@code send} accepts (TextLocal error 33 above it). */
+  public static final int MAX_NUMBERS_PER_SEND = 10_000;
+
+  /** Most contacts one {@code create_contacts_bulk} accepts. */
+  public static final int MAX_CONTACTS_PER_BULK_CREATE = 1_500;
+
+  /** Most messages per {@code bulk_json} call (TextLocal's recommendation). */
+  public static final int MAX_MESSAGES_PER_BULK_JSON = 500;
+
+  /** Longest GSM-7 text TextLocal sends (5 parts of 153; longer text is truncated by TextLocal). */
+  public static final int MAX_GSM_CHARACTERS = 765;
+
+  /** Most parts of a message. */
+  public static final int MAX_PARTS = 5;
+
+  /** Furthest ahead a validity deadline may be. */
+  public static final Duration MAX_VALIDITY = Duration.ofHours(72);
+
+  /** Default page size of the paged methods (INFERRED maximum of TextLocal's {@code limit}). */
+  public static final int DEFAULT_PAGE_SIZE = 1000;
+
+  /** The profile the shared HTTP plumbing uses for TextLocal. */
+  static final VendorProfile PROFILE =
+      VendorProfile.builder("textlocal")
+          .defaultEndpoint(UK_ENDPOINT)
+          .secretNames("apikey", "apiKey", "hash", "password", "username")
+          .loggableParameters(
+              "sender",
+              "test",
+              "group_id",
+              "start",
+              "limit",
+              "format",
+              "schedule_time",
+              "batch_id",
+              "message_id",
+              "custom",
+              "min_time",
+              "max_time",
+              "sort_order",
+              "inbox_id")
+          .errorParser(new TextLocalErrorParser())
+          .build();
+
+  private final HttpPipeline pipeline;
+  private final TextLocalApi api;
+  private final Clock clock;
+  private final boolean testMode;
+  private final TextLocalCredential.Kind credentialKind;
+
+  private TextLocalClient(Builder b, ClientOptions options) {
+    OkHttpClient.Builder http =
+        options.httpClient().map(OkHttpClient::newBuilder).orElseGet(OkHttpClient.Builder::new);
+    http.addInterceptor(new AuthInterceptor(b.credential.formFields()));
+    ClientOptions withAuth = options.toBuilder().httpClient(http.build()).build();
+    this.pipeline = HttpPipeline.create(withAuth, PROFILE);
+    this.api = pipeline.create(TextLocalApi.class);
+    this.clock = options.clock();
+    this.testMode = b.testMode;
+    this.credentialKind = b.credential.kind();
+  }
+
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The base URL requests go to.
+   *
+   * @return the endpoint
+   */
+  public String endpoint() {
+    return pipeline.endpoint();
+  }
+
+  /**
+   * Whether every send carries {@code test=true}.
+   *
+   * @return true in client-wide test mode
+   */
+  public boolean testMode() {
+    return testMode;
+  }
+
+  /**
+   * The clock used for schedule checks.
+   *
+   * @return the clock
+   */
+  public Clock clock() {
+    return clock;
+  }
+
+  // ---------------------------------------------------------------- sending
+
+  /**
+   * Sends one text to at most {@value #MAX_NUMBERS_PER_SEND} numbers or to a group ({@code send}).
+   *
+   * @param request the send
+   * @return TextLocal's result, warnings included
+   * @throws ConfigurationException if a check before the call fails (nothing is sent)
+   * @throws TextLocalApiException if TextLocal answers {@code status: failure}
+   * @throws TextLocalAuthenticationException if the credentials are rejected
+   * @throws io.campaignrelay.core.http.ApiConnectionException if no answer came back
+   */
+  public SendResult send(SendRequest request) {
+    Objects.requireNonNull(request, "request");
+    List<ConfigurationProblem> problems = new ArrayList<>();
+    if (request.numbers().size() > MAX_NUMBERS_PER_SEND) {
+      problems.add(
+          ConfigurationProblem.of(
+              "numbers",
+              request.numbers().size() + " numbers",
+              "send at most "
+                  + MAX_NUMBERS_PER_SEND
+                  + " numbers per call (TextLocal error 33), or use sendInChunks(...)"));
+    }
+    SmsLength length = checkText("message", request.message(), problems);
+    checkSender(request.sender().orElse(null), problems);
+    Instant now = clock.instant();
+    request
+        .scheduleTime()
+        .ifPresent(
+            t -> {
+              if (!t.isAfter(now)) {
+                problems.add(
+                    ConfigurationProblem.of(
+                        "scheduleTime",
+                        t,
+                        "give a time in the future (now is "
+                            + now
+                            + "), or none to send at once (TextLocal error 9)"));
+              }
+            });
+    request
+        .validity()
+        .ifPresent(
+            v -> {
+              if (!v.isAfter(now) || v.isAfter(now.plus(MAX_VALIDITY))) {
+                problems.add(
+                    ConfigurationProblem.of(
+                        "validity", v, "give a time after now and at most 72 hours ahead"));
+              }
+            });
+    ConfigurationException.throwIfAny("TextLocal send request", problems);
+    String numbers =
+        request.numbers().isEmpty()
+            ? null
+            : joinDigits(request.numbers(), 0, request.numbers().size());
+    boolean test = testMode || request.test();
+    return call(
+        api.send(
+            numbers,
+            request.groupId().orElse(null),
+            request.message(),
+            request.sender().orElse(null),
+            request.scheduleTime().map(Instant::getEpochSecond).orElse(null),
+            request.receiptUrl().orElse(null),
+            request.custom().orElse(null),
+            request.optOuts().orElse(null),
+            request.validity().map(Instant::getEpochSecond).orElse(null),
+            length.encoding() == SmsEncoding.UCS_2 ? Boolean.TRUE : null,
+            request.trackingLinks().orElse(null),
+            test ? Boolean.TRUE : null,
+            request.simpleReply().orElse(null)),
+        "POST send/");
+  }
+
+  /**
+   * Sends one text to any number of numbers, {@value #MAX_NUMBERS_PER_SEND} per {@code send} call,
+   * in order. A group send is a single call.
+   *
+   * @param request the send
+   * @return one result per call
+   * @throws ConfigurationException if a check before the first call fails (nothing is sent)
+   * @throws PartialSendException if a call fails after earlier calls were accepted
+   */
+  public List<SendResult> sendInChunks(SendRequest request) {
+    List<PhoneNumber> all = request.numbers();
+    if (all.size() <= MAX_NUMBERS_PER_SEND) {
+      return List.of(send(request));
+    }
+    List<SendResult> results = new ArrayList<>();
+    List<String> batchIds = new ArrayList<>();
+    long accepted = 0;
+    for (int from = 0; from < all.size(); from += MAX_NUMBERS_PER_SEND) {
+      List<PhoneNumber> chunk =
+          all.subList(from, Math.min(all.size(), from + MAX_NUMBERS_PER_SEND));
+      try {
+        SendResult r = send(request.toBuilder().numbers(chunk).build());
+        results.add(r);
+        if (r.batchId() != null) {
+          batchIds.add(r.batchId());
+        }
+        accepted += r.numMessages();
+      } catch (RuntimeException e) {
+        if (from == 0) {
+          throw e;
+        }
+        throw new PartialSendException(batchIds, accepted, all.size() - from, e);
+      }
+    }
+    return List.copyOf(results);
+  }
+
+  /**
+   * Sends up to {@value #MAX_MESSAGES_PER_BULK_JSON} personalised messages in one {@code bulk_json}
+   * call, each with its own text.
+   *
+   * @param messages the messages
+   * @param options the send-level options
+   * @return TextLocal's result, including messages it refused
+   * @throws ConfigurationException if a check before the call fails (nothing is sent)
+   * @throws TextLocalApiException if TextLocal answers {@code status: failure}
+   */
+  public BulkSendResult sendBulk(List<BulkMessage> messages, BulkSendOptions options) {
+    Objects.requireNonNull(messages, "messages");
+    Objects.requireNonNull(options, "options");
+    List<ConfigurationProblem> problems = new ArrayList<>();
+    if (messages.isEmpty() || messages.size() > MAX_MESSAGES_PER_BULK_JSON) {
+      problems.add(
+          ConfigurationProblem.of(
+              "messages",
+              messages.size() + " messages",
+              "give 1 to "
+                  + MAX_MESSAGES_PER_BULK_JSON
+                  + " messages per bulk_json call, or use sendBulkInChunks(...)"));
+    }
+    boolean unicode = false;
+    for (int i = 0; i < messages.size(); i++) {
+      SmsLength len = checkText("messages[" + i + "].text", messages.get(i).text(), problems);
+      unicode |= len != null && len.encoding() == SmsEncoding.UCS_2;
+    }
+    checkSender(options.sender(), problems);
+    if (options.scheduleTime() != null && !options.scheduleTime().isAfter(clock.instant())) {
+      problems.add(
+          ConfigurationProblem.of(
+              "scheduleTime",
+              options.scheduleTime(),
+              "give a time in the future (now is " + clock.instant() + "), or none to send now"));
+    }
+    ConfigurationException.throwIfAny("TextLocal bulk_json request", problems);
+    BulkSendOptions effective = testMode && !options.test() ? options.withTest(true) : options;
+    return call(api.bulkJson(JsonBodies.bulk(messages, effective, unicode)), "POST bulk_json/");
+  }
+
+  /**
+   * Sends any number of personalised messages through {@code bulk_json}, {@value
+   * #MAX_MESSAGES_PER_BULK_JSON} per call, reading the input lazily: only one chunk is held in
+   * memory at a time.
+   *
+   * @param messages the messages, read once in order
+   * @param options the send-level options
+   * @param onChunk receives each call's result as it arrives (may be a no-op)
+   * @return the totals
+   * @throws ConfigurationException if a message of the first chunk fails a check (nothing sent)
+   * @throws PartialSendException if a chunk fails after earlier chunks were accepted
+   */
+  public BulkSendSummary sendBulkInChunks(
+      Iterable<BulkMessage> messages, BulkSendOptions options, Consumer<BulkSendResult> onChunk) {
+    Iterator<BulkMessage> it = messages.iterator();
+    List<String> batchIds = new ArrayList<>();
+    List<TextLocalNotice> warnings = new ArrayList<>();
+    List<NotSentMessage> sample = new ArrayList<>();
+    BigDecimal cost = BigDecimal.ZERO;
+    long submitted = 0;
+    long notSent = 0;
+    int calls = 0;
+    List<BulkMessage> chunk = new ArrayList<>(MAX_MESSAGES_PER_BULK_JSON);
+    while (it.hasNext()) {
+      chunk.clear();
+      while (it.hasNext() && chunk.size() < MAX_MESSAGES_PER_BULK_JSON) {
+        chunk.add(it.next());
+      }
+      BulkSendResult r;
+      try {
+        r = sendBulk(chunk, options);
+      } catch (RuntimeException e) {
+        if (calls == 0) {
+          throw e;
+        }
+        long rest = chunk.size();
+        while (it.hasNext()) {
+          it.next();
+          rest++;
+        }
+        throw new PartialSendException(batchIds, submitted - notSent, rest, e);
+      }
+      calls++;
+      submitted += chunk.size();
+      notSent += r.messagesNotSent().size();
+      batchIds.addAll(r.batchIds());
+      warnings.addAll(r.warnings());
+      for (NotSentMessage m : r.messagesNotSent()) {
+        if (sample.size() < 100) {
+          sample.add(m);
+        }
+      }
+      if (r.totalCost() != null) {
+        cost = cost.add(r.totalCost());
+      }
+      onChunk.accept(r);
+    }
+    return new BulkSendSummary(calls, submitted, notSent, batchIds, cost, warnings, sample);
+  }
+
+  // ---------------------------------------------------------------- templates, senders, balance
+
+  /**
+   * Lists the account's message templates ({@code get_templates}).
+   *
+   * @return the templates
+   */
+  public TemplateList templates() {
+    return call(api.getTemplates(TextLocalApi.JSON), "POST get_templates/");
+  }
+
+  /**
+   * Lists the approved sender names ({@code get_sender_names}).
+   *
+   * @return the sender names
+   */
+  public SenderNames senderNames() {
+    return call(api.getSenderNames(TextLocalApi.JSON), "POST get_sender_names/");
+  }
+
+  /**
+   * Reads the credit balance ({@code balance}).
+   *
+   * @return the balance
+   */
+  public Balance balance() {
+    return call(api.balance(TextLocalApi.JSON), "POST balance/");
+  }
+
+  // ---------------------------------------------------------------- groups and contacts
+
+  /**
+   * Lists the contact groups ({@code get_groups}).
+   *
+   * @return the groups
+   */
+  public GroupList groups() {
+    return call(api.getGroups(TextLocalApi.JSON), "POST get_groups/");
+  }
+
+  /**
+   * Creates a contact group ({@code create_group}).
+   *
+   * @param name the name
+   * @return the new group
+   * @throws TextLocalApiException with code 14 if the group exists
+   */
+  public GroupCreated createGroup(String name) {
+    if (name == null || name.isBlank()) {
+      throw new ConfigurationException(
+          "TextLocal create_group request",
+          ConfigurationProblem.of("name", name, "give a group name (TextLocal error 12)"));
+    }
+    return call(api.createGroup(name), "POST create_group/");
+  }
+
+  /**
+   * Deletes a group and every contact in it, unrecoverably ({@code delete_group}).
+   *
+   * @param groupId the group
+   * @return the acknowledgement
+   */
+  public Acknowledgement deleteGroup(String groupId) {
+    return call(api.deleteGroup(requireId("groupId", groupId)), "POST delete_group/");
+  }
+
+  /**
+   * Reads one page of a group's contacts ({@code get_contacts}).
+   *
+   * @param groupId the group
+   * @param start the offset
+   * @param limit the page size
+   * @return the page
+   */
+  public ContactPage contactsPage(String groupId, int start, int limit) {
+    return call(
+        api.getContacts(requireId("groupId", groupId), null, start, limit), "POST get_contacts/");
+  }
+
+  /**
+   * A group's contacts, paged lazily, {@value #DEFAULT_PAGE_SIZE} per request.
+   *
+   * @param groupId the group
+   * @return the contacts
+   */
+  public PagedIterable<Contact> contacts(String groupId) {
+    return contacts(groupId, DEFAULT_PAGE_SIZE);
+  }
+
+  /**
+   * A group's contacts, paged lazily.
+   *
+   * @param groupId the group
+   * @param pageSize contacts per request
+   * @return the contacts
+   */
+  public PagedIterable<Contact> contacts(String groupId, int pageSize) {
+    String id = requireId("groupId", groupId);
+    return new PagedIterable<>(
+        (start, limit) -> {
+          ContactPage p = contactsPage(id, start, limit);
+          return new Page<>(p.contacts(), start, p.numContacts(), p.warnings());
+        },
+        pageSize);
+  }
+
+  /**
+   * Looks up one number in a group ({@code get_contacts} with {@code number}).
+   *
+   * @param groupId the group
+   * @param number the number
+   * @return the matching contacts (none or one)
+   */
+  public ContactPage findContact(String groupId, PhoneNumber number) {
+    return call(
+        api.getContacts(requireId("groupId", groupId), number.digits(), null, null),
+        "POST get_contacts/");
+  }
+
+  /**
+   * Adds number-only contacts to a group ({@code create_contacts}).
+   *
+   * @param groupId the group (TextLocal's default is 5, "Contacts")
+   * @param numbers the numbers
+   * @return the result
+   */
+  public ContactsCreated createContacts(String groupId, List<PhoneNumber> numbers) {
+    if (numbers.isEmpty()) {
+      throw new ConfigurationException(
+          "TextLocal create_contacts request",
+          ConfigurationProblem.of("numbers", "0 numbers", "give at least one number"));
+    }
+    return call(
+        api.createContacts(joinDigits(numbers, 0, numbers.size()), requireId("groupId", groupId)),
+        "POST create_contacts/");
+  }
+
+  /**
+   * Adds up to {@value #MAX_CONTACTS_PER_BULK_CREATE} contacts with names and custom fields to a
+   * group ({@code create_contacts_bulk}).
+   *
+   * @param groupId the group
+   * @param contacts the contacts
+   * @return the result
+   * @throws ConfigurationException if there are none or too many (nothing is sent)
+   */
+  public ContactsCreated createContactsBulk(String groupId, List<NewContact> contacts) {
+    if (contacts.isEmpty() || contacts.size() > MAX_CONTACTS_PER_BULK_CREATE) {
+      throw new ConfigurationException(
+          "TextLocal create_contacts_bulk request",
+          ConfigurationProblem.of(
+              "contacts",
+              contacts.size() + " contacts",
+              "give 1 to "
+                  + MAX_CONTACTS_PER_BULK_CREATE
+                  + " contacts per call, or use createContactsBulkInChunks(...)"));
+    }
+    return call(
+        api.createContactsBulk(requireId("groupId", groupId), JsonBodies.contacts(contacts)),
+        "POST create_contacts_bulk/");
+  }
+
+  /**
+   * Adds any number of contacts, {@value #MAX_CONTACTS_PER_BULK_CREATE} per call, reading the input
+   * lazily.
+   *
+   * @param groupId the group
+   * @param contacts the contacts
+   * @return one result per call
+   */
+  public List<ContactsCreated> createContactsBulkInChunks(
+      String groupId, Iterable<NewContact> contacts) {
+    List<ContactsCreated> results = new ArrayList<>();
+    List<NewContact> chunk = new ArrayList<>(MAX_CONTACTS_PER_BULK_CREATE);
+    for (NewContact c : contacts) {
+      chunk.add(c);
+      if (chunk.size() == MAX_CONTACTS_PER_BULK_CREATE) {
+        results.add(createContactsBulk(groupId, chunk));
+        chunk.clear();
+      }
+    }
+    if (!chunk.isEmpty()) {
+      results.add(createContactsBulk(groupId, chunk));
+    }
+    return List.copyOf(results);
+  }
+
+  /**
+   * Removes a number from a group ({@code delete_contact}).
+   *
+   * @param groupId the group
+   * @param number the number
+   * @return the result
+   */
+  public ContactDeleted deleteContact(String groupId, PhoneNumber number) {
+    return call(
+        api.deleteContact(number.digits(), requireId("groupId", groupId)), "POST delete_contact/");
+  }
+
+  /**
+   * Lists opted-out numbers ({@code get_optouts}).
+   *
+   * @param since only opt-outs after this time, or null for all
+   * @return the opt-outs
+   */
+  public OptOutList optOuts(Instant since) {
+    return call(
+        api.getOptOuts(since == null ? null : since.getEpochSecond(), TextLocalApi.JSON),
+        "POST get_optouts/");
+  }
+
+  // ---------------------------------------------------------------- scheduling
+
+  /**
+   * Lists scheduled sends ({@code get_scheduled}).
+   *
+   * @return the scheduled sends
+   */
+  public ScheduledList scheduled() {
+    return call(api.getScheduled(TextLocalApi.JSON), "POST get_scheduled/");
+  }
+
+  /**
+   * Cancels a scheduled send ({@code cancel_scheduled}).
+   *
+   * @param scheduledId the id from {@link #scheduled()}
+   * @return the acknowledgement
+   */
+  public Acknowledgement cancelScheduled(String scheduledId) {
+    return call(
+        api.cancelScheduled(requireId("scheduledId", scheduledId)), "POST cancel_scheduled/");
+  }
+
+  // ---------------------------------------------------------------- reporting
+
+  /**
+   * Reads one message's status ({@code status_message}).
+   *
+   * @param messageId the id from a send result
+   * @return the status
+   */
+  public MessageStatus messageStatus(String messageId) {
+    return call(api.statusMessage(requireId("messageId", messageId)), "POST status_message/");
+  }
+
+  /**
+   * Reads a batch's delivery report ({@code status_batch}).
+   *
+   * @param batchId the batch id from a send result
+   * @return the report
+   */
+  public BatchStatus batchStatus(String batchId) {
+    return call(api.statusBatch(requireId("batchId", batchId)), "POST status_batch/");
+  }
+
+  /**
+   * Messages sent to single numbers from Messenger, paged lazily ({@code get_history_single}).
+   *
+   * @param query the window, order and page size
+   * @return the messages
+   */
+  public PagedIterable<HistoryMessage> singleHistory(HistoryQuery query) {
+    return history(query, "POST get_history_single/", HistoryKind.SINGLE);
+  }
+
+  /**
+   * Sends to groups, paged lazily ({@code get_history_group}).
+   *
+   * @param query the window, order and page size
+   * @return the sends
+   */
+  public PagedIterable<HistoryMessage> groupHistory(HistoryQuery query) {
+    return history(query, "POST get_history_group/", HistoryKind.GROUP);
+  }
+
+  /**
+   * Messages sent through the API, paged lazily ({@code get_history_api}).
+   *
+   * @param query the window, order and page size
+   * @return the messages
+   */
+  public PagedIterable<HistoryMessage> apiHistory(HistoryQuery query) {
+    return history(query, "POST get_history_api/", HistoryKind.API);
+  }
+
+  private enum HistoryKind {
+    SINGLE,
+    GROUP,
+    API
+  }
+
+  private PagedIterable<HistoryMessage> history(HistoryQuery q, String op, HistoryKind kind) {
+    Long min = q.minTime() == null ? null : q.minTime().getEpochSecond();
+    Long max = q.maxTime() == null ? null : q.maxTime().getEpochSecond();
+    String order = q.sortOrder() == null ? null : q.sortOrder().wireValue();
+    return new PagedIterable<>(
+        (start, limit) -> {
+          Call<HistoryPage> c =
+              switch (kind) {
+                case SINGLE -> api.getHistorySingle(min, max, order, start, limit);
+                case GROUP -> api.getHistoryGroup(min, max, order, start, limit);
+                case API -> api.getHistoryApi(min, max, order, start, limit);
+              };
+          HistoryPage p = call(c, op);
+          return new Page<>(p.messages(), start, p.total(), p.warnings());
+        },
+        q.pageSize());
+  }
+
+  // ---------------------------------------------------------------- inbound
+
+  /**
+   * Lists the inboxes ({@code get_inboxes}).
+   *
+   * @return the inboxes
+   */
+  public InboxList inboxes() {
+    return call(api.getInboxes(TextLocalApi.JSON), "POST get_inboxes/");
+  }
+
+  /**
+   * An inbox's messages, paged lazily, sorted by date ({@code get_messages}).
+   *
+   * @param inboxId the inbox
+   * @param query the window, order and page size
+   * @return the messages
+   */
+  public PagedIterable<InboundMessage> inboxMessages(String inboxId, HistoryQuery query) {
+    String id = requireId("inboxId", inboxId);
+    Long min = query.minTime() == null ? null : query.minTime().getEpochSecond();
+    Long max = query.maxTime() == null ? null : query.maxTime().getEpochSecond();
+    String order = query.sortOrder() == null ? null : query.sortOrder().wireValue();
+    return new PagedIterable<>(
+        (start, limit) -> {
+          InboundMessagePage p =
+              call(api.getMessages(id, min, max, order, null, start, limit), "POST get_messages/");
+          return new Page<>(p.messages(), start, p.numMessages(), p.warnings());
+        },
+        query.pageSize());
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  private <T extends TextLocalResponse> T call(Call<T> call, String operation) {
+    T body = pipeline.execute(call, operation);
+    if (body == null) {
+      throw new ApiServiceException(
+          new ApiErrorDetails(
+              PROFILE.name(),
+              operation,
+              200,
+              null,
+              "the response body was empty; expected TextLocal's JSON envelope",
+              null,
+              false,
+              ""));
+    }
+    if (body.failed()) {
+      throw failure(operation, body);
+    }
+    return body;
+  }
+
+  private ApiServiceException failure(String operation, TextLocalResponse body) {
+    List<TextLocalNotice> errors = body.errors();
+    TextLocalNotice first = errors.isEmpty() ? null : errors.get(0);
+    String excerpt;
+    try {
+      Map<String, Object> env = new LinkedHashMap<>();
+      env.put("status", body.status());
+      env.put("errors", errors);
+      env.put("warnings", body.warnings());
+      excerpt = pipeline.excerpt(pipeline.objectMapper().writeValueAsString(env));
+    } catch (JsonProcessingException e) {
+      excerpt = "";
+    }
+    ApiErrorDetails details =
+        new ApiErrorDetails(
+            PROFILE.name(),
+            operation,
+            200,
+            first == null ? null : Integer.toString(first.code()),
+            first == null ? "status: failure without errors" : first.message(),
+            null,
+            false,
+            excerpt);
+    if (first != null && first.code() == 3) {
+      return new TextLocalAuthenticationException(details, errors, body.warnings());
+    }
+    return new TextLocalApiException(details, errors, body.warnings());
+  }
+
+  private static SmsLength checkText(
+      String field, String text, List<ConfigurationProblem> problems) {
+    if (text == null || text.isEmpty()) {
+      problems.add(ConfigurationProblem.of(field, text, "give the text to send"));
+      return null;
+    }
+    SmsLength len = SmsLength.of(text);
+    if (len.encoding() == SmsEncoding.GSM_7 && len.units() > MAX_GSM_CHARACTERS) {
+      problems.add(
+          ConfigurationProblem.of(
+              field,
+              len.units() + " GSM characters",
+              "shorten the text to at most "
+                  + MAX_GSM_CHARACTERS
+                  + " GSM characters (TextLocal truncates or rejects longer text, error 6)"));
+    } else if (len.encoding() == SmsEncoding.UCS_2 && len.segments() > MAX_PARTS) {
+      problems.add(
+          ConfigurationProblem.of(
+              field,
+              len.units() + " UCS-2 units in " + len.segments() + " parts",
+              "shorten the text to at most "
+                  + MAX_PARTS
+                  + " parts ("
+                  + MAX_PARTS * SmsEncoding.UCS_2.multiPartUnits()
+                  + " UCS-2 characters), or replace the characters "
+                  + len.nonGsmCharacters()
+                  + " so that it fits GSM-7"));
+    }
+    return len;
+  }
+
+  private static void checkSender(String sender, List<ConfigurationProblem> problems) {
+    if (sender == null) {
+      return;
+    }
+    boolean numeric = !sender.isEmpty() && sender.chars().allMatch(c -> c >= '0' && c <= '9');
+    if (sender.isBlank() || (numeric ? sender.length() > 13 : sender.length() > 11)) {
+      problems.add(
+          ConfigurationProblem.of(
+              "sender",
+              sender,
+              "use at most 11 letters and digits, or up to 13 digits (TextLocal error 43)"));
+    }
+  }
+
+  private static String requireId(String field, String id) {
+    if (id == null || id.isBlank()) {
+      throw new ConfigurationException(
+          "TextLocal request", ConfigurationProblem.of(field, id, "give the TextLocal id"));
+    }
+    return id;
+  }
+
+  private static String joinDigits(List<PhoneNumber> numbers, int from, int to) {
+    StringBuilder sb = new StringBuilder((to - from) * 14);
+    for (int i = from; i < to; i++) {
+      if (i > from) {
+        sb.append(',');
+      }
+      sb.append(numbers.get(i).digits());
+    }
+    return sb.toString();
+  }
+
+  /** Shows the endpoint and credential style; never a credential. */
+  @Override
+  public String toString() {
+    return "TextLocalClient{endpoint="
+        + pipeline.endpoint()
+        + ", credential="
+        + credentialKind
+        + ", testMode="
+        + testMode
+        + '}';
+  }
+
+  /** Builds a {@link TextLocalClient}. Not thread-safe. */
+  public static final class Builder {
+    private ClientOptions clientOptions = ClientOptions.defaults();
+    private String endpoint;
+    private boolean endpointSet;
+    private TextLocalCredential credential;
+    private OkHttpClient httpClient;
+    private RetryOptions retryOptions;
+    private Clock clock;
+    private boolean testMode;
+
+    private Builder() {}
+
+    /**
+     * Sets the host: {@link #UK_ENDPOINT} (the default), {@link #INDIA_ENDPOINT}, or any URL (the
+     * Optimove "API login URL", a proxy, a test server).
+     *
+     * @param endpoint an absolute http(s) URL
+     * @return this builder
+     */
+    public Builder endpoint(String endpoint) {
+      this.endpoint = endpoint;
+      this.endpointSet = true;
+      return this;
+    }
+
+    /**
+     * Sets the credential.
+     *
+     * @param credential the API key or username and hash
+     * @return this builder
+     */
+    public Builder credential(TextLocalCredential credential) {
+      this.credential = credential;
+      return this;
+    }
+
+    /**
+     * Sets an OkHttp client to derive from (never mutated).
+     *
+     * @param httpClient the client
+     * @return this builder
+     */
+    public Builder httpClient(OkHttpClient httpClient) {
+      this.httpClient = httpClient;
+      return this;
+    }
+
+    /**
+     * Sets how reads are retried.
+     *
+     * @param retryOptions the options
+     * @return this builder
+     */
+    public Builder retryOptions(RetryOptions retryOptions) {
+      this.retryOptions = retryOptions;
+      return this;
+    }
+
+    /**
+     * Sets all transport options at once; the other setters of this builder override the
+     * corresponding values.
+     *
+     * @param clientOptions the options
+     * @return this builder
+     */
+    public Builder clientOptions(ClientOptions clientOptions) {
+      this.clientOptions = clientOptions;
+      return this;
+    }
+
+    /**
+     * Sets the clock used to check schedule times (tests inject a fixed one).
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    /**
+     * Sends {@code test=true} with every send and bulk send: TextLocal validates and prices them
+     * but sends nothing and uses no credit.
+     *
+     * @param testMode the flag
+     * @return this builder
+     */
+    public Builder testMode(boolean testMode) {
+      this.testMode = testMode;
+      return this;
+    }
+
+    /**
+     * Builds the client. Makes no network call.
+     *
+     * @return the client
+     * @throws ConfigurationException listing every missing or invalid setting
+     */
+    public TextLocalClient buildClient() {
+      List<ConfigurationProblem> problems = new ArrayList<>();
+      if (credential == null) {
+        problems.add(
+            ConfigurationProblem.of(
+                "credential", null, "set TextLocalCredential.apiKey(...) or usernameAndHash(...)"));
+      }
+      if (clientOptions == null) {
+        problems.add(
+            ConfigurationProblem.of("clientOptions", null, "use ClientOptions.defaults()"));
+      }
+      ConfigurationException.throwIfAny("TextLocal client", problems);
+      ClientOptions.Builder o = clientOptions.toBuilder();
+      if (endpointSet) {
+        o.endpoint(endpoint);
+      }
+      if (httpClient != null) {
+        o.httpClient(httpClient);
+      }
+      if (retryOptions != null) {
+        o.retryOptions(retryOptions);
+      }
+      if (clock != null) {
+        o.clock(clock);
+      }
+      return new TextLocalClient(this, o.build());
+    }
+  }
+}

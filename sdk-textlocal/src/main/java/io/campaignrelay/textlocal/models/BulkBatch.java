@@ -1,0 +1,29 @@
+package io.campaignrelay.textlocal.models;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * One entry of the {@code messages} array of a {@code bulk_json} response. Its exact shape is only
+ * partly documented (INFERRED: one entry per accepted batch, with a nested {@code messages} array
+ * of ids and recipients); every field may be absent.
+ *
+ * @param batchId the batch id, for {@code status_batch}, or null
+ * @param numMessages how many messages the entry covers
+ * @param cost the entry's cost, or null
+ * @param custom the {@code custom} value echoed back, or null
+ * @param messages the created messages
+ */
+public record BulkBatch(
+    @JsonProperty("batch_id") String batchId,
+    @JsonProperty("num_messages") int numMessages,
+    @JsonProperty("cost") BigDecimal cost,
+    @JsonProperty("custom") String custom,
+    @JsonProperty("messages") List<SentMessage> messages) {
+
+  /** Replaces an absent array with an empty list. */
+  public BulkBatch {
+    messages = Nulls.list(messages);
+  }
+}

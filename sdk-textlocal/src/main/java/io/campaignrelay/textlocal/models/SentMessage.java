@@ -1,0 +1,14 @@
+package io.campaignrelay.textlocal.models;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * One message a send created.
+ *
+ * @param id TextLocal's message id (a string in some samples, a number in others; kept as text),
+ *     usable with {@code status_message}
+ * @param recipient the recipient's international digits (a JSON number wider than an {@code int};
+ *     kept as text)
+ */
+public record SentMessage(
+    @JsonProperty("id") String id, @JsonProperty("recipient") String recipient) {}
