@@ -1,0 +1,557 @@
+package io.campaignrelay.delivyr;
+
+import io.campaignrelay.core.ConfigurationException;
+import io.campaignrelay.core.ConfigurationProblem;
+import io.campaignrelay.core.Secret;
+import io.campaignrelay.core.http.ApiConnectionException;
+import io.campaignrelay.core.http.ApiServiceException;
+import io.campaignrelay.core.http.ClientOptions;
+import io.campaignrelay.core.http.HttpPipeline;
+import io.campaignrelay.core.http.RetryOptions;
+import io.campaignrelay.core.http.VendorProfile;
+import io.campaignrelay.delivyr.implementation.DelivyrApi;
+import io.campaignrelay.delivyr.implementation.DelivyrErrorParser;
+import io.campaignrelay.delivyr.implementation.IdempotencyKeys;
+import io.campaignrelay.delivyr.implementation.Wire;
+import io.campaignrelay.delivyr.models.AttributeCheck;
+import io.campaignrelay.delivyr.models.BatchResult;
+import io.campaignrelay.delivyr.models.CampaignReference;
+import io.campaignrelay.delivyr.models.CustomerAttribute;
+import io.campaignrelay.delivyr.models.DelivyrTemplate;
+import io.campaignrelay.delivyr.models.MessageEvent;
+import io.campaignrelay.delivyr.models.MessageListOptions;
+import io.campaignrelay.delivyr.models.MessageLogEntry;
+import io.campaignrelay.delivyr.models.OptOut;
+import io.campaignrelay.delivyr.models.OptimoveIntegration;
+import io.campaignrelay.delivyr.models.SendMessageRequest;
+import io.campaignrelay.delivyr.models.SentMessage;
+import io.campaignrelay.delivyr.models.TemplateListOptions;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import okhttp3.OkHttpClient;
+
+/**
+ * Client of Delivyr's HTTP API (the modelled contract described on {@link DelivyrApi}): templates,
+ * messages (single and batch), the Message Log, message events, opt-outs and the Optimove
+ * integration.
+ *
+ * <pre>{@code
+ * DelivyrClient delivyr = DelivyrClient.builder()
+ *     .endpoint("https://api.delivyr.example/v1/")
+ *     .credential(Secret.of(System.getenv("DELIVYR_API_KEY")))
+ *     .buildClient();
+ * SentMessage sent = delivyr.sendMessage(SendMessageRequest.builder()
+ *     .to("+447700900123").templateId("HDS7F3Y2").variable("FIRST_NAME", "Ada").build());
+ * }</pre>
+ *
+ * <p>Authentication is {@code Authorization: Bearer <key>}; the key never appears in logs, {@link
+ * #toString()} or exception messages. Every write that creates something carries an {@code
+ * Idempotency-Key} fixed before the first attempt, so the shared retry loop may re-send it safely.
+ * Failures raise {@link ApiConnectionException} (no response; {@code outcomeUnknown()} says whether
+ * the request may have arrived) or an {@link ApiServiceException} subclass chosen by status.
+ *
+ * <p>Immutable and thread-safe; building it makes no network call.
+ */
+public final class DelivyrClient {
+
+  /** The vendor name: logger {@code io.campaignrelay.delivyr.http}, User-Agent suffix. */
+  public static final String VENDOR = "delivyr";
+
+  /** The most messages one {@code POST messages/batch} call takes. */
+  public static final int MAX_BATCH_SIZE = 1000;
+
+  static final VendorProfile PROFILE =
+      VendorProfile.builder(VENDOR)
+          .secretNames("authorization", "apiKey", "tenantToken")
+          .loggableParameters(
+              "status", "channel", "limit", "cursor", "campaignId", "since", "until")
+          .idempotencyKeyHeader(DelivyrApi.IDEMPOTENCY_KEY)
+          .errorParser(DelivyrErrorParser.INSTANCE)
+          .build();
+
+  private final HttpPipeline pipeline;
+  private final DelivyrApi api;
+  private final Clock clock;
+
+  private DelivyrClient(HttpPipeline pipeline, Clock clock) {
+    this.pipeline = pipeline;
+    this.api = pipeline.create(DelivyrApi.class);
+    this.clock = clock;
+  }
+
+  /**
+   * A builder. The endpoint and the credential are required.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The base URL requests go to.
+   *
+   * @return the endpoint, ending with {@code /}
+   */
+  public String endpoint() {
+    return pipeline.endpoint();
+  }
+
+  /**
+   * The clock of this client (used for webhook tolerance and metric timestamps by callers).
+   *
+   * @return the clock
+   */
+  public Clock clock() {
+    return clock;
+  }
+
+  // ---------------------------------------------------------------- templates
+
+  /**
+   * Lists every template, lazily paged.
+   *
+   * @return the templates
+   */
+  public PagedIterable<DelivyrTemplate> listTemplates() {
+    return listTemplates(TemplateListOptions.all());
+  }
+
+  /**
+   * Lists templates, lazily paged.
+   *
+   * @param options the filters
+   * @return the templates
+   */
+  public PagedIterable<DelivyrTemplate> listTemplates(TemplateListOptions options) {
+    Objects.requireNonNull(options, "options");
+    String status = options.status() == null ? null : options.status().value();
+    String channel = options.channel() == null ? null : options.channel().value();
+    return PagedIterable.of(
+        cursor ->
+            pipeline.execute(
+                api.listTemplates(status, channel, options.pageSize(), cursor), "GET templates"));
+  }
+
+  /**
+   * Reads one template.
+   *
+   * @param templateId the Delivyr template id, e.g. {@code HDS7F3Y2}
+   * @return the template
+   * @throws ConfigurationException if the id is not a Delivyr template id
+   * @throws io.campaignrelay.core.http.NotFoundException if there is no such template
+   */
+  public DelivyrTemplate getTemplate(String templateId) {
+    if (!TemplateIdMapping.isValidDelivyrId(templateId)) {
+      TemplateIdMapping.toOptimoveTemplateId(templateId); // throws the descriptive error
+    }
+    return pipeline.execute(api.getTemplate(templateId), "GET templates/{id}");
+  }
+
+  // ---------------------------------------------------------------- messages
+
+  /**
+   * Sends one SMS, or in testing mode (the request's default) only writes it to the Message Log.
+   * The idempotency key is fixed before the first attempt (see {@link SendMessageRequest}).
+   *
+   * @param request the message
+   * @return Delivyr's answer; {@link SentMessage#isRejected()} when Delivyr refused the recipient
+   */
+  public SentMessage sendMessage(SendMessageRequest request) {
+    Objects.requireNonNull(request, "request");
+    String key = IdempotencyKeys.forMessage(request);
+    return pipeline.execute(api.sendMessage(key, wire(request, null)), "POST messages");
+  }
+
+  /**
+   * Sends up to {@value #MAX_BATCH_SIZE} messages in one call. Each message carries a client
+   * reference (its own, or else its idempotency key) to match the results; the batch carries one
+   * idempotency key, fixed before the first attempt.
+   *
+   * @param messages 1 to 1,000 messages
+   * @return one result per message
+   * @throws ConfigurationException if the batch is empty, too large or has duplicate references
+   */
+  public BatchResult sendBatch(List<SendMessageRequest> messages) {
+    Objects.requireNonNull(messages, "messages");
+    List<ConfigurationProblem> problems = new ArrayList<>();
+    if (messages.isEmpty() || messages.size() > MAX_BATCH_SIZE) {
+      problems.add(
+          ConfigurationProblem.of(
+              "messages",
+              messages.size() + " messages",
+              "send 1 to " + MAX_BATCH_SIZE + " messages per batch; split larger campaigns"));
+    }
+    List<String> keys = new ArrayList<>(messages.size());
+    List<Wire.Message> wire = new ArrayList<>(messages.size());
+    Set<String> references = new HashSet<>();
+    boolean stable = true;
+    for (SendMessageRequest m : messages) {
+      String key = IdempotencyKeys.forMessage(m);
+      stable &= IdempotencyKeys.isStable(m);
+      keys.add(key);
+      String reference = m.clientReference().orElse(key);
+      if (!references.add(reference)) {
+        problems.add(
+            ConfigurationProblem.of(
+                "clientReference",
+                reference,
+                "give every message of a batch its own reference (the same customer twice in one"
+                    + " campaign?)"));
+      }
+      wire.add(wire(m, reference));
+    }
+    ConfigurationException.throwIfAny("Delivyr batch", problems);
+    String batchKey = IdempotencyKeys.forBatch(keys, stable);
+    return pipeline.execute(api.sendBatch(batchKey, new Wire.Batch(wire)), "POST messages/batch");
+  }
+
+  /**
+   * Reads the Message Log, lazily paged (one page in memory at a time).
+   *
+   * @param options the filters
+   * @return the entries
+   */
+  public PagedIterable<MessageLogEntry> listMessages(MessageListOptions options) {
+    Objects.requireNonNull(options, "options");
+    String status = options.status() == null ? null : options.status().value();
+    String since = options.since() == null ? null : options.since().toString();
+    String until = options.until() == null ? null : options.until().toString();
+    return PagedIterable.of(
+        cursor ->
+            pipeline.execute(
+                api.listMessages(
+                    options.campaignId(), status, since, until, options.pageSize(), cursor),
+                "GET messages"));
+  }
+
+  /**
+   * Reads a message's delivery and engagement history.
+   *
+   * @param messageId Delivyr's message id
+   * @return the events in Delivyr's order; empty when there are none
+   */
+  public List<MessageEvent> listMessageEvents(String messageId) {
+    requireText("messageId", messageId);
+    List<MessageEvent> events =
+        pipeline.execute(api.listMessageEvents(messageId), "GET messages/{id}/events");
+    return events == null ? List.of() : List.copyOf(events);
+  }
+
+  // ---------------------------------------------------------------- opt-outs
+
+  /**
+   * Lists the opted-out numbers, lazily paged.
+   *
+   * @return the opt-outs
+   */
+  public PagedIterable<OptOut> listOptOuts() {
+    return PagedIterable.of(
+        cursor -> pipeline.execute(api.listOptOuts(null, cursor), "GET opt-outs"));
+  }
+
+  /**
+   * Adds a number to the opt-out list.
+   *
+   * @param phone the number in E.164 form
+   * @param keyword the keyword that opted it out, e.g. {@code STOP}, or null
+   * @return the opt-out
+   */
+  public OptOut addOptOut(String phone, String keyword) {
+    checkPhone(phone);
+    return pipeline.execute(
+        api.addOptOut(IdempotencyKeys.random(), new Wire.OptOutBody(phone, keyword)),
+        "POST opt-outs");
+  }
+
+  /**
+   * Removes a number from the opt-out list (only with the person's consent).
+   *
+   * @param phone the number in E.164 form
+   */
+  public void removeOptOut(String phone) {
+    checkPhone(phone);
+    pipeline.execute(api.removeOptOut(phone), "DELETE opt-outs/{phone}");
+  }
+
+  // ---------------------------------------------------------------- Optimove integration
+
+  /**
+   * Reads the Optimove integration (secrets are reported only as set or not).
+   *
+   * @return the integration
+   */
+  public OptimoveIntegration getOptimoveIntegration() {
+    return pipeline.execute(api.getOptimoveIntegration(), "GET integrations/optimove");
+  }
+
+  /**
+   * Installs or updates the Optimove integration. The settings were validated when built, so
+   * nothing invalid is ever sent.
+   *
+   * @param settings the settings
+   * @return the integration as Delivyr now holds it
+   */
+  public OptimoveIntegration putOptimoveIntegration(OptimoveIntegrationSettings settings) {
+    Objects.requireNonNull(settings, "settings");
+    Wire.Integration body =
+        new Wire.Integration(
+            settings.testingMode(),
+            settings.apiEndpoint(),
+            settings.apiKey().reveal(),
+            settings.customerAttributes(),
+            settings.triggeredOverrides(),
+            settings.tenantId().orElse(null),
+            settings.tenantToken().map(Secret::reveal).orElse(null),
+            settings.defaultUrl().orElse(null));
+    return pipeline.execute(api.putOptimoveIntegration(body), "PUT integrations/optimove");
+  }
+
+  /** Uninstalls the Optimove integration. */
+  public void deleteOptimoveIntegration() {
+    pipeline.execute(api.deleteOptimoveIntegration(), "DELETE integrations/optimove");
+  }
+
+  /**
+   * Lists the Optimove attributes the integration's API key can read ("Find Attributes"), using a
+   * sample customer id from the Optimove database.
+   *
+   * @param sampleCustomerId any customer id in Optimove
+   * @return the attributes, in Delivyr's order
+   */
+  public List<CustomerAttribute> findOptimoveAttributes(String sampleCustomerId) {
+    requireText("sampleCustomerId", sampleCustomerId);
+    Wire.Attributes result =
+        pipeline.execute(
+            api.findAttributes(new Wire.FindAttributes(sampleCustomerId)),
+            "POST integrations/optimove/find-attributes");
+    return result == null ? List.of() : result.attributes();
+  }
+
+  /**
+   * The dry check: runs find-attributes with a sample customer and compares what the installed key
+   * can read with the selected attributes. Sends no message. An over-permissive key (more
+   * attributes visible than selected) is reported, not thrown.
+   *
+   * @param settings the settings whose selected attributes are expected
+   * @param sampleCustomerId any customer id in Optimove
+   * @return the comparison
+   */
+  public AttributeCheck checkOptimoveAttributes(
+      OptimoveIntegrationSettings settings, String sampleCustomerId) {
+    Objects.requireNonNull(settings, "settings");
+    List<CustomerAttribute> visible = findOptimoveAttributes(sampleCustomerId);
+    return compareAttributes(sampleCustomerId, visible, settings.customerAttributes());
+  }
+
+  static AttributeCheck compareAttributes(
+      String sampleCustomerId, List<CustomerAttribute> visible, List<String> selected) {
+    Set<String> selectedUpper = new HashSet<>();
+    for (String s : selected) {
+      selectedUpper.add(s.toUpperCase(Locale.ROOT));
+    }
+    Set<String> visibleUpper = new HashSet<>();
+    List<String> extra = new ArrayList<>();
+    String phoneValue = null;
+    String phone = selected.isEmpty() ? null : selected.get(0);
+    for (CustomerAttribute a : visible) {
+      if (a == null || a.name() == null) {
+        continue;
+      }
+      visibleUpper.add(a.name().toUpperCase(Locale.ROOT));
+      if (!selectedUpper.contains(a.name().toUpperCase(Locale.ROOT))) {
+        extra.add(a.name());
+      }
+      if (phone != null && a.name().equalsIgnoreCase(phone)) {
+        phoneValue = a.sampleValue();
+      }
+    }
+    List<String> missing = new ArrayList<>();
+    for (String s : selected) {
+      if (!visibleUpper.contains(s.toUpperCase(Locale.ROOT))) {
+        missing.add(s);
+      }
+    }
+    return new AttributeCheck(sampleCustomerId, visible, selected, extra, missing, phoneValue);
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private static Wire.Message wire(SendMessageRequest m, String clientReference) {
+    Wire.Campaign campaign = null;
+    if (m.campaign().isPresent()) {
+      CampaignReference c = m.campaign().get();
+      campaign = new Wire.Campaign(c.optimoveCampaignId(), c.channelId(), c.optimoveTemplateId());
+    }
+    return new Wire.Message(
+        m.to(),
+        m.customerId().orElse(null),
+        m.templateId().orElse(null),
+        m.body().orElse(null),
+        m.variables(),
+        campaign,
+        m.testMode(),
+        clientReference);
+  }
+
+  private static void checkPhone(String phone) {
+    if (phone == null || !phone.matches("\\+[1-9][0-9]{6,14}")) {
+      throw new ConfigurationException(
+          "Delivyr opt-out",
+          ConfigurationProblem.of(
+              "phone", phone, "give the number in E.164 form, e.g. +447700900123"));
+    }
+  }
+
+  private static void requireText(String field, String value) {
+    if (value == null || value.isBlank()) {
+      throw new ConfigurationException(
+          "Delivyr request", ConfigurationProblem.of(field, value, "give a non-blank value"));
+    }
+  }
+
+  /** Describes the client; never shows the credential. */
+  @Override
+  public String toString() {
+    return "DelivyrClient{endpoint="
+        + pipeline.endpoint()
+        + ", credential="
+        + Secret.REDACTED
+        + '}';
+  }
+
+  /** Builds {@link DelivyrClient}. Not thread-safe. */
+  public static final class Builder {
+    private ClientOptions clientOptions = ClientOptions.defaults();
+    private String endpoint;
+    private Secret credential;
+    private OkHttpClient httpClient;
+    private RetryOptions retryOptions;
+    private Clock clock;
+
+    private Builder() {}
+
+    /**
+     * Sets Delivyr's API base URL. Required: Delivyr publishes no default host.
+     *
+     * @param endpoint an absolute http(s) URL, e.g. {@code https://api.delivyr.example/v1/}
+     * @return this builder
+     */
+    public Builder endpoint(String endpoint) {
+      this.endpoint = endpoint;
+      return this;
+    }
+
+    /**
+     * Sets the Delivyr API key, sent as {@code Authorization: Bearer <key>}. Required.
+     *
+     * @param apiKey the key
+     * @return this builder
+     */
+    public Builder credential(Secret apiKey) {
+      this.credential = apiKey;
+      return this;
+    }
+
+    /**
+     * Sets an OkHttp client to derive from (proxies, TLS, shared pools). It is never mutated.
+     *
+     * @param httpClient the client
+     * @return this builder
+     */
+    public Builder httpClient(OkHttpClient httpClient) {
+      this.httpClient = httpClient;
+      return this;
+    }
+
+    /**
+     * Sets the retry options.
+     *
+     * @param retryOptions the options
+     * @return this builder
+     */
+    public Builder retryOptions(RetryOptions retryOptions) {
+      this.retryOptions = retryOptions;
+      return this;
+    }
+
+    /**
+     * Sets the transport options; endpoint, HTTP client, retry options and clock set on this
+     * builder take precedence.
+     *
+     * @param clientOptions the options
+     * @return this builder
+     */
+    public Builder clientOptions(ClientOptions clientOptions) {
+      this.clientOptions = Objects.requireNonNull(clientOptions, "clientOptions");
+      return this;
+    }
+
+    /**
+     * Sets the clock.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    /**
+     * Builds the client. Makes no network call.
+     *
+     * @return the client
+     * @throws ConfigurationException listing every missing or invalid setting
+     */
+    public DelivyrClient buildClient() {
+      List<ConfigurationProblem> problems = new ArrayList<>();
+      String ep = endpoint != null ? endpoint : clientOptions.endpoint().orElse(null);
+      if (ep == null || ep.isBlank()) {
+        problems.add(
+            ConfigurationProblem.of(
+                "endpoint",
+                null,
+                "set Delivyr's API base URL with endpoint(...): Delivyr publishes no default"
+                    + " host"));
+      }
+      if (credential == null) {
+        problems.add(
+            ConfigurationProblem.of(
+                "credential",
+                null,
+                "set the Delivyr API key with credential(Secret.of(...)) (Delivyr dashboard ->"
+                    + " Settings -> API keys)"));
+      } else if (credential.containsAnyOf("\r\n")) {
+        problems.add(
+            ConfigurationProblem.ofSecret(
+                "credential", "remove the line break from the API key (copy it again)"));
+      }
+      ConfigurationException.throwIfAny("Delivyr client", problems);
+      ClientOptions.Builder ob = clientOptions.toBuilder().endpoint(ep);
+      if (retryOptions != null) {
+        ob.retryOptions(retryOptions);
+      }
+      if (clock != null) {
+        ob.clock(clock);
+      }
+      OkHttpClient base =
+          httpClient != null ? httpClient : clientOptions.httpClient().orElseGet(OkHttpClient::new);
+      String bearer = "Bearer " + credential.reveal();
+      OkHttpClient authenticated =
+          base.newBuilder()
+              .addInterceptor(
+                  chain ->
+                      chain.proceed(
+                          chain.request().newBuilder().header("Authorization", bearer).build()))
+              .build();
+      ClientOptions options = ob.httpClient(authenticated).build();
+      return new DelivyrClient(HttpPipeline.create(options, PROFILE), options.clock());
+    }
+  }
+}

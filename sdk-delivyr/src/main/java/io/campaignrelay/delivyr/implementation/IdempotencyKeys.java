@@ -1,0 +1,101 @@
+package io.campaignrelay.delivyr.implementation;
+
+import io.campaignrelay.delivyr.models.CampaignReference;
+import io.campaignrelay.delivyr.models.SendMessageRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Idempotency keys for Delivyr writes. A key is fixed once per logical message or batch, before the
+ * first attempt, so every retry re-sends the same key and Delivyr sends at most once.
+ *
+ * <ul>
+ *   <li>A key the caller gave is used as is.
+ *   <li>A message with a campaign reference and a customer id gets {@code cr1-m-} + the first 48
+ *       hex digits of SHA-256 over {@code campaignId|channelId|templateId|customerId|to}: running
+ *       the same campaign again for the same customer reuses the key, and Delivyr (which keeps keys
+ *       24 h) does not send twice.
+ *   <li>Anything else gets {@code cr1-r-} + a random UUID.
+ *   <li>A batch gets {@code cr1-b-} + SHA-256 over its messages' keys when every message key was
+ *       derived or given, else a random UUID.
+ * </ul>
+ */
+public final class IdempotencyKeys {
+
+  private IdempotencyKeys() {}
+
+  /**
+   * The key of one message.
+   *
+   * @param request the message
+   * @return the caller's key, a derived key or a random one
+   */
+  public static String forMessage(SendMessageRequest request) {
+    if (request.idempotencyKey().isPresent()) {
+      return request.idempotencyKey().get();
+    }
+    if (request.campaign().isPresent() && request.customerId().isPresent()) {
+      CampaignReference c = request.campaign().get();
+      return "cr1-m-"
+          + sha256(
+                  c.optimoveCampaignId()
+                      + '|'
+                      + c.channelId()
+                      + '|'
+                      + c.optimoveTemplateId()
+                      + '|'
+                      + request.customerId().get()
+                      + '|'
+                      + request.to())
+              .substring(0, 48);
+    }
+    return random();
+  }
+
+  /**
+   * Whether a message's key is stable across runs (given or derived, not random).
+   *
+   * @param request the message
+   * @return true if {@link #forMessage(SendMessageRequest)} is deterministic for it
+   */
+  public static boolean isStable(SendMessageRequest request) {
+    return request.idempotencyKey().isPresent()
+        || (request.campaign().isPresent() && request.customerId().isPresent());
+  }
+
+  /**
+   * The key of a batch.
+   *
+   * @param messageKeys the keys of its messages, in order
+   * @param stable whether every message key is stable
+   * @return a derived key when stable, else a random one
+   */
+  public static String forBatch(List<String> messageKeys, boolean stable) {
+    if (!stable) {
+      return "cr1-b-" + UUID.randomUUID();
+    }
+    return "cr1-b-" + sha256(String.join("\n", messageKeys)).substring(0, 48);
+  }
+
+  /**
+   * A random key.
+   *
+   * @return {@code cr1-r-} and a random UUID
+   */
+  public static String random() {
+    return "cr1-r-" + UUID.randomUUID();
+  }
+
+  private static String sha256(String text) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+    }
+  }
+}

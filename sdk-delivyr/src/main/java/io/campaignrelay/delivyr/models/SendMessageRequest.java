@@ -1,0 +1,378 @@
+package io.campaignrelay.delivyr.models;
+
+import io.campaignrelay.core.ConfigurationException;
+import io.campaignrelay.core.ConfigurationProblem;
+import io.campaignrelay.core.implementation.Texts;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * One SMS to send with {@code POST messages} (or as one element of {@code POST messages/batch}).
+ * Immutable; build with {@link #builder()}.
+ *
+ * <p>Testing mode is on unless {@link Builder#testMode(boolean) testMode(false)} is called: the
+ * message then only goes to the Message Log with status {@code logged} and never reaches a phone.
+ *
+ * <p>Idempotency: unless {@link Builder#idempotencyKey(String)} is given, the client derives the
+ * {@code Idempotency-Key} from the campaign reference and the customer id when both are present (so
+ * running the same campaign twice for the same customer within Delivyr's 24 h window sends one
+ * message), or generates a random one. The key is fixed before the first attempt and re-sent
+ * unchanged on every retry.
+ */
+public final class SendMessageRequest {
+
+  /** Maximum length of an idempotency key or client reference. */
+  public static final int MAX_KEY_LENGTH = 255;
+
+  private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
+  private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
+
+  private final String to;
+  private final String customerId;
+  private final String templateId;
+  private final String body;
+  private final Map<String, String> variables;
+  private final CampaignReference campaign;
+  private final boolean testMode;
+  private final String idempotencyKey;
+  private final String clientReference;
+
+  private SendMessageRequest(Builder b) {
+    this.to = b.to;
+    this.customerId = b.customerId;
+    this.templateId = b.templateId;
+    this.body = b.body;
+    this.variables = Collections.unmodifiableMap(new LinkedHashMap<>(b.variables));
+    this.campaign = b.campaign;
+    this.testMode = b.testMode;
+    this.idempotencyKey = b.idempotencyKey;
+    this.clientReference = b.clientReference;
+  }
+
+  /**
+   * A builder with testing mode on.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this request.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.to = to;
+    b.customerId = customerId;
+    b.templateId = templateId;
+    b.body = body;
+    b.variables.putAll(variables);
+    b.campaign = campaign;
+    b.testMode = testMode;
+    b.idempotencyKey = idempotencyKey;
+    b.clientReference = clientReference;
+    return b;
+  }
+
+  /**
+   * The recipient.
+   *
+   * @return the phone number in E.164 form, e.g. {@code +447700900123}
+   */
+  public String to() {
+    return to;
+  }
+
+  /**
+   * The Optimove customer id.
+   *
+   * @return the id, or empty
+   */
+  public Optional<String> customerId() {
+    return Optional.ofNullable(customerId);
+  }
+
+  /**
+   * The Delivyr template to render.
+   *
+   * @return the template id, or empty when a literal body is sent
+   */
+  public Optional<String> templateId() {
+    return Optional.ofNullable(templateId);
+  }
+
+  /**
+   * The literal message text.
+   *
+   * @return the body, or empty when a template is rendered
+   */
+  public Optional<String> body() {
+    return Optional.ofNullable(body);
+  }
+
+  /**
+   * The template variables.
+   *
+   * @return an unmodifiable map in insertion order
+   */
+  public Map<String, String> variables() {
+    return variables;
+  }
+
+  /**
+   * The Optimove campaign the message belongs to.
+   *
+   * @return the reference, or empty
+   */
+  public Optional<CampaignReference> campaign() {
+    return Optional.ofNullable(campaign);
+  }
+
+  /**
+   * Whether the message only goes to the Message Log.
+   *
+   * @return true in testing mode (the default)
+   */
+  public boolean testMode() {
+    return testMode;
+  }
+
+  /**
+   * The caller's idempotency key.
+   *
+   * @return the key, or empty to let the client derive or generate one
+   */
+  public Optional<String> idempotencyKey() {
+    return Optional.ofNullable(idempotencyKey);
+  }
+
+  /**
+   * The caller's reference for matching batch results.
+   *
+   * @return the reference, or empty to let the client use the message's idempotency key
+   */
+  public Optional<String> clientReference() {
+    return Optional.ofNullable(clientReference);
+  }
+
+  /** Describes the request without the variable values or the body (they may be personal). */
+  @Override
+  public String toString() {
+    return "SendMessageRequest{to="
+        + to
+        + ", customerId="
+        + customerId
+        + ", templateId="
+        + templateId
+        + ", variables="
+        + variables.keySet()
+        + ", campaign="
+        + campaign
+        + ", testMode="
+        + testMode
+        + '}';
+  }
+
+  /** Builds {@link SendMessageRequest}. Not thread-safe. */
+  public static final class Builder {
+    private String to;
+    private String customerId;
+    private String templateId;
+    private String body;
+    private final Map<String, String> variables = new LinkedHashMap<>();
+    private CampaignReference campaign;
+    private boolean testMode = true;
+    private String idempotencyKey;
+    private String clientReference;
+
+    private Builder() {}
+
+    /**
+     * Sets the recipient.
+     *
+     * @param e164 the phone number in E.164 form, e.g. {@code +447700900123}
+     * @return this builder
+     */
+    public Builder to(String e164) {
+      this.to = e164;
+      return this;
+    }
+
+    /**
+     * Sets the Optimove customer id.
+     *
+     * @param customerId the id, or null
+     * @return this builder
+     */
+    public Builder customerId(String customerId) {
+      this.customerId = customerId;
+      return this;
+    }
+
+    /**
+     * Renders a Delivyr template (instead of a literal body).
+     *
+     * @param templateId eight upper-case letters and digits, e.g. {@code HDS7F3Y2}
+     * @return this builder
+     */
+    public Builder templateId(String templateId) {
+      this.templateId = templateId;
+      return this;
+    }
+
+    /**
+     * Sends a literal text (instead of a template).
+     *
+     * @param body the message text
+     * @return this builder
+     */
+    public Builder body(String body) {
+      this.body = body;
+      return this;
+    }
+
+    /**
+     * Adds a template variable.
+     *
+     * @param name the variable name
+     * @param value its value
+     * @return this builder
+     */
+    public Builder variable(String name, String value) {
+      variables.put(name, value);
+      return this;
+    }
+
+    /**
+     * Replaces the template variables.
+     *
+     * @param variables name to value
+     * @return this builder
+     */
+    public Builder variables(Map<String, String> variables) {
+      this.variables.clear();
+      if (variables != null) {
+        this.variables.putAll(variables);
+      }
+      return this;
+    }
+
+    /**
+     * Sets the Optimove campaign the message belongs to.
+     *
+     * @param campaign the reference, or null
+     * @return this builder
+     */
+    public Builder campaign(CampaignReference campaign) {
+      this.campaign = campaign;
+      return this;
+    }
+
+    /**
+     * Turns testing mode on or off for this message. On by default.
+     *
+     * @param testMode false to really send the message to the phone
+     * @return this builder
+     */
+    public Builder testMode(boolean testMode) {
+      this.testMode = testMode;
+      return this;
+    }
+
+    /**
+     * Sets the idempotency key (otherwise derived or generated by the client).
+     *
+     * @param key 1 to 255 visible ASCII characters, or null
+     * @return this builder
+     */
+    public Builder idempotencyKey(String key) {
+      this.idempotencyKey = key;
+      return this;
+    }
+
+    /**
+     * Sets the reference that identifies this message in a batch result.
+     *
+     * @param clientReference 1 to 255 visible ASCII characters, or null
+     * @return this builder
+     */
+    public Builder clientReference(String clientReference) {
+      this.clientReference = clientReference;
+      return this;
+    }
+
+    /**
+     * Validates and builds the request.
+     *
+     * @return the request
+     * @throws ConfigurationException listing every problem found
+     */
+    public SendMessageRequest build() {
+      List<ConfigurationProblem> problems = new ArrayList<>();
+      if (to == null || !E164.matcher(to).matches()) {
+        problems.add(
+            ConfigurationProblem.of(
+                "to",
+                to == null ? null : Texts.printable(to),
+                "give the phone number in E.164 form: '+', the country code and the number,"
+                    + " e.g. +447700900123"));
+      }
+      if ((templateId == null) == (body == null)) {
+        problems.add(
+            ConfigurationProblem.of(
+                "templateId/body",
+                templateId == null ? null : templateId,
+                "give exactly one of templateId (a Delivyr template) or body (literal text)"));
+      }
+      if (templateId != null && !templateId.matches("[0-9A-Z]{8}")) {
+        problems.add(
+            ConfigurationProblem.of(
+                "templateId",
+                Texts.printable(templateId),
+                "give Delivyr's template id: eight upper-case letters and digits such as"
+                    + " HDS7F3Y2"));
+      }
+      if (body != null && body.isEmpty()) {
+        problems.add(ConfigurationProblem.of("body", "", "give the message text"));
+      }
+      if (customerId != null && customerId.isBlank()) {
+        problems.add(
+            ConfigurationProblem.of("customerId", customerId, "give the id or leave it unset"));
+      }
+      for (Map.Entry<String, String> e : variables.entrySet()) {
+        if (e.getKey() == null || e.getKey().isBlank()) {
+          problems.add(
+              ConfigurationProblem.of("variables", e.getKey(), "give every variable a name"));
+        } else if (e.getValue() == null) {
+          problems.add(
+              ConfigurationProblem.of(
+                  "variables[" + e.getKey() + "]",
+                  null,
+                  "give a value (an empty text is allowed)"));
+        }
+      }
+      checkKey("idempotencyKey", idempotencyKey, problems);
+      checkKey("clientReference", clientReference, problems);
+      ConfigurationException.throwIfAny("Delivyr message", problems);
+      return new SendMessageRequest(this);
+    }
+
+    private static void checkKey(String field, String value, List<ConfigurationProblem> problems) {
+      if (value != null && !KEY.matcher(value).matches()) {
+        problems.add(
+            ConfigurationProblem.of(
+                field,
+                Texts.printable(value),
+                "use 1 to " + MAX_KEY_LENGTH + " visible ASCII characters (no spaces)"));
+      }
+    }
+  }
+}
