@@ -21,6 +21,17 @@ public interface ExecutionJournal {
   void record(JournalEntry entry);
 
   /**
+   * Records several entries as one step. The engine calls this with the PENDING entries of a batch
+   * before handing the batch to a channel, and with their outcomes afterwards; a durable journal
+   * must have the entries on stable storage when this returns.
+   *
+   * @param entries the entries, in order
+   */
+  default void recordAll(java.util.List<JournalEntry> entries) {
+    entries.forEach(this::record);
+  }
+
+  /**
    * The latest entry of a recipient.
    *
    * @param campaignId the campaign

@@ -37,4 +37,16 @@ public interface MessageChannel {
    * @throws io.campaignrelay.core.http.ApiServiceException if the vendor refused the whole batch
    */
   List<DispatchResult> dispatch(List<OutboundMessage> batch);
+
+  /**
+   * Whether the vendor drops a repeated message that carries an idempotency key it has already
+   * accepted (Delivyr's {@code Idempotency-Key} does; TextLocal has no such key). The engine uses
+   * this after a crash: messages whose outcome is unknown are sent again with the same key only
+   * when the channel deduplicates; otherwise they are reported as uncertain and never re-sent.
+   *
+   * @return true if a repeat with the same key is never delivered twice; false by default
+   */
+  default boolean deduplicatesByIdempotencyKey() {
+    return false;
+  }
 }
