@@ -1,22 +1,424 @@
 package io.campaignrelay.core.template;
 
+import io.campaignrelay.core.ConfigurationException;
+import io.campaignrelay.core.ConfigurationProblem;
+import io.campaignrelay.core.CustomerAttributes;
+import io.campaignrelay.core.implementation.Texts;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
-/** Placeholder; completed below. */
+/**
+ * Fills a {@link Template}'s {@code [%TAG%]} placeholders for one recipient. A tag is resolved, in
+ * order, from:
+ *
+ * <ol>
+ *   <li>the recipient's attributes, by name ignoring case;
+ *   <li>the promotion codes: {@code [%PROMO_CODE%]} is the first code, {@code [%PROMO_CODE_1%]},
+ *       {@code [%PROMO_CODE_2%]}... the first, second... (the tag name is configurable);
+ *   <li>the redirect URL: {@code [%URL%]} is the template's own redirect URL, else the
+ *       integration's default URL (tag name configurable).
+ * </ol>
+ *
+ * <p>The tag names for promotion codes and the URL are not documented by the platform (INFERRED);
+ * configure them with {@link Builder#promoCodeTag(String)} and {@link Builder#urlTag(String)}.
+ *
+ * <p>Unknown tags, missing values and empty values are reported as {@link RenderProblem}s; the
+ * explicit {@link MissingValuePolicy} decides whether a declared template default fills them or the
+ * recipient fails. Malformed tags always fail. Immutable and thread-safe.
+ */
 public final class TemplateRenderer {
-  private TemplateRenderer() {}
 
-  static List<String> tagsOf(String body) {
-    return TagScanner.tags(body);
+  /** The default tag name of promotion codes. */
+  public static final String DEFAULT_PROMO_CODE_TAG = "PROMO_CODE";
+
+  /** The default tag name of the redirect URL. */
+  public static final String DEFAULT_URL_TAG = "URL";
+
+  private final MissingValuePolicy policy;
+  private final URI defaultUrl;
+  private final String promoCodeTag;
+  private final String urlTag;
+
+  private TemplateRenderer(Builder b) {
+    this.policy = b.policy;
+    this.defaultUrl = b.defaultUrl;
+    this.promoCodeTag = b.promoCodeTag.toUpperCase(Locale.ROOT);
+    this.urlTag = b.urlTag.toUpperCase(Locale.ROOT);
   }
 
   /**
-   * Whether a text is a valid tag name.
+   * A renderer with the defaults: {@link MissingValuePolicy#FAIL_RECIPIENT}, no default URL.
+   *
+   * @return the renderer
+   */
+  public static TemplateRenderer create() {
+    return builder().build();
+  }
+
+  /**
+   * A builder.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this renderer's settings.
+   *
+   * @return the builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.policy = policy;
+    b.defaultUrl = defaultUrl;
+    b.promoCodeTag = promoCodeTag;
+    b.urlTag = urlTag;
+    return b;
+  }
+
+  /**
+   * The policy for tags that cannot be filled.
+   *
+   * @return the policy
+   */
+  public MissingValuePolicy missingValuePolicy() {
+    return policy;
+  }
+
+  /**
+   * The URL used for the URL tag of templates without their own redirect URL.
+   *
+   * @return the URL, or empty
+   */
+  public Optional<URI> defaultUrl() {
+    return Optional.ofNullable(defaultUrl);
+  }
+
+  /**
+   * The tag name of promotion codes.
+   *
+   * @return e.g. {@code PROMO_CODE}
+   */
+  public String promoCodeTag() {
+    return promoCodeTag;
+  }
+
+  /**
+   * The tag name of the redirect URL.
+   *
+   * @return e.g. {@code URL}
+   */
+  public String urlTag() {
+    return urlTag;
+  }
+
+  /**
+   * Fills a template for one recipient.
+   *
+   * @param template the template
+   * @param attributes the recipient's attributes
+   * @param promoCodes the recipient's (or campaign's) promotion codes, in order
+   * @return the text and its length, or the problems
+   */
+  public RenderResult render(
+      Template template, CustomerAttributes attributes, List<String> promoCodes) {
+    Objects.requireNonNull(template, "template");
+    Objects.requireNonNull(attributes, "attributes");
+    Objects.requireNonNull(promoCodes, "promoCodes");
+    String body = template.body();
+    StringBuilder out = new StringBuilder(body.length() + 32);
+    List<RenderProblem> problems = new ArrayList<>();
+    List<String> defaultsUsed = new ArrayList<>();
+    for (TagScanner.Token t : TagScanner.scan(body)) {
+      switch (t.type()) {
+        case LITERAL -> out.append(t.text());
+        case MALFORMED -> problems.add(malformed(t));
+        case TAG -> {
+          Resolved r = resolve(t.text(), template, attributes, promoCodes);
+          if (r.value != null && !r.value.isBlank()) {
+            out.append(r.value);
+            continue;
+          }
+          RenderProblem.Kind kind =
+              !r.known
+                  ? RenderProblem.Kind.UNKNOWN_TAG
+                  : r.value == null
+                      ? RenderProblem.Kind.MISSING_VALUE
+                      : RenderProblem.Kind.EMPTY_VALUE;
+          Optional<String> fallback =
+              policy == MissingValuePolicy.USE_TEMPLATE_DEFAULT
+                  ? template.defaultFor(t.text())
+                  : Optional.empty();
+          if (fallback.isPresent()) {
+            out.append(fallback.get());
+            defaultsUsed.add(t.text());
+          } else {
+            problems.add(problem(kind, t, template));
+          }
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      return RenderResult.failed(template.id(), problems, defaultsUsed);
+    }
+    return RenderResult.rendered(template.id(), out.toString(), defaultsUsed);
+  }
+
+  /**
+   * Checks a template at import time against the attributes that will be available: reports
+   * malformed tags and tags that no attribute, promotion code or URL can fill. Values are not
+   * checked (they are per recipient).
+   *
+   * @param template the template
+   * @param attributeNames the attribute names the integration requests
+   * @return the problems; empty when every tag can be filled
+   */
+  public List<RenderProblem> check(Template template, Collection<String> attributeNames) {
+    Objects.requireNonNull(template, "template");
+    Set<String> names = new HashSet<>();
+    for (String n : attributeNames) {
+      names.add(n.toUpperCase(Locale.ROOT));
+    }
+    List<RenderProblem> problems = new ArrayList<>();
+    for (TagScanner.Token t : TagScanner.scan(template.body())) {
+      if (t.type() == TagScanner.Type.MALFORMED) {
+        problems.add(malformed(t));
+      } else if (t.type() == TagScanner.Type.TAG) {
+        String tag = t.text().toUpperCase(Locale.ROOT);
+        boolean known =
+            names.contains(tag)
+                || promoIndex(tag) >= 0
+                || (tag.equals(urlTag)
+                    && (template.redirectUrl().isPresent() || defaultUrl != null));
+        boolean defaulted =
+            policy == MissingValuePolicy.USE_TEMPLATE_DEFAULT
+                && template.defaultFor(tag).isPresent();
+        if (!known && !defaulted) {
+          problems.add(problem(RenderProblem.Kind.UNKNOWN_TAG, t, template));
+        }
+      }
+    }
+    return List.copyOf(problems);
+  }
+
+  /**
+   * The distinct tag names of a body, in order of first use, as written.
+   *
+   * @param body the template body
+   * @return an unmodifiable list
+   */
+  public static List<String> tagsOf(String body) {
+    return TagScanner.tags(Objects.requireNonNull(body, "body"));
+  }
+
+  /**
+   * Whether a text is a valid tag name: letters, digits and {@code _}, not empty.
    *
    * @param name the name without brackets
-   * @return true if letters, digits and underscores only
+   * @return true if valid
    */
   public static boolean isValidTagName(String name) {
     return TagScanner.isValidName(name);
+  }
+
+  private record Resolved(boolean known, String value) {}
+
+  private Resolved resolve(
+      String tag, Template template, CustomerAttributes attributes, List<String> promoCodes) {
+    if (attributes.contains(tag)) {
+      return new Resolved(true, attributes.value(tag).orElse(null));
+    }
+    String upper = tag.toUpperCase(Locale.ROOT);
+    int promo = promoIndex(upper);
+    if (promo >= 0) {
+      return new Resolved(true, promo < promoCodes.size() ? promoCodes.get(promo) : null);
+    }
+    if (upper.equals(urlTag)) {
+      URI url = template.redirectUrl().orElse(defaultUrl);
+      return new Resolved(true, url == null ? null : url.toString());
+    }
+    return new Resolved(false, null);
+  }
+
+  /** 0-based index of the promotion code a tag names, or -1. */
+  private int promoIndex(String upperTag) {
+    if (upperTag.equals(promoCodeTag)) {
+      return 0;
+    }
+    if (upperTag.startsWith(promoCodeTag + "_")) {
+      String n = upperTag.substring(promoCodeTag.length() + 1);
+      if (!n.isEmpty() && n.length() <= 3 && n.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        int i = Integer.parseInt(n);
+        return i >= 1 ? i - 1 : -1;
+      }
+    }
+    return -1;
+  }
+
+  private static RenderProblem malformed(TagScanner.Token t) {
+    return new RenderProblem(
+        RenderProblem.Kind.MALFORMED_TAG,
+        t.text(),
+        t.start(),
+        "'"
+            + Texts.printable(t.text())
+            + "' at position "
+            + t.start()
+            + " is not a valid tag: write tags as [%NAME%], the name made of letters, digits and"
+            + " '_', closed with %]");
+  }
+
+  private RenderProblem problem(RenderProblem.Kind kind, TagScanner.Token t, Template template) {
+    String tag = "[%" + t.text() + "%]";
+    String where = " in template " + template.id() + " at position " + t.start();
+    String fallback =
+        " or declare a default for it in the template and render with USE_TEMPLATE_DEFAULT";
+    String message =
+        switch (kind) {
+          case UNKNOWN_TAG ->
+              tag
+                  + where
+                  + " is unknown: no attribute, promotion code or URL has that name; request the"
+                  + " attribute, fix the tag's spelling,"
+                  + fallback;
+          case MISSING_VALUE ->
+              tag
+                  + where
+                  + " has no value for this recipient: fill the attribute (or give the promotion"
+                  + " code / URL),"
+                  + fallback;
+          case EMPTY_VALUE ->
+              tag + where + " is empty for this recipient: fill the attribute," + fallback;
+          case MALFORMED_TAG -> throw new IllegalArgumentException("use malformed()");
+        };
+    return new RenderProblem(kind, t.text(), t.start(), message);
+  }
+
+  @Override
+  public String toString() {
+    return "TemplateRenderer{policy="
+        + policy
+        + ", defaultUrl="
+        + defaultUrl
+        + ", promoCodeTag="
+        + promoCodeTag
+        + ", urlTag="
+        + urlTag
+        + '}';
+  }
+
+  /** Builds a {@link TemplateRenderer}. Not thread-safe. */
+  public static final class Builder {
+    private MissingValuePolicy policy = MissingValuePolicy.FAIL_RECIPIENT;
+    private URI defaultUrl;
+    private String promoCodeTag = DEFAULT_PROMO_CODE_TAG;
+    private String urlTag = DEFAULT_URL_TAG;
+
+    private Builder() {}
+
+    /**
+     * Sets the policy for tags that cannot be filled (default {@link
+     * MissingValuePolicy#FAIL_RECIPIENT}).
+     *
+     * @param policy the policy
+     * @return this builder
+     */
+    public Builder missingValuePolicy(MissingValuePolicy policy) {
+      this.policy = policy;
+      return this;
+    }
+
+    /**
+     * Sets the integration's default URL, used for the URL tag of templates without their own
+     * redirect URL (e.g. templates created before the integration was enabled).
+     *
+     * @param defaultUrl an absolute http(s) URL, or null for none
+     * @return this builder
+     */
+    public Builder defaultUrl(URI defaultUrl) {
+      this.defaultUrl = defaultUrl;
+      return this;
+    }
+
+    /**
+     * Sets the tag name of promotion codes (default {@value #DEFAULT_PROMO_CODE_TAG}).
+     *
+     * @param tag the name without brackets
+     * @return this builder
+     */
+    public Builder promoCodeTag(String tag) {
+      this.promoCodeTag = tag;
+      return this;
+    }
+
+    /**
+     * Sets the tag name of the redirect URL (default {@value #DEFAULT_URL_TAG}).
+     *
+     * @param tag the name without brackets
+     * @return this builder
+     */
+    public Builder urlTag(String tag) {
+      this.urlTag = tag;
+      return this;
+    }
+
+    /**
+     * Builds the renderer.
+     *
+     * @return the renderer
+     * @throws ConfigurationException listing every invalid setting
+     */
+    public TemplateRenderer build() {
+      List<ConfigurationProblem> p = new ArrayList<>();
+      if (policy == null) {
+        p.add(
+            ConfigurationProblem.of(
+                "missingValuePolicy",
+                null,
+                "is required: choose FAIL_RECIPIENT or USE_TEMPLATE_DEFAULT"));
+      }
+      if (!isValidTagName(promoCodeTag)) {
+        p.add(
+            ConfigurationProblem.of(
+                "promoCodeTag",
+                Texts.printable(promoCodeTag),
+                "is not a tag name: use letters, digits and '_' only, without the [% %]"));
+      }
+      if (!isValidTagName(urlTag)) {
+        p.add(
+            ConfigurationProblem.of(
+                "urlTag",
+                Texts.printable(urlTag),
+                "is not a tag name: use letters, digits and '_' only, without the [% %]"));
+      }
+      if (promoCodeTag != null && promoCodeTag.equalsIgnoreCase(urlTag)) {
+        p.add(
+            ConfigurationProblem.of(
+                "urlTag", urlTag, "is the same as promoCodeTag: give the two different names"));
+      }
+      if (defaultUrl != null) {
+        String scheme = defaultUrl.getScheme();
+        if (!defaultUrl.isAbsolute()
+            || defaultUrl.getHost() == null
+            || !("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme))) {
+          p.add(
+              ConfigurationProblem.of(
+                  "defaultUrl",
+                  defaultUrl,
+                  "is not an absolute http(s) URL: give e.g. https://example.com/offers"));
+        }
+      }
+      ConfigurationException.throwIfAny("template renderer", p);
+      return new TemplateRenderer(this);
+    }
   }
 }
