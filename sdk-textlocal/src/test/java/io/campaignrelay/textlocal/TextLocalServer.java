@@ -1,0 +1,106 @@
+package io.campaignrelay.textlocal;
+
+import io.campaignrelay.core.http.ClientOptions;
+import io.campaignrelay.core.http.RetryOptions;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+
+/** A MockWebServer playing TextLocal, plus helpers to read the form a client sent. */
+final class TextLocalServer implements AutoCloseable {
+
+  static final String API_KEY = "tlKey-Zq8$secret";
+  static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+  static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+  final MockWebServer server = new MockWebServer();
+  final List<Duration> sleeps = new ArrayList<>();
+
+  TextLocalServer() throws IOException {
+    server.start();
+  }
+
+  ClientOptions options() {
+    return ClientOptions.builder()
+        .endpoint(server.url("/").toString())
+        .clock(CLOCK)
+        .sleeper(sleeps::add)
+        .retryOptions(RetryOptions.builder().maxRetries(2).build())
+        .build();
+  }
+
+  TextLocalClient client() {
+    return client(TextLocalCredential.apiKey(API_KEY));
+  }
+
+  TextLocalClient client(TextLocalCredential credential) {
+    return TextLocalClient.builder().clientOptions(options()).credential(credential).buildClient();
+  }
+
+  void enqueue(String json) {
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(200)
+            .addHeader("Content-Type", "application/json")
+            .body(json)
+            .build());
+  }
+
+  void enqueue(int code, String json) {
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(code)
+            .addHeader("Content-Type", "application/json")
+            .body(json)
+            .build());
+  }
+
+  RecordedRequest take() throws InterruptedException {
+    RecordedRequest r = server.takeRequest(5, TimeUnit.SECONDS);
+    if (r == null) {
+      throw new AssertionError("no request arrived");
+    }
+    return r;
+  }
+
+  int requestCount() {
+    return server.getRequestCount();
+  }
+
+  static String body(RecordedRequest r) {
+    return r.getBody() == null ? "" : r.getBody().utf8();
+  }
+
+  /** Decodes a form body; repeated names keep the last value. */
+  static Map<String, String> form(RecordedRequest r) {
+    Map<String, String> out = new LinkedHashMap<>();
+    String body = body(r);
+    if (body.isEmpty()) {
+      return out;
+    }
+    for (String pair : body.split("&")) {
+      int eq = pair.indexOf('=');
+      String name = URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8);
+      String value = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      out.put(name, value);
+    }
+    return out;
+  }
+
+  @Override
+  public void close() throws IOException {
+    server.close();
+  }
+}
