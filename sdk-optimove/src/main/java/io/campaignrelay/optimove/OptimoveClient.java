@@ -1,0 +1,1204 @@
+package io.campaignrelay.optimove;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.campaignrelay.core.ConfigurationException;
+import io.campaignrelay.core.ConfigurationProblem;
+import io.campaignrelay.core.CustomerAttributes;
+import io.campaignrelay.core.Secret;
+import io.campaignrelay.core.http.ApiConnectionException;
+import io.campaignrelay.core.http.ApiErrorDetails;
+import io.campaignrelay.core.http.ApiServiceException;
+import io.campaignrelay.core.http.AuthenticationException;
+import io.campaignrelay.core.http.ClientOptions;
+import io.campaignrelay.core.http.HttpPipeline;
+import io.campaignrelay.core.http.RateLimit;
+import io.campaignrelay.core.http.RetryOptions;
+import io.campaignrelay.core.http.Sleeper;
+import io.campaignrelay.core.http.VendorProfile;
+import io.campaignrelay.optimove.implementation.AttributeValues;
+import io.campaignrelay.optimove.implementation.Chunks;
+import io.campaignrelay.optimove.implementation.EndpointRules;
+import io.campaignrelay.optimove.implementation.OptimoveApi;
+import io.campaignrelay.optimove.implementation.Responses;
+import io.campaignrelay.optimove.implementation.WireRows;
+import io.campaignrelay.optimove.models.CampaignDetails;
+import io.campaignrelay.optimove.models.CampaignInteractions;
+import io.campaignrelay.optimove.models.CampaignMetric;
+import io.campaignrelay.optimove.models.CampaignTargetQuery;
+import io.campaignrelay.optimove.models.CanceledCampaignCustomer;
+import io.campaignrelay.optimove.models.ChannelTemplate;
+import io.campaignrelay.optimove.models.ChannelTemplateDetails;
+import io.campaignrelay.optimove.models.CustomerAttributeDefinition;
+import io.campaignrelay.optimove.models.CustomerAttributeValue;
+import io.campaignrelay.optimove.models.CustomerExecutionDetail;
+import io.campaignrelay.optimove.models.CustomerSendDetail;
+import io.campaignrelay.optimove.models.EventListenerRegistration;
+import io.campaignrelay.optimove.models.EventType;
+import io.campaignrelay.optimove.models.ExecutedCampaignChannelDetail;
+import io.campaignrelay.optimove.models.IntegrationCheckResult;
+import io.campaignrelay.optimove.models.IntegrationProblem;
+import io.campaignrelay.optimove.models.IntegrationProblem.Severity;
+import io.campaignrelay.optimove.models.Promotion;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import okhttp3.OkHttpClient;
+import okhttp3.ResponseBody;
+import retrofit2.Call;
+
+/**
+ * The Optimove REST API as a channel integration (an SMS vendor such as Delivyr or TextLocal) uses
+ * it: template sync, event listeners, campaign target pulls, customer attributes and metrics.
+ * Immutable and thread-safe; build it with {@link #builder()}. Building makes no network call.
+ *
+ * <p>Transport: the per-tenant base URL {@code https://api<N>.optimove.net/} (or the sandbox), the
+ * {@code X-API-KEY} header on every request, functions at {@code current/<category>/<Function>}
+ * ({@link OptimovePathStyle}). Every request goes through the shared {@link HttpPipeline}: a
+ * client-side rate limiter at Optimove's 50 requests per 10 s per key (configurable with {@link
+ * Builder#rateLimit(RateLimit)}), shared by every thread using this client, so bulk work does not
+ * trip HTTP 429; reads (and the repeat-safe template, promotion and listener writes) are retried on
+ * 408/425/429/5xx honouring {@code Retry-After}; metric writes are never re-sent once they reached
+ * Optimove. Two clients built for the same key each have their own budget: share one client per
+ * key.
+ *
+ * <p>Responses: an empty body, {@code true} and {@code {"ResponseCode":200}} are successes; a JSON
+ * string body (Optimove's error text, even with status 200) or {@code false} is an {@link
+ * ApiServiceException}; 401/403 become {@link AuthenticationException}, 429 {@code
+ * RateLimitException}, 5xx {@code ServerException}. Connection failures are {@link
+ * ApiConnectionException}.
+ *
+ * <p>Logs go to SLF4J under {@code io.campaignrelay.optimove.http}; the API key never appears in a
+ * log line, exception message or {@link #toString()}.
+ */
+public final class OptimoveClient {
+
+  /** Optimove's published limit: 50 requests per 10 seconds per API key. */
+  public static final RateLimit DEFAULT_RATE_LIMIT = RateLimit.of(50, Duration.ofSeconds(10));
+
+  /** The sandbox API endpoint. */
+  public static final String SANDBOX_ENDPOINT = EndpointRules.SANDBOX;
+
+  /** Optimove accepts at most 100 template or metric rows per call. */
+  public static final int MAX_ROWS_PER_CALL = 100;
+
+  static final VendorProfile PROFILE =
+      VendorProfile.builder("optimove")
+          .secretNames("x-api-key", "authorization-token", "password", "tenanttoken")
+          .loggableParameters(
+              "ChannelID",
+              "CampaignID",
+              "TemplateID",
+              "EventTypeID",
+              "CustomerAttributes",
+              "CustomerAttributesDelimiter",
+              "$top",
+              "$skip",
+              "Date")
+          .defaultRateLimit(DEFAULT_RATE_LIMIT)
+          .build();
+
+  private final String configuredEndpoint;
+  private final Secret apiKey;
+  private final OptimovePathStyle pathStyle;
+  private final HttpPipeline pipeline;
+  private final OptimoveApi api;
+  private final Responses responses;
+
+  private OptimoveClient(Builder b, ClientOptions options) {
+    this.configuredEndpoint = b.endpoint;
+    this.apiKey = b.credential;
+    this.pathStyle = b.pathStyle;
+    this.pipeline = HttpPipeline.create(options, PROFILE);
+    this.api = pipeline.create(OptimoveApi.class);
+    this.responses = new Responses(pipeline);
+  }
+
+  /**
+   * A new builder.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The base URL requests go to.
+   *
+   * @return the endpoint, ending with {@code /}
+   */
+  public String endpoint() {
+    return pipeline.endpoint();
+  }
+
+  /**
+   * The path style.
+   *
+   * @return the style
+   */
+  public OptimovePathStyle pathStyle() {
+    return pathStyle;
+  }
+
+  /**
+   * The transport options in effect.
+   *
+   * @return the options
+   */
+  public ClientOptions clientOptions() {
+    return pipeline.options();
+  }
+
+  private String cat(String category) {
+    return pathStyle.category(category);
+  }
+
+  private String op(String method, String category, String function) {
+    return method + " " + cat(category) + "/" + function;
+  }
+
+  // ------------------------------------------------------------------ templates
+
+  /**
+   * Adds templates to a channel (AddChannelTemplates; {@code ChannelID} in the query, body {@code
+   * [{TemplateID, TemplateName}]}). Lists longer than {@value #MAX_ROWS_PER_CALL} are sent in
+   * several calls. Re-adding an existing TemplateID has UNKNOWN effect; to rename, delete and add
+   * (as {@link OptimoveTemplatePublisher} does).
+   *
+   * @param channelId the positive channel id, e.g. 452
+   * @param templates the templates; ids zero or more, names not blank, ids unique
+   * @throws ConfigurationException listing every invalid row, before anything is sent
+   * @throws ApiServiceException if Optimove rejects a call (earlier chunks stay added)
+   * @throws ApiConnectionException if Optimove cannot be reached
+   */
+  public void addChannelTemplates(int channelId, List<ChannelTemplate> templates) {
+    Objects.requireNonNull(templates, "templates");
+    List<ConfigurationProblem> problems = new ArrayList<>();
+    checkChannel(channelId, problems);
+    Set<Long> ids = new LinkedHashSet<>();
+    for (int i = 0; i < templates.size(); i++) {
+      ChannelTemplate t = templates.get(i);
+      if (t == null) {
+        problems.add(ConfigurationProblem.of("templates[" + i + "]", null, "remove the null"));
+        continue;
+      }
+      if (t.templateId() < 0) {
+        problems.add(
+            ConfigurationProblem.of(
+                "templates[" + i + "].templateId",
+                t.templateId(),
+                "Optimove TemplateIDs are integers, zero or more"));
+      }
+      if (!ids.add(t.templateId())) {
+        problems.add(
+            ConfigurationProblem.of(
+                "templates[" + i + "].templateId",
+                t.templateId(),
+                "is repeated: give each template once"));
+      }
+      if (t.templateName() == null || t.templateName().isBlank()) {
+        problems.add(
+            ConfigurationProblem.of(
+                "templates[" + i + "].templateName",
+                t.templateName(),
+                "Optimove requires a non-empty TemplateName"));
+      }
+    }
+    ConfigurationException.throwIfAny("Optimove channel templates", problems);
+    for (List<ChannelTemplate> chunk : Chunks.of(templates, MAX_ROWS_PER_CALL)) {
+      List<WireRows.TemplateRow> rows =
+          chunk.stream()
+              .map(t -> new WireRows.TemplateRow(t.templateId(), t.templateName()))
+              .toList();
+      responses.write(
+          api.addChannelTemplates(cat("integrations"), channelId, rows),
+          op("POST", "integrations", "AddChannelTemplates"));
+    }
+  }
+
+  /**
+   * Lists a channel's templates (GetChannelTemplates). In the shared sandbox other vendors'
+   * templates appear too.
+   *
+   * @param channelId the positive channel id
+   * @return the templates, possibly empty
+   * @throws ApiServiceException if Optimove rejects the call
+   * @throws ApiConnectionException if Optimove cannot be reached
+   */
+  public List<ChannelTemplate> getChannelTemplates(int channelId) {
+    requireChannel(channelId);
+    return responses.readList(
+        api.getChannelTemplates(cat("integrations"), channelId),
+        op("GET", "integrations", "GetChannelTemplates"),
+        ChannelTemplate.class);
+  }
+
+  /**
+   * Deletes templates from a channel (DeleteChannelTemplates; body {@code [{ChannelID,
+   * TemplateID}]}), in calls of at most {@value #MAX_ROWS_PER_CALL}.
+   *
+   * @param channelId the positive channel id
+   * @param templateIds the template ids
+   * @throws ApiServiceException if Optimove rejects a call
+   * @throws ApiConnectionException if Optimove cannot be reached
+   */
+  public void deleteChannelTemplates(int channelId, List<Long> templateIds) {
+    requireChannel(channelId);
+    Objects.requireNonNull(templateIds, "templateIds");
+    for (List<Long> chunk : Chunks.of(templateIds, MAX_ROWS_PER_CALL)) {
+      List<WireRows.TemplateDeletionRow> rows =
+          chunk.stream().map(id -> new WireRows.TemplateDeletionRow(channelId, id)).toList();
+      responses.write(
+          api.deleteChannelTemplates(cat("integrations"), rows),
+          op("POST", "integrations", "DeleteChannelTemplates"));
+    }
+  }
+
+  /**
+   * Reads one template's details (GetChannelTemplateDetails).
+   *
+   * @param channelId the positive channel id
+   * @param templateId the template id
+   * @return the rows Optimove returned (usually one), possibly empty
+   * @throws ApiServiceException if Optimove rejects the call
+   * @throws ApiConnectionException if Optimove cannot be reached
+   */
+  public List<ChannelTemplateDetails> getChannelTemplateDetails(int channelId, long templateId) {
+    requireChannel(channelId);
+    return responses.readList(
+        api.getChannelTemplateDetails(
+            cat("integrations"), "GetChannelTemplateDetails", channelId, templateId),
+        op("GET", "integrations", "GetChannelTemplateDetails"),
+        ChannelTemplateDetails.class);
+  }
+
+  // ------------------------------------------------------------------ promotions
+
+  /**
+   * Adds promotions (AddPromotions), in calls of at most {@value #MAX_ROWS_PER_CALL}.
+   *
+   * @param promotions the promotions; codes not blank
+   * @throws ConfigurationException if a code is blank
+   * @throws ApiServiceException if Optimove rejects a call
+   */
+  public void addPromotions(List<Promotion> promotions) {
+    List<ConfigurationProblem> problems = new ArrayList<>();
+    for (int i = 0; i < promotions.size(); i++) {
+      Promotion p = promotions.get(i);
+      if (p == null || p.promoCode() == null || p.promoCode().isBlank()) {
+        problems.add(
+            ConfigurationProblem.of(
+                "promotions[" + i + "].promoCode",
+                p == null ? null : p.promoCode(),
+                "give a code"));
+      }
+    }
+    ConfigurationException.throwIfAny("Optimove promotions", problems);
+    for (List<Promotion> chunk : Chunks.of(promotions, MAX_ROWS_PER_CALL)) {
+      responses.write(
+          api.addPromotions(
+              cat("integrations"),
+              chunk.stream()
+                  .map(p -> new WireRows.PromotionRow(p.promoCode(), p.promotionName()))
+                  .toList()),
+          op("POST", "integrations", "AddPromotions"));
+    }
+  }
+
+  /**
+   * Lists promotions (GetPromotions).
+   *
+   * @return the promotions, possibly empty
+   * @throws ApiServiceException if Optimove rejects the call
+   */
+  public List<Promotion> getPromotions() {
+    return responses.readList(
+        api.getPromotions(cat("integrations")),
+        op("GET", "integrations", "GetPromotions"),
+        Promotion.class);
+  }
+
+  /**
+   * Deletes promotions by code (DeletePromotions), in calls of at most {@value #MAX_ROWS_PER_CALL}.
+   *
+   * @param promoCodes the codes
+   * @throws ApiServiceException if Optimove rejects a call
+   */
+  public void deletePromotions(List<String> promoCodes) {
+    for (List<String> chunk : Chunks.of(promoCodes, MAX_ROWS_PER_CALL)) {
+      responses.write(
+          api.deletePromotions(
+              cat("integrations"), chunk.stream().map(WireRows.PromoCodeRow::new).toList()),
+          op("POST", "integrations", "DeletePromotions"));
+    }
+  }
+
+  // ------------------------------------------------------------------ listeners
+
+  /**
+   * Registers a listener URL for an event type (RegisterEventListener; body {@code {EventTypeID,
+   * ListenerURL, ChannelID?}}). Register event 13 with your channel to receive only your channel's
+   * notifications; event 5 must be registered without a channel. The URL is sent as given (not
+   * URL-encoded, as current callers do; INFERRED).
+   *
+   * @param eventType the event type
+   * @param listenerUrl an absolute http(s) URL Optimove can reach (https recommended)
+   * @param channelId the channel to limit it to, or null for all channels
+   * @throws ConfigurationException listing every invalid value
+   * @throws ApiServiceException if Optimove rejects the call
+   */
+  public void registerEventListener(EventType eventType, String listenerUrl, Integer channelId) {
+    List<ConfigurationProblem> problems = new ArrayList<>();
+    if (eventType == null) {
+      problems.add(ConfigurationProblem.of("eventType", null, "give an EventType, e.g. 13"));
+    }
+    if (listenerUrl == null || !isAbsoluteHttpUrl(listenerUrl)) {
+      problems.add(
+          ConfigurationProblem.of(
+              "listenerUrl",
+              listenerUrl,
+              "give an absolute http(s) URL Optimove can reach, e.g. https://example.com/optimove"));
+    }
+    if (channelId != null && channelId <= 0) {
+      problems.add(ConfigurationProblem.of("channelId", channelId, "give a positive id or null"));
+    }
+    if (EventType.PROMO_CLEARANCE_REQUIRED.equals(eventType) && channelId != null) {
+      problems.add(
+          ConfigurationProblem.of(
+              "channelId", channelId, "event 5 must be registered without a ChannelID: pass null"));
+    }
+    ConfigurationException.throwIfAny("Optimove event listener", problems);
+    responses.write(
+        api.registerEventListener(
+            cat("general"), new WireRows.ListenerRow(eventType.id(), listenerUrl, channelId)),
+        op("POST", "general", "RegisterEventListener"));
+  }
+
+  /**
+   * Unregisters the listener of an event type (UnregisterEventListener; body {@code {EventTypeID,
+   * ChannelID?}}).
+   *
+   * @param eventType the event type
+   * @param channelId the channel it was registered for, or null
+   * @throws ApiServiceException if Optimove rejects the call
+   */
+  public void unregisterEventListener(EventType eventType, Integer channelId) {
+    Objects.requireNonNull(eventType, "eventType");
+    responses.write(
+        api.unregisterEventListener(
+            cat("general"), new WireRows.ListenerRow(eventType.id(), null, channelId)),
+        op("POST", "general", "UnregisterEventListener"));
+  }
+
+  /**
+   * Lists the registered listeners (GetRegisteredEventListeners).
+   *
+   * @return the registrations, possibly empty
+   * @throws ApiServiceException if Optimove rejects the call
+   */
+  public List<EventListenerRegistration> getRegisteredEventListeners() {
+    return responses.readList(
+        api.getRegisteredEventListeners(cat("general")),
+        op("GET", "general", "GetRegisteredEventListeners"),
+        EventListenerRegistration.class);
+  }
+
+  // ------------------------------------------------------------------ campaign targets
+
+  /**
+   * Streams a campaign's recipients on a channel (GetCustomerSendDetailsByChannel), fetching pages
+   * of {@link CampaignTargetQuery#pageSize()} rows with {@code $top}/{@code $skip} only as the
+   * stream is consumed: at most one page is held at a time, so a campaign of millions runs in
+   * constant memory. The stream ends after an empty page or one shorter than the page size. Each
+   * page's rows are parsed as they arrive from the socket.
+   *
+   * <p>The requested attributes come back positionally, as a JSON array (current API) or one string
+   * joined with the query's delimiter (older API); both are matched to the requested names.
+   *
+   * @param query the campaign, channel, attributes and page size
+   * @return a sequential, lazy stream; failures surface while consuming it as {@link
+   *     ApiServiceException} or {@link ApiConnectionException}
+   */
+  public Stream<CustomerSendDetail> getCustomerSendDetailsByChannel(CampaignTargetQuery query) {
+    Objects.requireNonNull(query, "query");
+    String operation = op("GET", "customers", "GetCustomerSendDetailsByChannel");
+    String attrs = joinAttributes(query);
+    String delimiter = attrs == null ? null : String.valueOf(query.attributeDelimiter());
+    return paged(
+        query.pageSize(),
+        skip ->
+            api.getCustomerSendDetailsByChannel(
+                cat("customers"),
+                query.channelId(),
+                query.campaignId(),
+                attrs,
+                delimiter,
+                query.pageSize(),
+                skip),
+        operation,
+        WireRows.SendDetailRow.class,
+        row ->
+            new CustomerSendDetail(
+                row.customerId(),
+                row.templateId() == null ? 0 : row.templateId(),
+                row.scheduledTime(),
+                attributes(row.customerAttributes(), query, operation)));
+  }
+
+  /**
+   * Streams a campaign's recipients with their actions and promo codes
+   * (GetCustomerExecutionDetailsByCampaign), paged lazily like {@link
+   * #getCustomerSendDetailsByChannel(CampaignTargetQuery)}. {@code PromoCode} is comma-separated
+   * text and is split; the send time is read from {@code ScheduleTime} or {@code ScheduledTime}
+   * (both spellings are seen).
+   *
+   * @param query the campaign, channel, attributes and page size
+   * @return a sequential, lazy stream
+   */
+  public Stream<CustomerExecutionDetail> getCustomerExecutionDetailsByCampaign(
+      CampaignTargetQuery query) {
+    Objects.requireNonNull(query, "query");
+    String operation = op("GET", "customers", "GetCustomerExecutionDetailsByCampaign");
+    String attrs = joinAttributes(query);
+    String delimiter = attrs == null ? null : String.valueOf(query.attributeDelimiter());
+    return paged(
+        query.pageSize(),
+        skip ->
+            api.getCustomerExecutionDetailsByCampaign(
+                cat("customers"),
+                query.campaignId(),
+                query.channelId(),
+                attrs,
+                delimiter,
+                query.pageSize(),
+                skip),
+        operation,
+        WireRows.ExecutionDetailRow.class,
+        row ->
+            new CustomerExecutionDetail(
+                row.customerId(),
+                row.actionId() == null ? 0 : row.actionId(),
+                row.templateId() == null ? 0 : row.templateId(),
+                Responses.commaList(row.promoCode()),
+                row.scheduleTime(),
+                attributes(row.customerAttributes(), query, operation)));
+  }
+
+  /**
+   * Lists the customers of a cancelled campaign (GetCanceledCampaignCustomers; Optimove keeps them
+   * for two hours after event 4).
+   *
+   * @param campaignId the positive campaign id
+   * @return the customers, possibly empty
+   * @throws ApiServiceException if Optimove rejects the call
+   */
+  public List<CanceledCampaignCustomer> getCanceledCampaignCustomers(long campaignId) {
+    requireCampaign(campaignId);
+    return responses
+        .readList(
+            api.getCanceledCampaignCustomers(cat("customers"), campaignId),
+            op("GET", "customers", "GetCanceledCampaignCustomers"),
+            WireRows.CanceledRow.class)
+        .stream()
+        .map(
+            r ->
+                new CanceledCampaignCustomer(
+                    r.customerId(),
+                    r.actionId() == null ? 0 : r.actionId(),
+                    Responses.commaList(r.promoCode())))
+        .toList();
+  }
+
+  /**
+   * Reads a campaign's details (GetCampaignDetails).
+   *
+   * @param campaignId the positive campaign id
+   * @return the details; a response that is an array yields its first element
+   * @throws io.campaignrelay.core.http.NotFoundException if Optimove answers 404
+   * @throws ApiServiceException if Optimove rejects the call or returns nothing
+   */
+  public CampaignDetails getCampaignDetails(long campaignId) {
+    requireCampaign(campaignId);
+    String operation = op("GET", "actions", "GetCampaignDetails");
+    JsonNode node =
+        responses.read(
+            api.getCampaignDetails(cat("actions"), campaignId),
+            operation,
+            Responses.MAPPER.constructType(JsonNode.class),
+            null);
+    if (node != null && node.isArray()) {
+      node = node.isEmpty() ? null : node.get(0);
+    }
+    if (node == null || !node.isObject()) {
+      throw new ApiServiceException(
+          new ApiErrorDetails(
+              "optimove",
+              operation,
+              200,
+              null,
+              "no details returned for CampaignID " + campaignId,
+              null,
+              false,
+              ""));
+    }
+    try {
+      return Responses.MAPPER.treeToValue(node, CampaignDetails.class);
+    } catch (java.io.IOException e) {
+      throw new ApiServiceException(
+          new ApiErrorDetails(
+              "optimove",
+              operation,
+              200,
+              null,
+              "the campaign details could not be read (" + e.getClass().getSimpleName() + ")",
+              null,
+              false,
+              pipeline.excerpt(node.toString())));
+    }
+  }
+
+  /**
+   * Lists the campaigns executed on a channel on a date (GetExecutedCampaignsByChannel).
+   *
+   * @param channelId the positive channel id
+   * @param date the date (sent as {@code YYYY-MM-DD})
+   * @return the campaign ids, possibly empty
+   * @throws ApiServiceException if Optimove rejects the call
+   */
+  public List<Long> getExecutedCampaignsByChannel(int channelId, LocalDate date) {
+    requireChannel(channelId);
+    Objects.requireNonNull(date, "date");
+    List<JsonNode> rows =
+        responses.readList(
+            api.getExecutedCampaignsByChannel(cat("actions"), channelId, date.toString()),
+            op("GET", "actions", "GetExecutedCampaignsByChannel"),
+            JsonNode.class);
+    List<Long> ids = new ArrayList<>(rows.size());
+    for (JsonNode r : rows) {
+      JsonNode id = r.isObject() ? Responses.field(r, "CampaignID") : r;
+      if (id != null && id.canConvertToLong()) {
+        ids.add(id.asLong());
+      } else if (id != null && id.isTextual() && id.asText().matches("[0-9]+")) {
+        ids.add(Long.parseLong(id.asText()));
+      }
+    }
+    return ids;
+  }
+
+  /**
+   * Lists a campaign's sends on a channel (GetExecutedCampaignChannelDetails).
+   *
+   * @param campaignId the positive campaign id
+   * @param channelId the positive channel id
+   * @return the rows, possibly empty
+   * @throws ApiServiceException if Optimove rejects the call
+   */
+  public List<ExecutedCampaignChannelDetail> getExecutedCampaignChannelDetails(
+      long campaignId, int channelId) {
+    requireCampaign(campaignId);
+    requireChannel(channelId);
+    return responses.readList(
+        api.getExecutedCampaignChannelDetails(cat("actions"), campaignId, channelId),
+        op("GET", "actions", "GetExecutedCampaignChannelDetails"),
+        ExecutedCampaignChannelDetail.class);
+  }
+
+  // ------------------------------------------------------------------ attributes
+
+  /**
+   * Lists the customer attributes (model/GetCustomerAttributeList). For an Integrations key this is
+   * INFERRED to be the attributes the key was granted.
+   *
+   * @return the attributes, possibly empty
+   * @throws ApiServiceException if Optimove rejects the call
+   */
+  public List<CustomerAttributeDefinition> getCustomerAttributeList() {
+    return responses.readList(
+        api.getCustomerAttributeList(cat("model")),
+        op("GET", "model", "GetCustomerAttributeList"),
+        CustomerAttributeDefinition.class);
+  }
+
+  /**
+   * Reads one customer's attributes ({@code GET Customers/{CustomerID}/Attributes}, a newer REST
+   * path that is the same in every path style). Whether an Integrations key may call it is UNKNOWN.
+   *
+   * @param customerId the customer's id
+   * @return the attributes the key can see, possibly empty
+   * @throws ApiServiceException if Optimove rejects the call (a JSON-string body is an error)
+   */
+  public List<CustomerAttributeValue> getCustomerAttributes(String customerId) {
+    if (customerId == null || customerId.isBlank()) {
+      throw new ConfigurationException(
+          "Optimove customer",
+          ConfigurationProblem.of("customerId", customerId, "give a CustomerID"));
+    }
+    return responses.readList(
+        api.getCustomerAttributes(customerId),
+        "GET Customers/{CustomerID}/Attributes",
+        CustomerAttributeValue.class);
+  }
+
+  // ------------------------------------------------------------------ metrics
+
+  /**
+   * Reports aggregate counts (UpdateCampaignMetrics), in calls of at most {@value
+   * #MAX_ROWS_PER_CALL} rows. Not retried once a call reached Optimove (a repeat could count
+   * twice): on {@link ApiConnectionException#outcomeUnknown()} check before repeating.
+   *
+   * @param metrics the rows
+   * @throws ConfigurationException listing every invalid row, before anything is sent
+   * @throws ApiServiceException if Optimove rejects a call
+   */
+  public void updateCampaignMetrics(List<CampaignMetric> metrics) {
+    List<ConfigurationProblem> problems = new ArrayList<>();
+    for (int i = 0; i < metrics.size(); i++) {
+      CampaignMetric m = metrics.get(i);
+      String f = "metrics[" + i + "]";
+      if (m.channelId() <= 0) {
+        problems.add(
+            ConfigurationProblem.of(f + ".channelId", m.channelId(), "give a positive id"));
+      }
+      if (m.campaignId() <= 0) {
+        problems.add(
+            ConfigurationProblem.of(f + ".campaignId", m.campaignId(), "give a positive id"));
+      }
+      if (m.templateId() < 0) {
+        problems.add(
+            ConfigurationProblem.of(f + ".templateId", m.templateId(), "give zero or more"));
+      }
+      if (m.metricValue() < 0) {
+        problems.add(
+            ConfigurationProblem.of(f + ".metricValue", m.metricValue(), "give zero or more"));
+      }
+    }
+    ConfigurationException.throwIfAny("Optimove campaign metrics", problems);
+    for (List<CampaignMetric> chunk : Chunks.of(metrics, MAX_ROWS_PER_CALL)) {
+      responses.write(
+          api.updateCampaignMetrics(
+              cat("integrations"),
+              chunk.stream()
+                  .map(
+                      m ->
+                          new WireRows.CampaignMetricRow(
+                              m.channelId(),
+                              m.campaignId(),
+                              m.templateId(),
+                              m.metricId().id(),
+                              m.metricValue()))
+                  .toList()),
+          op("POST", "integrations", "UpdateCampaignMetrics"));
+    }
+  }
+
+  /**
+   * Reports per-customer interactions (UpdateCampaignInteractions), in calls of at most {@value
+   * CampaignInteractions#MAX_CUSTOMERS_PER_CALL} customer ids. Not retried once a call reached
+   * Optimove.
+   *
+   * @param interactions the interactions
+   * @throws ApiServiceException if Optimove rejects a call
+   */
+  public void updateCampaignInteractions(CampaignInteractions interactions) {
+    Objects.requireNonNull(interactions, "interactions");
+    for (List<String> chunk :
+        Chunks.of(interactions.customerIds(), CampaignInteractions.MAX_CUSTOMERS_PER_CALL)) {
+      responses.write(
+          api.updateCampaignInteractions(
+              cat("integrations"),
+              new WireRows.InteractionsBody(
+                  interactions.campaignId(),
+                  interactions.channelId(),
+                  interactions.interactionDate().toString(),
+                  interactions.templateId(),
+                  interactions.eventId().id(),
+                  interactions.recipientGroupId(),
+                  List.copyOf(chunk),
+                  interactions.appId())),
+          op("POST", "integrations", "UpdateCampaignInteractions"));
+    }
+  }
+
+  // ------------------------------------------------------------------ integration check
+
+  /**
+   * Checks the integration settings against the SMS-channel guide and returns every problem at
+   * once; the same as {@link #checkIntegration(List, String)} without a sample customer.
+   *
+   * @param selectedAttributes the attributes the integration uses, phone number first
+   * @return the findings and the attributes the key can see
+   */
+  public IntegrationCheckResult checkIntegration(List<String> selectedAttributes) {
+    return checkIntegration(selectedAttributes, null);
+  }
+
+  /**
+   * Checks the integration settings against the SMS-channel guide and returns every problem at once
+   * (never throws for a finding):
+   *
+   * <ul>
+   *   <li>the endpoint exactly as configured: https, host {@code api<N>.optimove.net} or the
+   *       sandbox API host, trailing slash (ERROR);
+   *   <li>the attributes the key can see, read with one call: the sample customer's attributes
+   *       ({@code Customers/{id}/Attributes}, like Delivyr's "Find Attributes") when {@code
+   *       sampleCustomerId} is given, else model/GetCustomerAttributeList. A rejected key (401/403)
+   *       is an ERROR naming the Integrations access type; an unreachable host is an ERROR;
+   *   <li>a selected attribute the key cannot see (ERROR: the values would be missing);
+   *   <li>more attributes visible than selected: an over-permissive key (WARNING: scope the
+   *       Integrations key to the selected attributes only; never use Admin or Transactional keys);
+   *   <li>the phone number attribute must be first in the selection (ERROR).
+   * </ul>
+   *
+   * @param selectedAttributes the attributes the integration uses, phone number first
+   * @param sampleCustomerId any customer id of the tenant, or null
+   * @return the findings and the attributes the key can see
+   */
+  public IntegrationCheckResult checkIntegration(
+      List<String> selectedAttributes, String sampleCustomerId) {
+    List<String> selected = selectedAttributes == null ? List.of() : selectedAttributes;
+    List<IntegrationProblem> problems = new ArrayList<>(EndpointRules.check(configuredEndpoint));
+    List<String> visible = null;
+    try {
+      if (sampleCustomerId != null && !sampleCustomerId.isBlank()) {
+        visible =
+            getCustomerAttributes(sampleCustomerId).stream()
+                .map(CustomerAttributeValue::realFieldName)
+                .filter(Objects::nonNull)
+                .toList();
+      } else {
+        visible =
+            getCustomerAttributeList().stream()
+                .map(CustomerAttributeDefinition::realFieldName)
+                .filter(Objects::nonNull)
+                .toList();
+      }
+    } catch (AuthenticationException e) {
+      problems.add(
+          new IntegrationProblem(
+              Severity.ERROR,
+              "credential",
+              "HTTP " + e.statusCode(),
+              "Optimove rejected the API key: create a key of the Integrations access type"
+                  + " (never Admin or Transactional) with your channels and attributes selected"));
+    } catch (ApiConnectionException e) {
+      problems.add(
+          new IntegrationProblem(
+              Severity.ERROR,
+              "endpoint",
+              pipeline.endpoint(),
+              "Optimove could not be reached ("
+                  + e.getMessage()
+                  + "): check the API Endpoint and the network"));
+    } catch (ApiServiceException e) {
+      problems.add(
+          new IntegrationProblem(
+              Severity.ERROR,
+              "attributes",
+              "HTTP " + e.statusCode(),
+              "the attributes the key can see could not be read: " + e.getMessage()));
+    }
+    if (visible != null) {
+      Set<String> visibleUpper = upper(visible);
+      Set<String> selectedUpper = upper(selected);
+      for (String s : selected) {
+        if (s != null && !visibleUpper.contains(s.toUpperCase(Locale.ROOT))) {
+          problems.add(
+              new IntegrationProblem(
+                  Severity.ERROR,
+                  "customerAttributes",
+                  s,
+                  "the API key cannot see this attribute: add it to the key's attributes or"
+                      + " remove it from the selection"));
+        }
+      }
+      List<String> extra =
+          visible.stream()
+              .filter(v -> !selectedUpper.contains(v.toUpperCase(Locale.ROOT)))
+              .toList();
+      if (!extra.isEmpty()) {
+        problems.add(
+            new IntegrationProblem(
+                Severity.WARNING,
+                "credential",
+                extra.size() + " unselected attributes visible: " + extra,
+                "the API key is over-permissive: scope the Integrations key to only the"
+                    + " attributes you intend to use"));
+      }
+    }
+    if (selected.isEmpty()) {
+      problems.add(
+          new IntegrationProblem(
+              Severity.ERROR,
+              "customerAttributes",
+              "[]",
+              "select the attributes to use, the phone number first"));
+    } else {
+      try {
+        CustomerAttributes.requirePhoneFirst("customerAttributes", selected);
+      } catch (ConfigurationException e) {
+        for (ConfigurationProblem p : e.problems()) {
+          problems.add(new IntegrationProblem(Severity.ERROR, p.field(), p.value(), p.fix()));
+        }
+      }
+    }
+    return new IntegrationCheckResult(problems, visible == null ? List.of() : visible);
+  }
+
+  /**
+   * Checks settings without any network call: the endpoint format, the key's presence and the
+   * phone-first rule. Use it to validate a settings form before building a client.
+   *
+   * @param endpoint the endpoint exactly as typed
+   * @param apiKey the key, or null
+   * @param selectedAttributes the attributes, phone number first
+   * @return every problem found
+   */
+  public static List<IntegrationProblem> checkSettings(
+      String endpoint, Secret apiKey, List<String> selectedAttributes) {
+    List<IntegrationProblem> problems = new ArrayList<>(EndpointRules.check(endpoint));
+    if (apiKey == null) {
+      problems.add(
+          new IntegrationProblem(
+              Severity.ERROR,
+              "credential",
+              null,
+              "give the API key (Settings > Access Management > API Keys, Integrations access"
+                  + " type)"));
+    }
+    List<String> selected = selectedAttributes == null ? List.of() : selectedAttributes;
+    try {
+      CustomerAttributes.requirePhoneFirst("customerAttributes", selected);
+    } catch (ConfigurationException e) {
+      for (ConfigurationProblem p : e.problems()) {
+        problems.add(new IntegrationProblem(Severity.ERROR, p.field(), p.value(), p.fix()));
+      }
+    }
+    return problems;
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private <R, T> Stream<T> paged(
+      int pageSize,
+      Function<Long, Call<ResponseBody>> fetch,
+      String operation,
+      Class<R> rowType,
+      Function<R, T> convert) {
+    Iterator<T> it =
+        new Iterator<>() {
+          private List<T> page = List.of();
+          private int index;
+          private long skip;
+          private boolean last;
+
+          @Override
+          public boolean hasNext() {
+            while (index >= page.size()) {
+              if (last) {
+                page = List.of();
+                return false;
+              }
+              page = List.of(); // release the previous page before fetching the next
+              List<T> next = new ArrayList<>(Math.min(pageSize, 1024));
+              int n =
+                  responses.readRows(
+                      fetch.apply(skip), operation, rowType, r -> next.add(convert.apply(r)));
+              skip += n;
+              last = n < pageSize;
+              page = next;
+              index = 0;
+            }
+            return true;
+          }
+
+          @Override
+          public T next() {
+            if (!hasNext()) {
+              throw new NoSuchElementException();
+            }
+            return page.get(index++);
+          }
+        };
+    return StreamSupport.stream(
+        Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL), false);
+  }
+
+  private static String joinAttributes(CampaignTargetQuery query) {
+    return query.customerAttributes().isEmpty()
+        ? null
+        : String.join(";", query.customerAttributes());
+  }
+
+  private static CustomerAttributes attributes(
+      JsonNode node, CampaignTargetQuery query, String operation) {
+    try {
+      return AttributeValues.resolve(node, query.customerAttributes(), query.attributeDelimiter());
+    } catch (IllegalArgumentException | ConfigurationException e) {
+      throw new ApiServiceException(
+          new ApiErrorDetails("optimove", operation, 200, null, e.getMessage(), null, false, ""));
+    }
+  }
+
+  private static Set<String> upper(List<String> names) {
+    Set<String> s = new LinkedHashSet<>();
+    for (String n : names) {
+      if (n != null) {
+        s.add(n.toUpperCase(Locale.ROOT));
+      }
+    }
+    return s;
+  }
+
+  private static boolean isAbsoluteHttpUrl(String url) {
+    try {
+      URI u = URI.create(url.strip());
+      return u.getHost() != null
+          && ("https".equalsIgnoreCase(u.getScheme()) || "http".equalsIgnoreCase(u.getScheme()));
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private static void checkChannel(int channelId, List<ConfigurationProblem> problems) {
+    if (channelId <= 0) {
+      problems.add(
+          ConfigurationProblem.of(
+              "channelId", channelId, "give the positive ChannelID, e.g. 452 or 250"));
+    }
+  }
+
+  private static void requireChannel(int channelId) {
+    List<ConfigurationProblem> p = new ArrayList<>();
+    checkChannel(channelId, p);
+    ConfigurationException.throwIfAny("Optimove call", p);
+  }
+
+  private static void requireCampaign(long campaignId) {
+    if (campaignId <= 0) {
+      throw new ConfigurationException(
+          "Optimove call",
+          ConfigurationProblem.of("campaignId", campaignId, "give the positive CampaignID"));
+    }
+  }
+
+  /** Names the endpoint and path style; never the API key. */
+  @Override
+  public String toString() {
+    return "OptimoveClient{endpoint="
+        + pipeline.endpoint()
+        + ", pathStyle="
+        + pathStyle
+        + ", credential="
+        + apiKey
+        + '}';
+  }
+
+  /**
+   * Builds an {@link OptimoveClient}. Settings made here override the same settings of {@link
+   * #clientOptions(ClientOptions)}. Not thread-safe.
+   */
+  public static final class Builder {
+    private String endpoint;
+    private Secret credential;
+    private OptimovePathStyle pathStyle = OptimovePathStyle.CLASSIC;
+    private ClientOptions clientOptions;
+    private OkHttpClient httpClient;
+    private RetryOptions retryOptions;
+    private RateLimit rateLimit;
+    private Clock clock;
+    private Sleeper sleeper;
+
+    private Builder() {}
+
+    /**
+     * Sets the tenant's API endpoint, e.g. {@code https://api5.optimove.net/} (required). Any
+     * absolute http(s) URL is accepted here (tests and fakes use loopback); {@link
+     * OptimoveClient#checkIntegration(List)} reports a value that does not follow Optimove's
+     * format.
+     *
+     * @param endpoint the endpoint
+     * @return this builder
+     */
+    public Builder endpoint(String endpoint) {
+      this.endpoint = endpoint;
+      return this;
+    }
+
+    /**
+     * Uses the sandbox API endpoint {@value OptimoveClient#SANDBOX_ENDPOINT}.
+     *
+     * @return this builder
+     */
+    public Builder sandbox() {
+      this.endpoint = SANDBOX_ENDPOINT;
+      return this;
+    }
+
+    /**
+     * Sets the API key (required), sent as {@code X-API-KEY}. Use a key of the Integrations access
+     * type, never Admin or Transactional.
+     *
+     * @param apiKey the key
+     * @return this builder
+     */
+    public Builder credential(Secret apiKey) {
+      this.credential = apiKey;
+      return this;
+    }
+
+    /**
+     * Sets the path style (default {@link OptimovePathStyle#CLASSIC}).
+     *
+     * @param pathStyle the style
+     * @return this builder
+     */
+    public Builder pathStyle(OptimovePathStyle pathStyle) {
+      this.pathStyle = pathStyle;
+      return this;
+    }
+
+    /**
+     * Sets the base transport options (timeouts, logging, application id...).
+     *
+     * @param clientOptions the options
+     * @return this builder
+     */
+    public Builder clientOptions(ClientOptions clientOptions) {
+      this.clientOptions = clientOptions;
+      return this;
+    }
+
+    /**
+     * Sets an OkHttp client to derive from (proxies, TLS, shared pools); never mutated.
+     *
+     * @param httpClient the client
+     * @return this builder
+     */
+    public Builder httpClient(OkHttpClient httpClient) {
+      this.httpClient = httpClient;
+      return this;
+    }
+
+    /**
+     * Sets the retry options.
+     *
+     * @param retryOptions the options
+     * @return this builder
+     */
+    public Builder retryOptions(RetryOptions retryOptions) {
+      this.retryOptions = retryOptions;
+      return this;
+    }
+
+    /**
+     * Sets the client-side request budget (default {@link OptimoveClient#DEFAULT_RATE_LIMIT}).
+     *
+     * @param rateLimit the budget
+     * @return this builder
+     */
+    public Builder rateLimit(RateLimit rateLimit) {
+      this.rateLimit = rateLimit;
+      return this;
+    }
+
+    /**
+     * Sets the clock (rate limiter, retry pauses).
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    /**
+     * Sets what waits for retries and the rate limiter (tests inject one that does not sleep).
+     *
+     * @param sleeper the sleeper
+     * @return this builder
+     */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = sleeper;
+      return this;
+    }
+
+    /**
+     * Builds the client. No network call is made.
+     *
+     * @return the client
+     * @throws ConfigurationException listing every missing or invalid setting
+     */
+    public OptimoveClient buildClient() {
+      List<ConfigurationProblem> problems = new ArrayList<>();
+      if (endpoint == null || endpoint.isBlank()) {
+        problems.add(
+            ConfigurationProblem.of(
+                "endpoint",
+                null,
+                "set the tenant's API Endpoint, e.g. https://api5.optimove.net/ (Settings > Access"
+                    + " Management > API Keys)"));
+      }
+      if (credential == null) {
+        problems.add(
+            ConfigurationProblem.of(
+                "credential", null, "set the API key of the Integrations access type"));
+      } else if (!credential.reveal().strip().equals(credential.reveal())
+          || credential.reveal().chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+        problems.add(
+            ConfigurationProblem.ofSecret(
+                "credential", "contains spaces or control characters: copy the key without them"));
+      }
+      if (pathStyle == null) {
+        problems.add(ConfigurationProblem.of("pathStyle", null, "use OptimovePathStyle.CLASSIC"));
+      }
+      ConfigurationException.throwIfAny("Optimove client settings", problems);
+      ClientOptions.Builder o =
+          (clientOptions == null ? ClientOptions.builder() : clientOptions.toBuilder())
+              .endpoint(endpoint.strip());
+      if (retryOptions != null) {
+        o.retryOptions(retryOptions);
+      }
+      if (rateLimit != null) {
+        o.rateLimit(rateLimit);
+      }
+      if (clock != null) {
+        o.clock(clock);
+      }
+      if (sleeper != null) {
+        o.sleeper(sleeper);
+      }
+      OkHttpClient base =
+          httpClient != null
+              ? httpClient
+              : clientOptions != null ? clientOptions.httpClient().orElse(null) : null;
+      Secret key = credential;
+      OkHttpClient.Builder withAuth = base == null ? new OkHttpClient.Builder() : base.newBuilder();
+      withAuth.addInterceptor(
+          chain ->
+              chain.proceed(
+                  chain
+                      .request()
+                      .newBuilder()
+                      .header("X-API-KEY", key.reveal())
+                      .header("Accept", "application/json")
+                      .build()));
+      o.httpClient(withAuth.build());
+      return new OptimoveClient(this, o.build());
+    }
+  }
+}

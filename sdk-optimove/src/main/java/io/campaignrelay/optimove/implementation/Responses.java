@@ -1,0 +1,289 @@
+package io.campaignrelay.optimove.implementation;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.campaignrelay.core.http.ApiErrorDetails;
+import io.campaignrelay.core.http.ApiServiceException;
+import io.campaignrelay.core.http.HttpPipeline;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import okhttp3.Headers;
+import okhttp3.ResponseBody;
+import retrofit2.Call;
+import retrofit2.Response;
+
+/**
+ * Runs Optimove calls through the shared pipeline and reads what comes back, tolerating every
+ * success shape Optimove uses: an empty body, {@code true}, {@code {"ResponseCode":200}} or the
+ * expected JSON. A JSON string where data was expected (Optimove's way of reporting an error, even
+ * with status 200), {@code false}, or a {@code ResponseCode} outside 2xx becomes an {@link
+ * ApiServiceException} of the matching kind.
+ */
+public final class Responses {
+
+  /**
+   * The mapper used to read Optimove responses: the pipeline's settings plus case-insensitive
+   * property names (Optimove spells {@code ChannelID} and {@code ChannelId} in different places).
+   */
+  public static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .addModule(new JavaTimeModule())
+          .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
+          .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .build();
+
+  private final HttpPipeline pipeline;
+
+  /**
+   * Creates the reader for one pipeline.
+   *
+   * @param pipeline the pipeline the calls run on
+   */
+  public Responses(HttpPipeline pipeline) {
+    this.pipeline = pipeline;
+  }
+
+  /**
+   * Runs a write and checks its tolerated success shapes.
+   *
+   * @param call the call
+   * @param operation e.g. {@code "POST integrations/AddChannelTemplates"}
+   * @throws ApiServiceException if the body reports an error
+   */
+  public void write(Call<ResponseBody> call, String operation) {
+    Response<ResponseBody> response = pipeline.executeForResponse(call, operation);
+    String text = text(response, operation);
+    String trimmed = text.trim();
+    if (trimmed.isEmpty()) {
+      return;
+    }
+    JsonNode node;
+    try {
+      node = MAPPER.readTree(trimmed);
+    } catch (IOException notJson) {
+      return; // an undocumented plain-text success; the status was 2xx
+    }
+    if (node == null || node.isNull() || node.isMissingNode()) {
+      return;
+    }
+    if (node.isBoolean()) {
+      if (!node.booleanValue()) {
+        throw error(operation, response, text, "Optimove answered false");
+      }
+      return;
+    }
+    if (node.isTextual()) {
+      throw error(operation, response, text, null);
+    }
+    if (node.isObject()) {
+      JsonNode code = field(node, "ResponseCode");
+      if (code != null && code.canConvertToInt()) {
+        int c = code.asInt();
+        if (c < 200 || c > 299) {
+          throw pipeline.toException(operation, c, response.headers(), text);
+        }
+      }
+      JsonNode ok = field(node, "isSuccess");
+      if (ok != null && ok.isBoolean() && !ok.booleanValue()) {
+        throw error(operation, response, text, "Optimove reported isSuccess=false");
+      }
+    }
+  }
+
+  /**
+   * Runs a read and maps its body.
+   *
+   * @param call the call
+   * @param operation what is being done
+   * @param type the Java type of the body
+   * @param emptyValue what an empty body means
+   * @param <T> the type
+   * @return the value
+   * @throws ApiServiceException if the body is an error string or unreadable
+   */
+  public <T> T read(Call<ResponseBody> call, String operation, JavaType type, T emptyValue) {
+    Response<ResponseBody> response = pipeline.executeForResponse(call, operation);
+    String text = text(response, operation);
+    String trimmed = text.trim();
+    if (trimmed.isEmpty() || trimmed.equals("null")) {
+      return emptyValue;
+    }
+    if (trimmed.startsWith("\"") && !type.hasRawClass(String.class)) {
+      throw error(operation, response, text, null);
+    }
+    try {
+      return MAPPER.readValue(trimmed, type);
+    } catch (IOException e) {
+      throw error(
+          operation,
+          response,
+          text,
+          "the response could not be read as " + type.getRawClass().getSimpleName());
+    }
+  }
+
+  /**
+   * Runs a read of a list of rows.
+   *
+   * @param call the call
+   * @param operation what is being done
+   * @param rowType the row class
+   * @param <T> the row type
+   * @return the rows, empty for an empty body
+   */
+  public <T> List<T> readList(Call<ResponseBody> call, String operation, Class<T> rowType) {
+    JavaType type = MAPPER.getTypeFactory().constructCollectionType(List.class, rowType);
+    List<T> rows = read(call, operation, type, List.of());
+    return rows == null ? List.of() : rows;
+  }
+
+  /**
+   * Runs a streamed read of one page of rows: the rows are parsed one by one from the socket and
+   * handed to {@code sink}, so the raw page text is never held in memory.
+   *
+   * @param call the call (a {@code @Streaming} method)
+   * @param operation what is being done
+   * @param rowType the row class
+   * @param sink receives each row in order
+   * @param <T> the row type
+   * @return the number of rows read
+   * @throws ApiServiceException if the body is an error string or unreadable
+   */
+  public <T> int readRows(
+      Call<ResponseBody> call, String operation, Class<T> rowType, Consumer<T> sink) {
+    Response<ResponseBody> response = pipeline.executeForResponse(call, operation);
+    ResponseBody body = response.body();
+    if (body == null) {
+      return 0;
+    }
+    ObjectReader reader = MAPPER.readerFor(rowType);
+    try (body;
+        JsonParser parser = MAPPER.getFactory().createParser(body.byteStream())) {
+      JsonToken first = parser.nextToken();
+      if (first == null || first == JsonToken.VALUE_NULL) {
+        return 0;
+      }
+      if (first != JsonToken.START_ARRAY) {
+        String rest = first == JsonToken.VALUE_STRING ? parser.getText() : null;
+        String shown =
+            rest != null ? MAPPER.writeValueAsString(rest) : MAPPER.readTree(parser).toString();
+        throw error(operation, response, shown, null);
+      }
+      int count = 0;
+      while (parser.nextToken() == JsonToken.START_OBJECT) {
+        sink.accept(reader.readValue(parser));
+        count++;
+      }
+      return count;
+    } catch (IOException e) {
+      throw error(
+          operation,
+          response,
+          "",
+          "the response could not be read as rows of "
+              + rowType.getSimpleName()
+              + " ("
+              + e.getClass().getSimpleName()
+              + ")");
+    }
+  }
+
+  private String text(Response<ResponseBody> response, String operation) {
+    try (ResponseBody body = response.body()) {
+      if (body == null) {
+        return "";
+      }
+      return new String(body.bytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw error(operation, response, "", "the response body could not be read");
+    }
+  }
+
+  private ApiServiceException error(
+      String operation, Response<ResponseBody> response, String body, String message) {
+    if (message == null) {
+      return pipeline.toException(operation, response.code(), errorHeaders(response), body);
+    }
+    return new ApiServiceException(
+        new ApiErrorDetails(
+            pipeline.profile().name(),
+            operation,
+            response.code(),
+            null,
+            message,
+            null,
+            false,
+            pipeline.excerpt(body)));
+  }
+
+  private static Headers errorHeaders(Response<ResponseBody> response) {
+    return response.headers();
+  }
+
+  /**
+   * Looks a field up ignoring case.
+   *
+   * @param node an object node
+   * @param name the field name
+   * @return the value, or null
+   */
+  public static JsonNode field(JsonNode node, String name) {
+    if (node == null || !node.isObject()) {
+      return null;
+    }
+    JsonNode exact = node.get(name);
+    if (exact != null) {
+      return exact;
+    }
+    var it = node.fieldNames();
+    while (it.hasNext()) {
+      String n = it.next();
+      if (n.equalsIgnoreCase(name)) {
+        return node.get(n);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Splits a comma-separated text into trimmed non-empty parts; an array node gives its elements.
+   *
+   * @param node a text or array node, or null
+   * @return the parts, possibly empty
+   */
+  public static List<String> commaList(JsonNode node) {
+    List<String> out = new ArrayList<>();
+    if (node == null || node.isNull()) {
+      return out;
+    }
+    if (node.isArray()) {
+      for (JsonNode e : node) {
+        if (e != null && !e.isNull()) {
+          String s = e.isValueNode() ? e.asText().trim() : e.toString();
+          if (!s.isEmpty()) {
+            out.add(s);
+          }
+        }
+      }
+      return out;
+    }
+    String s = node.isValueNode() ? node.asText() : node.toString();
+    for (String part : s.split(",", -1)) {
+      String p = part.trim();
+      if (!p.isEmpty()) {
+        out.add(p);
+      }
+    }
+    return out;
+  }
+}
