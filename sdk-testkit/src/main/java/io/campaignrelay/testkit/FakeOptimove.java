@@ -584,6 +584,31 @@ public final class FakeOptimove implements AutoCloseable {
     return calls;
   }
 
+  /**
+   * The customer's attributes as the configured key may read them (for linked fakes).
+   *
+   * @param customerId the id
+   * @return the attributes, or empty for an unknown customer
+   */
+  Optional<Map<String, String>> scopedAttributes(String customerId) {
+    FakeCustomer c;
+    synchronized (lock) {
+      c = findCustomer(customerId);
+    }
+    if (c == null) {
+      return Optional.empty();
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    c.attributes()
+        .forEach(
+            (k, v) -> {
+              if (keyAttributes.isEmpty() || keyAttributes.contains(k)) {
+                out.put(k, v);
+              }
+            });
+    return Optional.of(out);
+  }
+
   private ListenerCall post(String url, String body, Map<String, String> headers) {
     int status = outbound.postJson(url, body.getBytes(StandardCharsets.UTF_8), headers);
     ListenerCall call = new ListenerCall(url, body, status);

@@ -174,7 +174,7 @@ public abstract class VendorDispatcher extends Dispatcher {
    * @param request the request
    * @return the text
    */
-  protected static String bodyText(RecordedRequest request) {
+  public static String bodyText(RecordedRequest request) {
     var body = request.getBody();
     return body == null ? "" : body.string(StandardCharsets.UTF_8);
   }
@@ -185,7 +185,7 @@ public abstract class VendorDispatcher extends Dispatcher {
    * @param request the request
    * @return the bytes
    */
-  protected static byte[] bodyBytes(RecordedRequest request) {
+  public static byte[] bodyBytes(RecordedRequest request) {
     var body = request.getBody();
     return body == null ? new byte[0] : body.toByteArray();
   }
