@@ -127,7 +127,8 @@ public final class DelivyrWebhook {
    */
   public WebhookEvent verifyAndParse(
       String rawBody, String signatureHeader, Secret secret, Clock clock) {
-    return verifyAndParse(rawBody, signatureHeader, List.of(secret), clock);
+    return verifyAndParse(
+        rawBody, signatureHeader, secret == null ? List.of() : List.of(secret), clock);
   }
 
   /**
@@ -149,7 +150,7 @@ public final class DelivyrWebhook {
       String rawBody, String signatureHeader, List<Secret> secrets, Clock clock) {
     Objects.requireNonNull(rawBody, "rawBody");
     Objects.requireNonNull(clock, "clock");
-    if (secrets == null || secrets.isEmpty() || secrets.contains(null)) {
+    if (secrets == null || secrets.isEmpty() || secrets.stream().anyMatch(Objects::isNull)) {
       throw new ConfigurationException(
           "Delivyr webhook verification",
           ConfigurationProblem.ofSecret(
