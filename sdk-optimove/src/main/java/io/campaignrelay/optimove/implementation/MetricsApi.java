@@ -1,0 +1,36 @@
+package io.campaignrelay.optimove.implementation;
+
+import okhttp3.RequestBody;
+import okhttp3.ResponseBody;
+import retrofit2.Call;
+import retrofit2.http.Body;
+import retrofit2.http.Header;
+import retrofit2.http.POST;
+
+/**
+ * The External Vendors Campaign Engagement Metrics endpoint ({@code
+ * https://metric-<tenantId>.optimove.net/api/saveEvent}). The body is passed as bytes so that the
+ * signature covers exactly what is sent.
+ */
+public interface MetricsApi {
+
+  /** The signature version header. */
+  String SIGNATURE_VERSION = "X-Optimove-Signature-Version";
+
+  /** The signature header: hex HMAC-SHA256 of the body, keyed with the tenant token. */
+  String SIGNATURE_CONTENT = "x-optimove-signature-content";
+
+  /**
+   * Sends a batch of events.
+   *
+   * @param version always {@code "1"}
+   * @param signature the hex HMAC-SHA256 of the body bytes
+   * @param body the exact JSON bytes signed
+   * @return the call
+   */
+  @POST("api/saveEvent")
+  Call<ResponseBody> saveEvent(
+      @Header(SIGNATURE_VERSION) String version,
+      @Header(SIGNATURE_CONTENT) String signature,
+      @Body RequestBody body);
+}
