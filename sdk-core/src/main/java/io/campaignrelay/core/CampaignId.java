@@ -134,7 +134,8 @@ public record CampaignId(String value) implements Comparable<CampaignId> {
   }
 
   /**
-   * Orders numeric ids by value, then everything else by text.
+   * Orders integer ids before dotted ones; integers by value, dotted ids part by part by value
+   * ({@code 2.9} before {@code 2.38}); equal values (leading zeros) by text.
    *
    * @param other the other id
    * @return the comparison result
@@ -142,12 +143,38 @@ public record CampaignId(String value) implements Comparable<CampaignId> {
   @Override
   public int compareTo(CampaignId other) {
     Objects.requireNonNull(other, "other");
-    OptionalLong a = numericValue();
-    OptionalLong b = other.numericValue();
-    if (a.isPresent() && b.isPresent()) {
-      return Long.compare(a.getAsLong(), b.getAsLong());
+    if (isNumeric() != other.isNumeric()) {
+      return isNumeric() ? -1 : 1;
+    }
+    String[] a = value.split("\\.");
+    String[] b = other.value.split("\\.");
+    for (int i = 0; i < Math.min(a.length, b.length); i++) {
+      int c = compareDigits(a[i], b[i]);
+      if (c != 0) {
+        return c;
+      }
+    }
+    if (a.length != b.length) {
+      return Integer.compare(a.length, b.length);
     }
     return value.compareTo(other.value);
+  }
+
+  private static int compareDigits(String x, String y) {
+    String a = stripZeros(x);
+    String b = stripZeros(y);
+    if (a.length() != b.length()) {
+      return Integer.compare(a.length(), b.length());
+    }
+    return a.compareTo(b);
+  }
+
+  private static String stripZeros(String digits) {
+    int i = 0;
+    while (i < digits.length() - 1 && digits.charAt(i) == '0') {
+      i++;
+    }
+    return digits.substring(i);
   }
 
   /** Returns the id as text. */

@@ -3,7 +3,6 @@ package io.campaignrelay.core.optout;
 import io.campaignrelay.core.PhoneNumber;
 import io.campaignrelay.core.sms.OptOutKeywords;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -64,7 +63,7 @@ public interface OptOutList {
     Objects.requireNonNull(at, "at");
     OptOutKeywords.Intent intent = keywords.classify(text);
     switch (intent) {
-      case OPT_OUT -> optOut(new OptOutEntry(from, at, text.strip().toUpperCase(Locale.ROOT)));
+      case OPT_OUT -> optOut(new OptOutEntry(from, at, OptOutKeywords.normalize(text)));
       case OPT_IN -> optIn(from);
       case NONE -> {
         // an ordinary reply

@@ -84,7 +84,7 @@ public final class OptOutKeywords {
     if (text == null) {
       return Intent.NONE;
     }
-    String word = text.strip().toUpperCase(Locale.ROOT);
+    String word = normalize(text);
     if (optOut.contains(word)) {
       return Intent.OPT_OUT;
     }
@@ -92,6 +92,29 @@ public final class OptOutKeywords {
       return Intent.OPT_IN;
     }
     return Intent.NONE;
+  }
+
+  /**
+   * The form a text is compared in: leading and trailing whitespace removed (no-break and other
+   * Unicode spaces that phones insert included), upper-cased.
+   *
+   * @param text the text
+   * @return the normalised text
+   */
+  public static String normalize(String text) {
+    int start = 0;
+    int end = text.length();
+    while (start < end && isSpace(text.charAt(start))) {
+      start++;
+    }
+    while (end > start && isSpace(text.charAt(end - 1))) {
+      end--;
+    }
+    return text.substring(start, end).toUpperCase(Locale.ROOT);
+  }
+
+  private static boolean isSpace(char c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c);
   }
 
   /**
