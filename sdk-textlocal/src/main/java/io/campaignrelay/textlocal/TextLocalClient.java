@@ -815,6 +815,18 @@ public final class TextLocalClient {
     return new TextLocalApiException(details, errors, body.warnings());
   }
 
+  /**
+   * Checks a text against TextLocal's length limit.
+   *
+   * @param text the text
+   * @throws ConfigurationException if it is empty or too long
+   */
+  static void checkMessage(String text) {
+    List<ConfigurationProblem> problems = new ArrayList<>();
+    checkText("message", text, problems);
+    ConfigurationException.throwIfAny("TextLocal message", problems);
+  }
+
   private static SmsLength checkText(
       String field, String text, List<ConfigurationProblem> problems) {
     if (text == null || text.isEmpty()) {
