@@ -20,7 +20,8 @@ class DefaultUrlRuleTest {
         TemplateStatus.APPROVED,
         List.of(),
         redirect,
-        createdAt);
+        createdAt,
+        null);
   }
 
   @Test

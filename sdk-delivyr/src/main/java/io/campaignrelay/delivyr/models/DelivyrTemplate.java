@@ -14,6 +14,9 @@ import java.util.Optional;
  * @param channels the channel kinds the template is offered in; never null
  * @param redirectUrl the template's own redirect link, or null when it has none
  * @param createdAt when the template was created, or null if Delivyr did not say
+ * @param kind {@code custom} or {@code system}, or null when Delivyr does not say (INFERRED field:
+ *     the contract lists custom and system templates without naming the field; null counts as
+ *     custom)
  */
 public record DelivyrTemplate(
     String id,
@@ -22,7 +25,8 @@ public record DelivyrTemplate(
     TemplateStatus status,
     List<TemplateChannel> channels,
     String redirectUrl,
-    Instant createdAt) {
+    Instant createdAt,
+    String kind) {
 
   /** Copies the channel list; a missing list becomes empty. */
   public DelivyrTemplate {
@@ -36,6 +40,15 @@ public record DelivyrTemplate(
    */
   public boolean isApproved() {
     return TemplateStatus.APPROVED.equals(status);
+  }
+
+  /**
+   * Whether this is a custom template (the kind synced to Optimove), not a system template.
+   *
+   * @return false only when Delivyr marks it {@code system}
+   */
+  public boolean isCustom() {
+    return kind == null || !kind.equalsIgnoreCase("system");
   }
 
   /**
