@@ -1,0 +1,424 @@
+package io.campaignrelay.textlocal;
+
+import static io.campaignrelay.textlocal.TextLocalServer.NOW;
+import static io.campaignrelay.textlocal.TextLocalServer.form;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.campaignrelay.core.Campaign;
+import io.campaignrelay.core.CampaignId;
+import io.campaignrelay.core.CampaignKind;
+import io.campaignrelay.core.ChannelId;
+import io.campaignrelay.core.CustomerAttributes;
+import io.campaignrelay.core.CustomerId;
+import io.campaignrelay.core.PhoneNumber;
+import io.campaignrelay.core.TemplateId;
+import io.campaignrelay.core.execution.ExecutionListener;
+import io.campaignrelay.core.execution.MetricsSink;
+import io.campaignrelay.core.execution.Recipient;
+import io.campaignrelay.core.metrics.DeliveryEvent;
+import io.campaignrelay.core.metrics.DeliveryOutcome;
+import io.campaignrelay.core.metrics.EngagementMetric;
+import io.campaignrelay.core.metrics.MetricsSnapshot;
+import io.campaignrelay.core.metrics.RejectionReason;
+import io.campaignrelay.core.template.Template;
+import io.campaignrelay.core.template.TemplateImport;
+import io.campaignrelay.textlocal.models.CustomerContact;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The Optimove TextLocal flow end to end against MockWebServer. */
+class CampaignFlowTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private TextLocalServer tl;
+  private TextLocalClient client;
+  private TextLocalIntegrationSettings settings;
+  private TextLocalCampaignFlow flow;
+  private final List<String> droppedLog = new ArrayList<>();
+  private final ExecutionListener listener =
+      new ExecutionListener() {
+        @Override
+        public void onDropped(CustomerId customerId, RejectionReason reason, String detail) {
+          droppedLog.add(customerId + ":" + reason + ":" + detail);
+        }
+      };
+
+  @BeforeEach
+  void start() throws Exception {
+    tl = new TextLocalServer();
+    client = tl.client();
+    settings =
+        IntegrationSettingsTest.valid()
+            .apiLoginUrl(tl.server.url("/").toString())
+            .addGroup("200", "VIP_")
+            .build();
+    flow = TextLocalCampaignFlow.builder().client(client).settings(settings).build();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    tl.close();
+  }
+
+  private static Campaign campaign(long id, Instant sendTime) {
+    return Campaign.builder()
+        .kind(CampaignKind.SCHEDULED)
+        .id(CampaignId.scheduled(id))
+        .channel(ChannelId.SCHEDULED_SMS)
+        .templateId(TemplateId.of("123"))
+        .sendTime(sendTime)
+        .build();
+  }
+
+  private static Template template(String name, String body) {
+    return Template.builder()
+        .id(TemplateId.of("123"))
+        .name(name)
+        .body(body)
+        .approvalState(io.campaignrelay.core.template.ApprovalState.APPROVED)
+        .build();
+  }
+
+  private static Recipient customer(String id) {
+    return Recipient.of(CustomerId.of(id), CustomerAttributes.empty());
+  }
+
+  private static String contactsPage(String... rows) {
+    return "{\"group_id\":189455,\"num_contacts\":"
+        + rows.length
+        + ",\"contacts\":["
+        + String.join(",", rows)
+        + "],\"status\":\"success\"}";
+  }
+
+  private static String contact(String number, String first, String custom1) {
+    return "{\"number\":\""
+        + number
+        + "\",\"first_name\":\""
+        + first
+        + "\",\"last_name\":\"L\","
+        + "\"custom1\":\""
+        + custom1
+        + "\"}";
+  }
+
+  @Test
+  void templateImportSplitsByPrefix() {
+    tl.enqueue(
+        """
+        {"templates":[{"id":1,"title":"Welcome","body":"Hi"},
+                      {"id":2,"title":"VIP_Offer","body":"Gold offer"},
+                      {"id":3,"title":"vip_lower","body":"x"},
+                      {"id":4,"title":"","body":"no name"}],"status":"success"}
+        """);
+    TextLocalTemplateSource source = new TextLocalTemplateSource(client, settings.routing());
+    TemplateImport imported = source.importTemplates();
+    assertThat(imported.templatesOf("200")).extracting(Template::name).containsExactly("VIP_Offer");
+    assertThat(imported.templatesOf("189455"))
+        .extracting(Template::name)
+        .containsExactly("Welcome", "vip_lower");
+    assertThat(imported.templatesOf("200").get(0).body()).isEqualTo("Gold offer");
+  }
+
+  @Test
+  void contactSyncUpsertsInChunksWithCustomerIdInKeyField() throws Exception {
+    for (int i = 0; i < 2; i++) {
+      tl.enqueue("{\"group_id\":189455,\"num_contacts\":1500,\"status\":\"success\"}");
+    }
+    List<CustomerContact> customers =
+        IntStream.range(0, 1_600)
+            .mapToObj(
+                i ->
+                    new CustomerContact(
+                        CustomerId.of("C" + i),
+                        "First" + i,
+                        "Last" + i,
+                        PhoneNumber.ofE164("+4477" + String.format("%08d", i))))
+            .toList();
+    TextLocalContactSync.Report r = new TextLocalContactSync(client, settings).sync(customers);
+    assertThat(r.calls()).isEqualTo(2);
+    assertThat(r.submitted()).isEqualTo(1_600);
+    Map<String, String> f = form(tl.take());
+    assertThat(f).containsEntry("group_id", "189455");
+    JsonNode first = JSON.readTree(f.get("contacts"));
+    assertThat(first.size()).isEqualTo(1_500);
+    assertThat(first.get(7).path("custom1").asText()).isEqualTo("C7");
+    assertThat(first.get(7).path("first_name").asText()).isEqualTo("First7");
+    assertThat(first.get(7).path("number").asText()).isEqualTo("447700000007");
+    assertThat(JSON.readTree(form(tl.take()).get("contacts")).size()).isEqualTo(100);
+  }
+
+  @Test
+  void sameTextCampaignUsesATemporaryGroupScheduledAtSendTime() throws Exception {
+    Instant sendAt = NOW.plus(Duration.ofHours(3));
+    tl.enqueue(
+        contactsPage(
+            contact("447700000001", "Ann", "C1"),
+            contact("447700000002", "Bob", "C2"),
+            contact("12", "Bad", "C3")));
+    tl.enqueue("{\"group\":{\"id\":999,\"name\":\"tmp\"},\"status\":\"success\"}");
+    tl.enqueue("{\"group_id\":999,\"num_contacts\":2,\"status\":\"success\"}");
+    tl.enqueue("{\"batch_id\":4242,\"num_messages\":2,\"status\":\"success\"}");
+
+    CampaignDispatch d =
+        flow.execute(
+            campaign(77, sendAt),
+            template("Welcome", "Our sale starts today!"),
+            Stream.of(customer("C1"), customer("C2"), customer("C3"), customer("C4")),
+            listener);
+
+    RecordedRequest contacts = tl.take();
+    assertThat(contacts.getTarget()).isEqualTo("/get_contacts/");
+    assertThat(form(contacts)).containsEntry("group_id", "189455");
+    Map<String, String> group = form(tl.take());
+    assertThat(group.get("name")).startsWith("optimove-campaign-77-");
+    Map<String, String> bulk = form(tl.take());
+    assertThat(bulk).containsEntry("group_id", "999");
+    JsonNode added = JSON.readTree(bulk.get("contacts"));
+    assertThat(added.size()).isEqualTo(2);
+    assertThat(added.get(0).path("custom1").asText()).isEqualTo("C1");
+    RecordedRequest sendReq = tl.take();
+    assertThat(sendReq.getTarget()).isEqualTo("/send/");
+    assertThat(form(sendReq))
+        .containsEntry("group_id", "999")
+        .containsEntry("message", "Our sale starts today!")
+        .containsEntry("sender", "Shop")
+        .containsEntry("custom", "optimove-campaign-77")
+        .containsEntry("optouts", "true")
+        .containsEntry("schedule_time", Long.toString(sendAt.getEpochSecond()))
+        .doesNotContainKey("numbers");
+
+    assertThat(d.route()).isEqualTo(CampaignDispatch.Route.TEMPORARY_GROUP);
+    assertThat(d.temporaryGroupId()).isEqualTo("999");
+    assertThat(d.batchIds()).containsExactly("4242");
+    assertThat(d.targeted()).isEqualTo(4);
+    assertThat(d.submitted()).isEqualTo(2);
+    assertThat(d.droppedByReason())
+        .containsEntry(RejectionReason.INVALID_PHONE_FORMAT, 1L)
+        .containsEntry(RejectionReason.OTHER, 1L);
+    assertThat(droppedLog).hasSize(2);
+    assertThat(droppedLog.get(1)).startsWith("C4:OTHER:no contact with custom1=C4");
+    assertThat(flow.ledger().find(CampaignId.scheduled(77))).contains(d);
+
+    // the group is kept until send time + grace, then deleted
+    assertThat(flow.cleanupTemporaryGroups()).isZero();
+    TextLocalClient later =
+        TextLocalClient.builder()
+            .clientOptions(
+                tl.options().toBuilder()
+                    .clock(java.time.Clock.fixed(sendAt.plus(Duration.ofHours(7)), ZoneOffset.UTC))
+                    .build())
+            .credential(TextLocalCredential.apiKey("k"))
+            .buildClient();
+    TextLocalCampaignFlow laterFlow =
+        TextLocalCampaignFlow.builder()
+            .client(later)
+            .settings(settings)
+            .ledger(flow.ledger())
+            .build();
+    tl.enqueue("{\"status\":\"success\"}");
+    assertThat(laterFlow.cleanupTemporaryGroups()).isEqualTo(1);
+    assertThat(form(tl.take())).containsEntry("group_id", "999");
+    assertThat(flow.ledger().find(CampaignId.scheduled(77)).orElseThrow().temporaryGroupDeleted())
+        .isTrue();
+    assertThat(laterFlow.cleanupTemporaryGroups()).isZero();
+  }
+
+  @Test
+  void personalisedCampaignGoesThroughBulkJsonWithRenderedTexts() throws Exception {
+    tl.enqueue(
+        contactsPage(contact("447700000001", "Ann", "C1"), contact("447700000002", "Bob", "C2")));
+    tl.enqueue(
+        "{\"total_cost\":2,\"messages\":[{\"batch_id\":5151,\"num_messages\":2}],"
+            + "\"status\":\"success\"}");
+    CampaignDispatch d =
+        flow.execute(
+            campaign(78, NOW.minusSeconds(60)),
+            template("VIP_Offer", "Hi [%FIRST_NAME%], gold offer"),
+            Stream.of(customer("C1"), customer("C2"), customer("C9")),
+            listener);
+
+    assertThat(form(tl.take())).containsEntry("group_id", "200");
+    RecordedRequest bulk = tl.take();
+    assertThat(bulk.getTarget()).isEqualTo("/bulk_json/");
+    JsonNode data = JSON.readTree(form(bulk).get("data"));
+    assertThat(data.path("custom").asText()).isEqualTo("optimove-campaign-78");
+    assertThat(data.path("sender").asText()).isEqualTo("Shop");
+    assertThat(data.has("scheduled")).isFalse(); // the send time has passed: send now
+    assertThat(data.path("messages").get(0).path("text").asText()).isEqualTo("Hi Ann, gold offer");
+    assertThat(data.path("messages").get(1).path("number").asText()).isEqualTo("447700000002");
+    assertThat(d.route()).isEqualTo(CampaignDispatch.Route.BULK_JSON);
+    assertThat(d.groupId()).isEqualTo("200");
+    assertThat(d.batchIds()).containsExactly("5151");
+    assertThat(d.submitted()).isEqualTo(2);
+    assertThat(d.dropped()).isEqualTo(1);
+    assertThat(tl.requestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void personalisedCampaignChunksAt500() throws Exception {
+    StringBuilder rows = new StringBuilder();
+    List<Recipient> recipients = new ArrayList<>();
+    for (int i = 0; i < 1_100; i++) {
+      rows.append(i > 0 ? "," : "")
+          .append(contact("4477" + String.format("%08d", i), "N" + i, "C" + i));
+      recipients.add(customer("C" + i));
+    }
+    tl.enqueue("{\"num_contacts\":1100,\"contacts\":[" + rows + "],\"status\":\"success\"}");
+    for (int i = 0; i < 3; i++) {
+      tl.enqueue("{\"messages\":[{\"batch_id\":" + (60 + i) + "}],\"status\":\"success\"}");
+    }
+    CampaignDispatch d =
+        flow.execute(
+            campaign(79, NOW.plusSeconds(600)),
+            template("Welcome", "Hi [%FIRST_NAME%]"),
+            recipients.stream(),
+            listener);
+    tl.take();
+    List<Integer> sizes = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      JsonNode data = JSON.readTree(form(tl.take()).get("data"));
+      sizes.add(data.path("messages").size());
+      assertThat(data.path("scheduled").asLong()).isEqualTo(NOW.getEpochSecond() + 600);
+    }
+    assertThat(sizes).containsExactly(500, 500, 100);
+    assertThat(d.batchIds()).containsExactly("60", "61", "62");
+  }
+
+  @Test
+  void failedSendDeletesTheTemporaryGroupAtOnce() throws Exception {
+    tl.enqueue(contactsPage(contact("447700000001", "Ann", "C1")));
+    tl.enqueue("{\"group\":{\"id\":555},\"status\":\"success\"}");
+    tl.enqueue("{\"num_contacts\":1,\"status\":\"success\"}");
+    tl.enqueue(
+        "{\"errors\":[{\"code\":7,\"message\":\"Insufficient credits.\"}],\"status\":\"failure\"}");
+    tl.enqueue("{\"status\":\"success\"}");
+    TextLocalApiException e =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            TextLocalApiException.class,
+            () ->
+                flow.execute(
+                    campaign(80, NOW.plusSeconds(60)),
+                    template("Welcome", "Plain"),
+                    Stream.of(customer("C1")),
+                    listener));
+    assertThat(e.errorCode().code()).isEqualTo(7);
+    for (int i = 0; i < 4; i++) {
+      tl.take();
+    }
+    RecordedRequest delete = tl.take();
+    assertThat(delete.getTarget()).isEqualTo("/delete_group/");
+    assertThat(form(delete)).containsEntry("group_id", "555");
+    assertThat(flow.ledger().find(CampaignId.scheduled(80)).orElseThrow().temporaryGroupDeleted())
+        .isTrue();
+  }
+
+  @Test
+  void metricsArePulledDailyForAWeekAndAggregated() throws Exception {
+    CampaignDispatch d =
+        new CampaignDispatch(
+            CampaignId.scheduled(81),
+            CampaignDispatch.Route.BULK_JSON,
+            "189455",
+            null,
+            false,
+            "optimove-campaign-81",
+            NOW.minus(Duration.ofHours(25)),
+            5,
+            4,
+            Map.of(RejectionReason.OTHER, 1L),
+            List.of("9001"),
+            false);
+    flow.ledger().save(d);
+    tl.enqueue(
+        contactsPage(
+            contact("447700000001", "A", "C1"),
+            contact("447700000002", "B", "C2"),
+            contact("447700000003", "C", "C3"),
+            contact("447700000004", "D", "C4")));
+    tl.enqueue(
+        """
+        {"batch_id":9001,"num_messages":4,"num_delivered":1,"num_undelivered":1,"num_expired":0,
+         "num_unknown":1,"num_invalid":1,
+         "messages":[{"recipient":447700000001,"status":"D"},{"recipient":447700000002,"status":"U"},
+                     {"recipient":447700000003,"status":"?"},{"recipient":447700000004,"status":"I"}],
+         "status":"success"}
+        """);
+    List<DeliveryEvent> events = new ArrayList<>();
+    List<MetricsSnapshot> reported = new ArrayList<>();
+    MetricsSink sink =
+        new MetricsSink() {
+          @Override
+          public void accept(DeliveryEvent event) {
+            events.add(event);
+          }
+
+          @Override
+          public void report(MetricsSnapshot snapshot) {
+            reported.add(snapshot);
+          }
+        };
+    TextLocalMetricsCollector collector =
+        new TextLocalMetricsCollector(client, flow.ledger(), settings.keyField());
+    List<MetricsSnapshot> snapshots = collector.collectDue(NOW.minus(Duration.ofHours(2)), sink);
+
+    assertThat(form(tl.take())).containsEntry("group_id", "189455");
+    assertThat(form(tl.take())).containsEntry("batch_id", "9001");
+    assertThat(snapshots).hasSize(1).isEqualTo(reported);
+    MetricsSnapshot s = snapshots.get(0);
+    assertThat(s.count(EngagementMetric.DELIVERED)).isEqualTo(1);
+    assertThat(s.count(EngagementMetric.BOUNCED)).isEqualTo(1);
+    assertThat(s.count(EngagementMetric.DROPPED)).isEqualTo(2);
+    assertThat(s.sent()).hasValue(3);
+    assertThat(events)
+        .extracting(ev -> ev.customerId().value() + "=" + ev.outcome().kind())
+        .containsExactly("C1=DELIVERED", "C2=UNDELIVERED", "C3=UNKNOWN", "C4=REJECTED");
+
+    // nothing is due again the same day; the run after the 7th day pulls nothing
+    assertThat(collector.collectDue(NOW, sink)).isEmpty();
+    assertThat(tl.requestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void receiptCallbackIsParsedAndMapped() {
+    var receipt =
+        DeliveryReceipts.parse(
+            "number=447700000001&status=D&customID=optimove-campaign-77&datetime=2026-11-23+10%3A05%3A00");
+    assertThat(receipt.number()).isEqualTo("447700000001");
+    assertThat(TextLocalCampaignFlow.campaignOfTag(receipt.customId()))
+        .contains(CampaignId.scheduled(77));
+    DeliveryEvent ev =
+        DeliveryReceipts.toEvent(
+            receipt, CampaignId.scheduled(77), CustomerId.of("C1"), ZoneOffset.UTC, NOW);
+    assertThat(ev.outcome()).isEqualTo(DeliveryOutcome.DELIVERED);
+    assertThat(ev.occurredAt()).isEqualTo(Instant.parse("2026-11-23T10:05:00Z"));
+    assertThat(
+            DeliveryReceipts.toOutcome(io.campaignrelay.textlocal.models.DeliveryStatus.INVALID)
+                .rejectionReason())
+        .contains(RejectionReason.INVALID_PHONE_FORMAT);
+    assertThat(DeliveryReceipts.toOutcome(io.campaignrelay.textlocal.models.DeliveryStatus.EXPIRED))
+        .isEqualTo(DeliveryOutcome.EXPIRED);
+    assertThat(DeliveryReceipts.toOutcome(io.campaignrelay.textlocal.models.DeliveryStatus.PENDING))
+        .isEqualTo(DeliveryOutcome.PENDING);
+    assertThat(
+            DeliveryReceipts.toOutcome(io.campaignrelay.textlocal.models.DeliveryStatus.UNKNOWN)
+                .raw())
+        .contains("?");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> DeliveryReceipts.parse("status=D"))
+        .isInstanceOf(io.campaignrelay.core.ConfigurationException.class)
+        .hasMessageContaining("number");
+  }
+}
