@@ -1,5 +1,8 @@
 package io.campaignrelay.delivyr;
 
+import io.campaignrelay.core.ConfigurationException;
+import io.campaignrelay.core.ConfigurationProblem;
+import io.campaignrelay.core.http.ClientOptions;
 import io.campaignrelay.core.metrics.DeliveryOutcome;
 import io.campaignrelay.core.metrics.EngagementMetric;
 import io.campaignrelay.delivyr.models.WebhookCampaign;
@@ -39,6 +42,34 @@ public final class DelivyrMetricsReporter {
    */
   public static DelivyrMetricsReporter create(EngagementMetricsClient metrics) {
     return new DelivyrMetricsReporter(metrics);
+  }
+
+  /**
+   * Creates the reporter from the integration settings' tenant id and tenant token.
+   *
+   * @param settings settings with the tenant id and token configured
+   * @param clientOptions transport options for the engagement metrics endpoint (clock, retries)
+   * @return the reporter
+   * @throws ConfigurationException if the settings have no tenant id and token
+   */
+  public static DelivyrMetricsReporter create(
+      OptimoveIntegrationSettings settings, ClientOptions clientOptions) {
+    Objects.requireNonNull(settings, "settings");
+    if (settings.tenantId().isEmpty() || settings.tenantToken().isEmpty()) {
+      throw new ConfigurationException(
+          "Delivyr metrics reporting",
+          ConfigurationProblem.of(
+              "tenantId",
+              null,
+              "engagement metrics are signed with the tenant token: set tenant(id, token) in the"
+                  + " integration settings (ask your Optimove account manager)"));
+    }
+    return new DelivyrMetricsReporter(
+        EngagementMetricsClient.builder()
+            .tenantId(settings.tenantId().get())
+            .tenantToken(settings.tenantToken().get())
+            .clientOptions(clientOptions)
+            .buildClient());
   }
 
   /**

@@ -59,7 +59,8 @@ public final class OptimoveIntegrationSettings {
   private static final Pattern ENDPOINT = Pattern.compile("https://api[0-9]+\\.optimove\\.net/");
   private static final Pattern ENDPOINT_NO_SLASH =
       Pattern.compile("https://api[0-9]+\\.optimove\\.net");
-  private static final Pattern TENANT_ID = Pattern.compile("[1-9][0-9]{0,18}");
+  private static final Pattern TENANT_ID =
+      Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
   private static final Pattern PATH = Pattern.compile("[^.\\s]+(\\.[^.\\s]+)*");
   private static final String[] PHONE_HINTS = {"PHONE", "MOBILE", "MSISDN", "CELL"};
 
@@ -380,7 +381,7 @@ public final class OptimoveIntegrationSettings {
     /**
      * Sets the tenant id and tenant token together (from the Optimove account manager).
      *
-     * @param tenantId the numeric tenant id
+     * @param tenantId the tenant id (usually a number; letters, digits and '-' are accepted)
      * @param tenantToken the tenant token
      * @return this builder
      */
@@ -393,7 +394,7 @@ public final class OptimoveIntegrationSettings {
     /**
      * Sets the tenant id alone; the token must be set too.
      *
-     * @param tenantId the numeric tenant id
+     * @param tenantId the tenant id (usually a number)
      * @return this builder
      */
     public Builder tenantId(String tenantId) {
@@ -600,7 +601,9 @@ public final class OptimoveIntegrationSettings {
       if (tenantId != null && !TENANT_ID.matcher(tenantId).matches()) {
         problems.add(
             ConfigurationProblem.of(
-                "tenantId", tenantId, "give the numeric tenant id from your account manager"));
+                "tenantId",
+                tenantId,
+                "give the tenant id from your account manager (letters, digits and '-'; usually a number)"));
       }
     }
 

@@ -157,7 +157,7 @@ class OptimoveIntegrationSettingsTest {
     assertThat(fields(b -> b.tenantId("1234"))).containsExactly("tenantToken");
     assertThat(problems(b -> b.tenantId("1234")).get(0).value()).isEqualTo("****");
     assertThat(fields(b -> b.tenantToken(TOKEN))).containsExactly("tenantId");
-    assertThat(fields(b -> b.tenant("abc", TOKEN))).containsExactly("tenantId");
+    assertThat(fields(b -> b.tenant("bad id!", TOKEN))).containsExactly("tenantId");
     assertThat(valid().tenant("1234", TOKEN).build().tenantId()).contains("1234");
     assertThat(valid().build().tenantId()).isEmpty();
     assertThat(valid().build().tenantToken()).isEmpty();
