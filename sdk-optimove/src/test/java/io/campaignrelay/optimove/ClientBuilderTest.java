@@ -1,0 +1,66 @@
+package io.campaignrelay.optimove;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.campaignrelay.core.ConfigurationException;
+import io.campaignrelay.core.Secret;
+import io.campaignrelay.core.http.ClientOptions;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class ClientBuilderTest {
+
+  @Test
+  void missingSettingsAreListedTogether() {
+    assertThatThrownBy(() -> OptimoveClient.builder().pathStyle(null).buildClient())
+        .isInstanceOfSatisfying(
+            ConfigurationException.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(p -> p.field())
+                    .containsExactly("endpoint", "credential", "pathStyle"));
+  }
+
+  @Test
+  void paddedKeyIsRejectedWithoutShowingIt() {
+    assertThatThrownBy(
+            () ->
+                OptimoveClient.builder()
+                    .sandbox()
+                    .credential(Secret.of(" secret-key-1 "))
+                    .buildClient())
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("credential='****'")
+        .hasMessageNotContaining("secret-key-1");
+  }
+
+  @Test
+  void buildingMakesNoCallAndToStringHidesTheKey() {
+    OptimoveClient c =
+        OptimoveClient.builder()
+            .endpoint("https://api5.optimove.net")
+            .credential(Secret.of("secret-key-1"))
+            .clientOptions(ClientOptions.builder().readTimeout(Duration.ofSeconds(5)).build())
+            .buildClient();
+    assertThat(c.endpoint()).isEqualTo("https://api5.optimove.net/");
+    assertThat(c.clientOptions().readTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(c.pathStyle()).isEqualTo(OptimovePathStyle.CLASSIC);
+    assertThat(c.toString()).contains("api5.optimove.net").doesNotContain("secret-key-1");
+  }
+
+  @Test
+  void sandboxEndpoint() {
+    OptimoveClient c = OptimoveClient.builder().sandbox().credential(Secret.of("k")).buildClient();
+    assertThat(c.endpoint()).isEqualTo("https://sandbox-api.optimove.net/");
+  }
+
+  @Test
+  void pathStyles() {
+    assertThat(OptimovePathStyle.CLASSIC.category("customers")).isEqualTo("current/customers");
+    assertThat(OptimovePathStyle.UNVERSIONED.category("customers")).isEqualTo("Customers");
+    assertThat(OptimovePathStyle.of("v3", true).category("actions")).isEqualTo("v3/Actions");
+    assertThatThrownBy(() -> OptimovePathStyle.of("/abs/", false))
+        .hasMessageContaining("relative to the endpoint");
+  }
+}
