@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -26,6 +27,7 @@ public final class Campaign {
   private final ChannelId channel;
   private final TemplateId templateId;
   private final Long actionId;
+  private final CampaignId seriesId;
   private final Instant sendTime;
   private final List<String> promoCodes;
   private final Long targetedCount;
@@ -36,6 +38,7 @@ public final class Campaign {
     this.channel = b.channel;
     this.templateId = b.templateId;
     this.actionId = b.actionId;
+    this.seriesId = b.seriesId;
     this.sendTime = b.sendTime;
     this.promoCodes = List.copyOf(b.promoCodes);
     this.targetedCount = b.targetedCount;
@@ -62,6 +65,7 @@ public final class Campaign {
     b.channel = channel;
     b.templateId = templateId;
     b.actionId = actionId;
+    b.seriesId = seriesId;
     b.sendTime = sendTime;
     b.promoCodes.addAll(promoCodes);
     b.targetedCount = targetedCount;
@@ -115,6 +119,15 @@ public final class Campaign {
   }
 
   /**
+   * The platform's campaign series id of a triggered campaign (e.g. {@code "2.18"}), when known.
+   *
+   * @return the series id, or empty
+   */
+  public Optional<CampaignId> seriesId() {
+    return Optional.ofNullable(seriesId);
+  }
+
+  /**
    * When the campaign is to be sent.
    *
    * @return the instant
@@ -150,6 +163,7 @@ public final class Campaign {
         && channel.equals(c.channel)
         && templateId.equals(c.templateId)
         && Objects.equals(actionId, c.actionId)
+        && Objects.equals(seriesId, c.seriesId)
         && sendTime.equals(c.sendTime)
         && promoCodes.equals(c.promoCodes)
         && Objects.equals(targetedCount, c.targetedCount);
@@ -158,7 +172,7 @@ public final class Campaign {
   @Override
   public int hashCode() {
     return Objects.hash(
-        kind, id, channel, templateId, actionId, sendTime, promoCodes, targetedCount);
+        kind, id, channel, templateId, actionId, seriesId, sendTime, promoCodes, targetedCount);
   }
 
   @Override
@@ -172,6 +186,7 @@ public final class Campaign {
         + ", templateId="
         + templateId
         + (actionId == null ? "" : ", actionId=" + actionId)
+        + (seriesId == null ? "" : ", seriesId=" + seriesId)
         + ", sendTime="
         + sendTime
         + ", promoCodes="
@@ -187,6 +202,7 @@ public final class Campaign {
     private ChannelId channel;
     private TemplateId templateId;
     private Long actionId;
+    private CampaignId seriesId;
     private Instant sendTime;
     private final List<String> promoCodes = new ArrayList<>();
     private Long targetedCount;
@@ -245,6 +261,17 @@ public final class Campaign {
      */
     public Builder actionId(long actionId) {
       this.actionId = actionId;
+      return this;
+    }
+
+    /**
+     * Sets the platform's campaign series id of a triggered campaign (optional).
+     *
+     * @param seriesId the series id, or null
+     * @return this builder
+     */
+    public Builder seriesId(CampaignId seriesId) {
+      this.seriesId = seriesId;
       return this;
     }
 

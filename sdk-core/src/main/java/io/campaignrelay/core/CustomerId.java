@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The marketing platform's identifier of a customer (Optimove's {@code CustomerID}). It is an
- * opaque string: numeric ids are kept as text so that leading zeros and very long ids survive.
+ * The marketing platform's identifier of a customer (its {@code CustomerID}). It is an opaque
+ * string: numeric ids are kept as text so that leading zeros and very long ids survive.
  *
  * @param value the id exactly as the platform gives it; not blank, no surrounding whitespace, no
  *     control characters

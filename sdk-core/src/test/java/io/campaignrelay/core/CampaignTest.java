@@ -56,8 +56,13 @@ class CampaignTest {
             .kind(CampaignKind.TRIGGERED)
             .id(CampaignId.triggered("2.38"))
             .channel(ChannelId.TRIGGERED_SMS)
+            .seriesId(CampaignId.of("2.18"))
             .build();
     assertThat(c.id().value()).isEqualTo("2.38");
+    assertThat(c.seriesId()).hasValue(CampaignId.of("2.18"));
+    assertThat(c.toBuilder().build()).isEqualTo(c);
+    assertThat(c.toString()).contains("seriesId=2.18");
+    assertThat(scheduled().build().seriesId()).isEmpty();
   }
 
   @Test
