@@ -14,6 +14,7 @@ import io.campaignrelay.delivyr.implementation.DelivyrErrorParser;
 import io.campaignrelay.delivyr.implementation.IdempotencyKeys;
 import io.campaignrelay.delivyr.implementation.Wire;
 import io.campaignrelay.delivyr.models.AttributeCheck;
+import io.campaignrelay.delivyr.models.BatchItemResult;
 import io.campaignrelay.delivyr.models.BatchResult;
 import io.campaignrelay.delivyr.models.CampaignReference;
 import io.campaignrelay.delivyr.models.CustomerAttribute;
@@ -23,16 +24,23 @@ import io.campaignrelay.delivyr.models.MessageListOptions;
 import io.campaignrelay.delivyr.models.MessageLogEntry;
 import io.campaignrelay.delivyr.models.OptOut;
 import io.campaignrelay.delivyr.models.OptimoveIntegration;
+import io.campaignrelay.delivyr.models.RejectionReason;
 import io.campaignrelay.delivyr.models.SendMessageRequest;
+import io.campaignrelay.delivyr.models.SendSummary;
 import io.campaignrelay.delivyr.models.SentMessage;
 import io.campaignrelay.delivyr.models.TemplateListOptions;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import okhttp3.OkHttpClient;
 
 /**
@@ -209,6 +217,66 @@ public final class DelivyrClient {
     ConfigurationException.throwIfAny("Delivyr batch", problems);
     String batchKey = IdempotencyKeys.forBatch(keys, stable);
     return pipeline.execute(api.sendBatch(batchKey, new Wire.Batch(wire)), "POST messages/batch");
+  }
+
+  /**
+   * Sends any number of messages in batches of {@value #MAX_BATCH_SIZE}, holding one batch in
+   * memory at a time: a campaign of millions of messages is streamed from its source, never
+   * collected. Each result is handed to {@code onResult} as soon as its batch returns.
+   *
+   * <p>On a failure the exception propagates and the remaining messages are not sent; as every
+   * batch carries an idempotency key derived from its messages' keys, sending the same messages
+   * again (for example from the start) does not deliver the accepted ones twice when their keys are
+   * stable (given, or derived from campaign and customer).
+   *
+   * @param messages the messages, consumed once
+   * @param onResult receives each message's result, in order
+   * @return the counts
+   */
+  public SendSummary sendAll(
+      Iterator<SendMessageRequest> messages, Consumer<BatchItemResult> onResult) {
+    Objects.requireNonNull(messages, "messages");
+    Objects.requireNonNull(onResult, "onResult");
+    List<SendMessageRequest> batch = new ArrayList<>(MAX_BATCH_SIZE);
+    long[] counts = new long[4]; // messages, batches, accepted, rejected
+    Map<RejectionReason, Long> byReason = new HashMap<>();
+    while (messages.hasNext()) {
+      batch.add(messages.next());
+      if (batch.size() == MAX_BATCH_SIZE || !messages.hasNext()) {
+        BatchResult result = sendBatch(batch);
+        counts[0] += batch.size();
+        counts[1]++;
+        for (BatchItemResult r : result.results()) {
+          if (r.isRejected()) {
+            counts[3]++;
+            RejectionReason reason =
+                r.rejection() == null || r.rejection().reason() == null
+                    ? RejectionReason.fromString("unknown")
+                    : r.rejection().reason();
+            byReason.merge(reason, 1L, Long::sum);
+          } else {
+            counts[2]++;
+          }
+          onResult.accept(r);
+        }
+        batch.clear();
+      }
+    }
+    return new SendSummary(counts[0], counts[1], counts[2], counts[3], byReason);
+  }
+
+  /**
+   * Sends a stream of messages in batches of {@value #MAX_BATCH_SIZE}; see {@link
+   * #sendAll(Iterator, Consumer)}.
+   *
+   * @param messages the messages, consumed once
+   * @param onResult receives each message's result, in order
+   * @return the counts
+   */
+  public SendSummary sendAll(
+      Stream<SendMessageRequest> messages, Consumer<BatchItemResult> onResult) {
+    Objects.requireNonNull(messages, "messages");
+    return sendAll(messages.iterator(), onResult);
   }
 
   /**
