@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.campaignrelay.core.ConfigurationException;
 import io.campaignrelay.core.ConfigurationProblem;
 import io.campaignrelay.core.CustomerAttributes;
+import io.campaignrelay.core.PagedIterable;
 import io.campaignrelay.core.Secret;
 import io.campaignrelay.core.http.ApiConnectionException;
 import io.campaignrelay.core.http.ApiErrorDetails;
@@ -44,18 +45,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.function.Function;
-import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import okhttp3.OkHttpClient;
 import okhttp3.ResponseBody;
 import retrofit2.Call;
@@ -420,20 +415,22 @@ public final class OptimoveClient {
   // ------------------------------------------------------------------ campaign targets
 
   /**
-   * Streams a campaign's recipients on a channel (GetCustomerSendDetailsByChannel), fetching pages
-   * of {@link CampaignTargetQuery#pageSize()} rows with {@code $top}/{@code $skip} only as the
-   * stream is consumed: at most one page is held at a time, so a campaign of millions runs in
-   * constant memory. The stream ends after an empty page or one shorter than the page size. Each
-   * page's rows are parsed as they arrive from the socket.
+   * Lists a campaign's recipients on a channel (GetCustomerSendDetailsByChannel), fetching pages of
+   * {@link CampaignTargetQuery#pageSize()} rows with {@code $top}/{@code $skip} only as the result
+   * is iterated ({@link PagedIterable#stream()} for items, {@link PagedIterable#byPage()} for
+   * pages; the continuation token is the next {@code $skip}): at most one page is held at a time,
+   * so a campaign of millions runs in constant memory. The listing ends after an empty page or one
+   * shorter than the page size. Each page's rows are parsed as they arrive from the socket.
    *
    * <p>The requested attributes come back positionally, as a JSON array (current API) or one string
    * joined with the query's delimiter (older API); both are matched to the requested names.
    *
    * @param query the campaign, channel, attributes and page size
-   * @return a sequential, lazy stream; failures surface while consuming it as {@link
-   *     ApiServiceException} or {@link ApiConnectionException}
+   * @return the lazy listing; failures surface while iterating it as {@link ApiServiceException} or
+   *     {@link ApiConnectionException}
    */
-  public Stream<CustomerSendDetail> getCustomerSendDetailsByChannel(CampaignTargetQuery query) {
+  public PagedIterable<CustomerSendDetail> getCustomerSendDetailsByChannel(
+      CampaignTargetQuery query) {
     Objects.requireNonNull(query, "query");
     String operation = op("GET", "customers", "GetCustomerSendDetailsByChannel");
     String attrs = joinAttributes(query);
@@ -460,16 +457,16 @@ public final class OptimoveClient {
   }
 
   /**
-   * Streams a campaign's recipients with their actions and promo codes
+   * Lists a campaign's recipients with their actions and promo codes
    * (GetCustomerExecutionDetailsByCampaign), paged lazily like {@link
    * #getCustomerSendDetailsByChannel(CampaignTargetQuery)}. {@code PromoCode} is comma-separated
    * text and is split; the send time is read from {@code ScheduleTime} or {@code ScheduledTime}
    * (both spellings are seen).
    *
    * @param query the campaign, channel, attributes and page size
-   * @return a sequential, lazy stream
+   * @return the lazy listing
    */
-  public Stream<CustomerExecutionDetail> getCustomerExecutionDetailsByCampaign(
+  public PagedIterable<CustomerExecutionDetail> getCustomerExecutionDetailsByCampaign(
       CampaignTargetQuery query) {
     Objects.requireNonNull(query, "query");
     String operation = op("GET", "customers", "GetCustomerExecutionDetailsByCampaign");
@@ -892,49 +889,21 @@ public final class OptimoveClient {
 
   // ------------------------------------------------------------------ helpers
 
-  private <R, T> Stream<T> paged(
+  private <R, T> PagedIterable<T> paged(
       int pageSize,
       Function<Long, Call<ResponseBody>> fetch,
       String operation,
       Class<R> rowType,
       Function<R, T> convert) {
-    Iterator<T> it =
-        new Iterator<>() {
-          private List<T> page = List.of();
-          private int index;
-          private long skip;
-          private boolean last;
-
-          @Override
-          public boolean hasNext() {
-            while (index >= page.size()) {
-              if (last) {
-                page = List.of();
-                return false;
-              }
-              page = List.of(); // release the previous page before fetching the next
-              List<T> next = new ArrayList<>(Math.min(pageSize, 1024));
-              int n =
-                  responses.readRows(
-                      fetch.apply(skip), operation, rowType, r -> next.add(convert.apply(r)));
-              skip += n;
-              last = n < pageSize;
-              page = next;
-              index = 0;
-            }
-            return true;
-          }
-
-          @Override
-          public T next() {
-            if (!hasNext()) {
-              throw new NoSuchElementException();
-            }
-            return page.get(index++);
-          }
-        };
-    return StreamSupport.stream(
-        Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL), false);
+    return PagedIterable.of(
+        token -> {
+          long skip = token == null ? 0 : Long.parseLong(token);
+          List<T> rows = new ArrayList<>(Math.min(pageSize, 1024));
+          int n =
+              responses.readRows(
+                  fetch.apply(skip), operation, rowType, r -> rows.add(convert.apply(r)));
+          return new PagedIterable.Page<>(rows, n < pageSize ? null : Long.toString(skip + n));
+        });
   }
 
   private static String joinAttributes(CampaignTargetQuery query) {

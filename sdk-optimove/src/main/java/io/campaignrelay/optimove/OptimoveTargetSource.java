@@ -106,8 +106,7 @@ public final class OptimoveTargetSource implements TargetSource {
     Stream<Recipient> rows =
         switch (function) {
           case EXECUTION_DETAILS_BY_CAMPAIGN ->
-              client
-                  .getCustomerExecutionDetailsByCampaign(query)
+              client.getCustomerExecutionDetailsByCampaign(query).stream()
                   .map(
                       d ->
                           recipient(
@@ -117,8 +116,7 @@ public final class OptimoveTargetSource implements TargetSource {
                               d.templateId(),
                               campaignTemplate));
           case SEND_DETAILS_BY_CHANNEL ->
-              client
-                  .getCustomerSendDetailsByChannel(query)
+              client.getCustomerSendDetailsByChannel(query).stream()
                   .map(
                       d ->
                           recipient(

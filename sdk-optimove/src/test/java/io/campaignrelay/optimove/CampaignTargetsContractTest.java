@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.campaignrelay.core.ConfigurationException;
+import io.campaignrelay.core.PagedIterable;
 import io.campaignrelay.core.http.ApiServiceException;
 import io.campaignrelay.optimove.models.CampaignChannel;
 import io.campaignrelay.optimove.models.CampaignDetails;
@@ -15,6 +16,7 @@ import io.campaignrelay.optimove.models.ExecutedCampaignChannelDetail;
 import io.campaignrelay.optimove.models.Promotion;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -57,12 +59,14 @@ class CampaignTargetsContractTest extends OptimoveTestSupport {
 
     AtomicLong count = new AtomicLong();
     try (Stream<CustomerSendDetail> s =
-        client.getCustomerSendDetailsByChannel(
-            CampaignTargetQuery.builder()
-                .campaignId(1234)
-                .channelId(452)
-                .customerAttributes(List.of("MOBILE_NUMBER", "FIRST_NAME"))
-                .build())) {
+        client
+            .getCustomerSendDetailsByChannel(
+                CampaignTargetQuery.builder()
+                    .campaignId(1234)
+                    .channelId(452)
+                    .customerAttributes(List.of("MOBILE_NUMBER", "FIRST_NAME"))
+                    .build())
+            .stream()) {
       s.forEach(
           d -> {
             assertThat(d.customerId()).isEqualTo("c" + count.get());
@@ -107,14 +111,26 @@ class CampaignTargetsContractTest extends OptimoveTestSupport {
   }
 
   @Test
+  void pagesCarryTheNextSkipAsContinuationToken() {
+    enqueueJson(sendRows(0, 2));
+    enqueueJson(sendRows(2, 1));
+
+    List<PagedIterable.Page<CustomerSendDetail>> pages = new ArrayList<>();
+    client.getCustomerSendDetailsByChannel(query(2, "PHONE", "NAME")).byPage().forEach(pages::add);
+
+    assertThat(pages).extracting(p -> p.items().size()).containsExactly(2, 1);
+    assertThat(pages).extracting(PagedIterable.Page::continuationToken).containsExactly("2", null);
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
   void readsAttributesAsArrayAndScheduledTime() {
     enqueueJson(
         "[{\"CustomerID\":\"A1\",\"TemplateID\":3,\"ScheduledTime\":\"2016-08-30 10:00:00\","
             + "\"CustomerAttributes\":[\"+447700900123\",\"Ann\",null]}]");
 
     CustomerSendDetail d =
-        client
-            .getCustomerSendDetailsByChannel(query(10, "PHONE", "FIRST_NAME", "COUNTRY"))
+        client.getCustomerSendDetailsByChannel(query(10, "PHONE", "FIRST_NAME", "COUNTRY")).stream()
             .findFirst()
             .orElseThrow();
 
@@ -136,6 +152,7 @@ class CampaignTargetsContractTest extends OptimoveTestSupport {
                 query(10, "PHONE", "FIRST_NAME", "COUNTRY").toBuilder()
                     .attributeDelimiter(';')
                     .build())
+            .stream()
             .toList();
 
     assertThat(rows.get(0).attributes().values()).containsExactly("+447700900123", "Ann", "");
@@ -148,7 +165,9 @@ class CampaignTargetsContractTest extends OptimoveTestSupport {
     enqueueJson("[{\"CustomerID\":\"A1\",\"CustomerAttributes\":\"+44770,Smith, Ann\"}]");
 
     assertThatThrownBy(
-            () -> client.getCustomerSendDetailsByChannel(query(10, "PHONE", "NAME")).toList())
+            () ->
+                client.getCustomerSendDetailsByChannel(query(10, "PHONE", "NAME")).stream()
+                    .toList())
         .isInstanceOf(ApiServiceException.class)
         .hasMessageContaining("3 values for 2 requested attributes")
         .hasMessageContaining("other delimiter");
@@ -163,7 +182,7 @@ class CampaignTargetsContractTest extends OptimoveTestSupport {
             + "\"ScheduledTime\":\"2024-01-02 09:45\",\"CustomerAttributes\":\"+447700900124\"}]");
 
     List<CustomerExecutionDetail> rows =
-        client.getCustomerExecutionDetailsByCampaign(query(10, "PHONE")).toList();
+        client.getCustomerExecutionDetailsByCampaign(query(10, "PHONE")).stream().toList();
 
     assertThat(rows.get(0).promoCodes()).containsExactly("SAVE10", "FREESHIP");
     assertThat(rows.get(0).actionId()).isEqualTo(5);
@@ -182,7 +201,7 @@ class CampaignTargetsContractTest extends OptimoveTestSupport {
   @Test
   void withoutAttributesNoAttributeParametersAreSent() throws Exception {
     enqueueJson("[]");
-    assertThat(client.getCustomerSendDetailsByChannel(query(10)).toList()).isEmpty();
+    assertThat(client.getCustomerSendDetailsByChannel(query(10)).stream().toList()).isEmpty();
     RecordedRequest r = take();
     assertThat(r.getUrl().queryParameter("CustomerAttributes")).isNull();
     assertThat(r.getUrl().queryParameter("CustomerAttributesDelimiter")).isNull();
@@ -191,7 +210,7 @@ class CampaignTargetsContractTest extends OptimoveTestSupport {
   @Test
   void aJsonStringInsteadOfRowsIsAnError() {
     enqueueJson("\"Unauthorized\"");
-    assertThatThrownBy(() -> client.getCustomerSendDetailsByChannel(query(10)).toList())
+    assertThatThrownBy(() -> client.getCustomerSendDetailsByChannel(query(10)).stream().toList())
         .isInstanceOfSatisfying(
             ApiServiceException.class, e -> assertThat(e.vendorMessage()).contains("Unauthorized"));
   }
