@@ -994,10 +994,10 @@ public final class OptimoveClient {
     private Builder() {}
 
     /**
-     * Sets the tenant's API endpoint, e.g. {@code https://api5.optimove.net/} (required). Any
-     * absolute http(s) URL is accepted here (tests and fakes use loopback); {@link
-     * OptimoveClient#checkIntegration(List)} reports a value that does not follow Optimove's
-     * format.
+     * Sets the tenant's API endpoint, e.g. {@code https://api5.optimove.net/} (required, here or in
+     * {@link #clientOptions(ClientOptions)}). Any absolute http(s) URL is accepted here (tests and
+     * fakes use loopback); {@link OptimoveClient#checkIntegration(List)} reports a value that does
+     * not follow Optimove's format.
      *
      * @param endpoint the endpoint
      * @return this builder
@@ -1114,6 +1114,9 @@ public final class OptimoveClient {
      */
     public OptimoveClient buildClient() {
       List<ConfigurationProblem> problems = new ArrayList<>();
+      if ((endpoint == null || endpoint.isBlank()) && clientOptions != null) {
+        endpoint = clientOptions.endpoint().orElse(null);
+      }
       if (endpoint == null || endpoint.isBlank()) {
         problems.add(
             ConfigurationProblem.of(

@@ -50,6 +50,16 @@ class ClientBuilderTest {
   }
 
   @Test
+  void endpointMayComeFromClientOptions() {
+    OptimoveClient c =
+        OptimoveClient.builder()
+            .credential(Secret.of("k"))
+            .clientOptions(ClientOptions.builder().endpoint("https://api4.optimove.net/").build())
+            .buildClient();
+    assertThat(c.endpoint()).isEqualTo("https://api4.optimove.net/");
+  }
+
+  @Test
   void sandboxEndpoint() {
     OptimoveClient c = OptimoveClient.builder().sandbox().credential(Secret.of("k")).buildClient();
     assertThat(c.endpoint()).isEqualTo("https://sandbox-api.optimove.net/");
