@@ -17,7 +17,7 @@ public class ConfigurationException extends CampaignRelayException {
   /**
    * Creates the exception.
    *
-   * @param subject what was being validated, e.g. {@code "TextLocal integration settings"}
+   * @param subject what was being validated, e.g. {@code "integration settings"}
    * @param problems every problem found; at least one
    * @throws IllegalArgumentException if {@code problems} is empty
    */

@@ -220,8 +220,8 @@ public final class ExecutionReport {
   }
 
   /**
-   * Optimove's "Sent": targeted minus dropped (the SMS-channel guide's rule; "Sent" itself is never
-   * reported).
+   * The marketing platform's "Sent": targeted minus dropped (the SMS-channel guide's rule; "Sent"
+   * itself is never reported).
    *
    * @return targeted - dropped
    */

@@ -40,9 +40,10 @@ public interface MessageChannel {
 
   /**
    * Whether the vendor drops a repeated message that carries an idempotency key it has already
-   * accepted (Delivyr's {@code Idempotency-Key} does; TextLocal has no such key). The engine uses
-   * this after a crash: messages whose outcome is unknown are sent again with the same key only
-   * when the channel deduplicates; otherwise they are reported as uncertain and never re-sent.
+   * accepted (an {@code Idempotency-Key} header honoured for 24 h does; a plain send API does not).
+   * The engine uses this after a crash: messages whose outcome is unknown are sent again with the
+   * same key only when the channel deduplicates; otherwise they are reported as uncertain and never
+   * re-sent.
    *
    * @return true if a repeat with the same key is never delivered twice; false by default
    */

@@ -6,7 +6,7 @@ import java.util.Objects;
  * What is known about a vendor error, used to build an {@link ApiServiceException}. Vendor clients
  * fill it from the response; the client picks the exception class from the status.
  *
- * @param vendor the vendor name, e.g. {@code "textlocal"}
+ * @param vendor the vendor name, e.g. {@code "acme"}
  * @param operation what was being done, e.g. {@code "POST send/"}
  * @param statusCode the HTTP status
  * @param vendorCode the vendor's error code, or null

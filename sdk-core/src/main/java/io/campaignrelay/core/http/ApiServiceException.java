@@ -47,7 +47,7 @@ public class ApiServiceException extends CampaignRelayException {
   }
 
   /**
-   * The vendor's own error code, e.g. TextLocal's {@code "3"} or Delivyr's {@code "invalid_phone"}.
+   * The vendor's own error code, e.g. {@code "3"} or {@code "invalid_phone"}.
    *
    * @return the code, if the vendor gave one
    */

@@ -11,9 +11,8 @@ import java.util.Optional;
 import okhttp3.OkHttpClient;
 
 /**
- * Transport settings shared by every Campaign Relay client (Optimove, TextLocal, Delivyr).
- * Immutable and thread-safe; build with {@link #builder()}, derive a variant with {@link
- * #toBuilder()}.
+ * Transport settings shared by every Campaign Relay vendor client. Immutable and thread-safe; build
+ * with {@link #builder()}, derive a variant with {@link #toBuilder()}.
  *
  * <p>Defaults: connect 10 s, read 30 s, write 30 s, whole call (all attempts included) 60 s; {@link
  * RetryOptions#defaults()}; {@link HttpLogOptions#defaults()}; the system UTC clock; a sleeper that

@@ -38,7 +38,7 @@ public final class VendorProfile {
   /**
    * A builder for a vendor.
    *
-   * @param name the vendor's lower-case name, e.g. {@code "textlocal"}
+   * @param name the vendor's lower-case name, e.g. {@code "acme"}
    * @return a new builder
    */
   public static Builder builder(String name) {
