@@ -4,6 +4,7 @@ import io.campaignrelay.core.CampaignId;
 import io.campaignrelay.core.ConfigurationException;
 import io.campaignrelay.core.ConfigurationProblem;
 import io.campaignrelay.core.CustomerId;
+import io.campaignrelay.core.execution.MetricsSink;
 import io.campaignrelay.core.metrics.DeliveryEvent;
 import io.campaignrelay.core.metrics.DeliveryOutcome;
 import io.campaignrelay.core.metrics.EngagementMetric;
@@ -164,6 +165,21 @@ public final class DelivyrMetrics {
             CustomerId.of(customer),
             outcomeOf(event.type(), event.data().reason()),
             event.createdAt()));
+  }
+
+  /**
+   * Hands a verified webhook event to a metrics sink (for example sdk-optimove's {@code
+   * OptimoveMetricsSink} built with {@link #mapping()}), when it names a campaign and a customer.
+   *
+   * @param event the verified webhook event
+   * @param sink the sink
+   * @return true if the event was handed over
+   */
+  public static boolean forward(WebhookEvent event, MetricsSink sink) {
+    Objects.requireNonNull(sink, "sink");
+    Optional<DeliveryEvent> e = deliveryEventOf(event);
+    e.ifPresent(sink::accept);
+    return e.isPresent();
   }
 
   /**

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.campaignrelay.core.CampaignId;
 import io.campaignrelay.core.ConfigurationException;
+import io.campaignrelay.core.execution.MetricsSink;
 import io.campaignrelay.core.metrics.CampaignMetrics;
 import io.campaignrelay.core.metrics.DeliveryEvent;
 import io.campaignrelay.core.metrics.DeliveryOutcome;
 import io.campaignrelay.core.metrics.EngagementMetric;
+import io.campaignrelay.core.metrics.MetricsSnapshot;
 import io.campaignrelay.core.metrics.RejectionReason;
 import io.campaignrelay.delivyr.models.MessageEventType;
 import io.campaignrelay.delivyr.models.MessageStatus;
@@ -17,6 +19,8 @@ import io.campaignrelay.delivyr.models.WebhookEvent;
 import io.campaignrelay.delivyr.models.WebhookEventData;
 import io.campaignrelay.delivyr.models.WebhookEventType;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -164,5 +168,32 @@ class DelivyrMetricsTest {
             new WebhookCampaign("1234", 452, 1_362_194_475_194L),
             reason,
             null));
+  }
+
+  @Test
+  void forwardsWebhookEventsToAMetricsSink() {
+    List<DeliveryEvent> accepted = new ArrayList<>();
+    MetricsSink sink =
+        new MetricsSink() {
+          @Override
+          public void accept(DeliveryEvent event) {
+            accepted.add(event);
+          }
+
+          @Override
+          public void report(MetricsSnapshot snapshot) {
+            throw new AssertionError("not used");
+          }
+        };
+    assertThat(DelivyrMetrics.forward(event("e1", WebhookEventType.MESSAGE_DELIVERED, null), sink))
+        .isTrue();
+    WebhookEvent anonymous =
+        new WebhookEvent(
+            "e2",
+            WebhookEventType.MESSAGE_DELIVERED,
+            Instant.parse("2026-11-23T10:00:00Z"),
+            new WebhookEventData("msg_2", null, null, null, null, null));
+    assertThat(DelivyrMetrics.forward(anonymous, sink)).isFalse();
+    assertThat(accepted).extracting(DeliveryEvent::eventId).containsExactly("e1");
   }
 }
