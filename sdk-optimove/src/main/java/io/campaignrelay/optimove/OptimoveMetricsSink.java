@@ -78,7 +78,7 @@ public final class OptimoveMetricsSink implements MetricsSink, AutoCloseable {
   private final ChannelId aggregateChannel;
   private final ToLongFunction<CampaignId> templateIdOf;
 
-  private final List<EngagementEvent> buffer = new ArrayList<>();
+  private final List<Buffered> buffer = new ArrayList<>();
   private final LinkedHashSet<String> recentIds = new LinkedHashSet<>();
   private final Map<CampaignId, Map<EngagementMetric, Long>> reported = new HashMap<>();
   private long skippedTooOld;
@@ -115,7 +115,10 @@ public final class OptimoveMetricsSink implements MetricsSink, AutoCloseable {
   }
 
   /**
-   * Maps and buffers one event; sends a batch when the buffer is full.
+   * Maps and buffers one event; sends a batch when the buffer is full. If that batch fails, the
+   * exception propagates and the batch's events are forgotten (accepting them again retries them;
+   * after an {@link io.campaignrelay.core.http.ApiConnectionException} whose outcome is unknown a
+   * retry may count twice).
    *
    * @param event the event
    * @throws IllegalStateException if no engagement client is configured
@@ -133,7 +136,7 @@ public final class OptimoveMetricsSink implements MetricsSink, AutoCloseable {
       return;
     }
     EngagementMetric metric = target.metric().orElseThrow();
-    List<EngagementEvent> toSend = null;
+    List<Buffered> toSend = null;
     synchronized (this) {
       if (!recentIds.add(event.eventId())) {
         return;
@@ -156,21 +159,29 @@ public final class OptimoveMetricsSink implements MetricsSink, AutoCloseable {
         return;
       }
       buffer.add(
-          EngagementEvent.forCustomer(
-              metric, event.customerId().value(), event.occurredAt(), context.apply(event)));
+          new Buffered(
+              event.eventId(),
+              EngagementEvent.forCustomer(
+                  metric, event.customerId().value(), event.occurredAt(), context.apply(event))));
       if (buffer.size() >= bufferSize) {
         toSend = new ArrayList<>(buffer);
         buffer.clear();
       }
     }
     if (toSend != null) {
-      engagement.saveEvents(toSend);
+      send(toSend);
     }
   }
 
-  /** Sends the buffered events now. */
+  /**
+   * Sends the buffered events now.
+   *
+   * @throws io.campaignrelay.core.CampaignRelayException if the batch fails (see {@link
+   *     EngagementMetricsClient#saveEvents(List)}); its events are forgotten, so accepting them
+   *     again sends them again
+   */
   public void flush() {
-    List<EngagementEvent> toSend;
+    List<Buffered> toSend;
     synchronized (this) {
       if (buffer.isEmpty()) {
         return;
@@ -178,8 +189,21 @@ public final class OptimoveMetricsSink implements MetricsSink, AutoCloseable {
       toSend = new ArrayList<>(buffer);
       buffer.clear();
     }
-    engagement.saveEvents(toSend);
+    send(toSend);
   }
+
+  private void send(List<Buffered> batch) {
+    try {
+      engagement.saveEvents(batch.stream().map(Buffered::event).toList());
+    } catch (RuntimeException e) {
+      synchronized (this) {
+        batch.forEach(b -> recentIds.remove(b.eventId()));
+      }
+      throw e;
+    }
+  }
+
+  private record Buffered(String eventId, EngagementEvent event) {}
 
   /** Sends the buffered events ({@link #flush()}). */
   @Override

@@ -13,6 +13,7 @@ import io.campaignrelay.core.Secret;
 import io.campaignrelay.core.TemplateId;
 import io.campaignrelay.core.execution.PublishedTemplate;
 import io.campaignrelay.core.execution.Recipient;
+import io.campaignrelay.core.http.InvalidRequestException;
 import io.campaignrelay.core.metrics.DeliveryEvent;
 import io.campaignrelay.core.metrics.DeliveryOutcome;
 import io.campaignrelay.core.metrics.EngagementMetric;
@@ -302,6 +303,25 @@ class AdaptersTest extends OptimoveTestSupport {
     assertThat(body(take())).contains("\"event\":\"Clicked\"").doesNotContain("Unsubscribed");
     assertThat(sink.skippedTooOld()).isEqualTo(1);
     assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void aFailedBatchCanBeAcceptedAgain() throws Exception {
+    enqueue(400, "\"bad event\"");
+    enqueue(200, "");
+    OptimoveMetricsSink sink =
+        OptimoveMetricsSink.builder()
+            .engagementClient(engagement())
+            .bufferSize(1)
+            .clock(clock)
+            .build();
+    DeliveryEvent e = event("e1", "A1", DeliveryOutcome.DELIVERED, Duration.ofMinutes(1));
+
+    assertThatThrownBy(() -> sink.accept(e)).isInstanceOf(InvalidRequestException.class);
+    sink.accept(e);
+
+    assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(body(take())).isEqualTo(body(take()));
   }
 
   @Test
