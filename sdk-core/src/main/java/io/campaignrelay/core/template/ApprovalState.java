@@ -2,29 +2,32 @@ package io.campaignrelay.core.template;
 
 import io.campaignrelay.core.ConfigurationException;
 import io.campaignrelay.core.ConfigurationProblem;
+import io.campaignrelay.core.ExpandableStringEnum;
+import io.campaignrelay.core.ExpandableValues;
+import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * Whether a vendor approved a template for sending. An expandable set: {@link #APPROVED}, {@link
  * #PENDING} and {@link #REJECTED} are known; any other value a vendor sends is kept as read by
  * {@link #fromString(String)} and counts as not approved. Immutable and thread-safe.
  */
-public final class ApprovalState {
+public final class ApprovalState extends ExpandableStringEnum<ApprovalState> {
+
+  private static final ExpandableValues<ApprovalState> VALUES =
+      ExpandableValues.create(ApprovalState::new);
 
   /** Approved: may be published to channels and sent. */
-  public static final ApprovalState APPROVED = new ApprovalState("APPROVED");
+  public static final ApprovalState APPROVED = VALUES.register("APPROVED");
 
   /** Waiting for the vendor's review. */
-  public static final ApprovalState PENDING = new ApprovalState("PENDING");
+  public static final ApprovalState PENDING = VALUES.register("PENDING");
 
   /** Refused by the vendor's review. */
-  public static final ApprovalState REJECTED = new ApprovalState("REJECTED");
-
-  private final String value;
+  public static final ApprovalState REJECTED = VALUES.register("REJECTED");
 
   private ApprovalState(String value) {
-    this.value = value;
+    super(value);
   }
 
   /**
@@ -44,22 +47,7 @@ public final class ApprovalState {
               value,
               "is blank: give APPROVED, PENDING, REJECTED or the vendor's" + " state"));
     }
-    String v = value.strip().toUpperCase(Locale.ROOT);
-    return switch (v) {
-      case "APPROVED" -> APPROVED;
-      case "PENDING" -> PENDING;
-      case "REJECTED" -> REJECTED;
-      default -> new ApprovalState(v);
-    };
-  }
-
-  /**
-   * The state's name.
-   *
-   * @return e.g. {@code "APPROVED"}
-   */
-  public String value() {
-    return value;
+    return VALUES.fromString(value.strip().toUpperCase(Locale.ROOT));
   }
 
   /**
@@ -76,23 +64,17 @@ public final class ApprovalState {
    *
    * @return true for the three constants
    */
+  @Override
   public boolean isKnown() {
-    return equals(APPROVED) || equals(PENDING) || equals(REJECTED);
+    return VALUES.isKnown(this);
   }
 
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof ApprovalState a && value.equals(a.value);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(value);
-  }
-
-  /** Returns the state's name. */
-  @Override
-  public String toString() {
-    return value;
+  /**
+   * The states this SDK version knows.
+   *
+   * @return APPROVED, PENDING, REJECTED
+   */
+  public static List<ApprovalState> values() {
+    return VALUES.known();
   }
 }
