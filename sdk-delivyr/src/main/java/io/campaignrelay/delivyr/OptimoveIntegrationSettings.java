@@ -2,6 +2,7 @@ package io.campaignrelay.delivyr;
 
 import io.campaignrelay.core.ConfigurationException;
 import io.campaignrelay.core.ConfigurationProblem;
+import io.campaignrelay.core.CustomerAttributes;
 import io.campaignrelay.core.Secret;
 import io.campaignrelay.delivyr.models.OptimoveAccessType;
 import java.net.URI;
@@ -62,7 +63,6 @@ public final class OptimoveIntegrationSettings {
   private static final Pattern TENANT_ID =
       Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
   private static final Pattern PATH = Pattern.compile("[^.\\s]+(\\.[^.\\s]+)*");
-  private static final String[] PHONE_HINTS = {"PHONE", "MOBILE", "MSISDN", "CELL"};
 
   private final boolean testingMode;
   private final String apiEndpoint;
@@ -626,22 +626,14 @@ public final class OptimoveIntegrationSettings {
   }
 
   /**
-   * Whether an attribute name looks like a phone number attribute: after removing everything but
-   * letters, it contains {@code PHONE}, {@code MOBILE}, {@code MSISDN} or {@code CELL}.
+   * Whether an attribute name looks like a phone number attribute: ignoring case, {@code _}, {@code
+   * -} and spaces, it contains {@code PHONE}, {@code MOBILE}, {@code MSISDN} or {@code CELL} (the
+   * same heuristic as {@link CustomerAttributes#looksLikePhoneAttribute(String)}).
    *
    * @param attribute an attribute name
    * @return true if it looks like a phone number attribute
    */
   public static boolean looksLikePhone(String attribute) {
-    if (attribute == null) {
-      return false;
-    }
-    String letters = attribute.toUpperCase(Locale.ROOT).replaceAll("[^A-Z]", "");
-    for (String hint : PHONE_HINTS) {
-      if (letters.contains(hint)) {
-        return true;
-      }
-    }
-    return false;
+    return CustomerAttributes.looksLikePhoneAttribute(attribute);
   }
 }

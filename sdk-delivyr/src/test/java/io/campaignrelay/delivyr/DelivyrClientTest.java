@@ -589,4 +589,44 @@ class DelivyrClientTest {
     assertThat(server.getRequestCount()).isEqualTo(4);
     assertThat(sleeps).containsOnly(Duration.ofSeconds(7));
   }
+
+  @Test
+  void isSafeToShareBetweenThreads() throws Exception {
+    int threads = 8;
+    int perThread = 5;
+    for (int i = 0; i < threads * perThread; i++) {
+      enqueue(200, "{\"id\":\"m\",\"status\":\"logged\",\"testMode\":true}");
+    }
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      List<java.util.concurrent.Future<SentMessage>> futures = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        for (int i = 0; i < perThread; i++) {
+          String customer = "C" + t + "-" + i;
+          futures.add(
+              pool.submit(
+                  () ->
+                      client.sendMessage(
+                          message()
+                              .to(io.campaignrelay.core.PhoneNumber.ofE164("+447700900123"))
+                              .customerId(customer)
+                              .campaign(new CampaignReference("1234", 452, 5))
+                              .build())));
+        }
+      }
+      for (java.util.concurrent.Future<SentMessage> f : futures) {
+        assertThat(f.get().status()).isEqualTo(MessageStatus.LOGGED);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    for (int i = 0; i < threads * perThread; i++) {
+      RecordedRequest r = take();
+      assertThat(r.getHeaders().get("Authorization")).isEqualTo("Bearer " + KEY.reveal());
+      keys.add(r.getHeaders().get("Idempotency-Key"));
+    }
+    assertThat(keys).hasSize(threads * perThread);
+  }
 }

@@ -2,6 +2,7 @@ package io.campaignrelay.delivyr.models;
 
 import io.campaignrelay.core.ConfigurationException;
 import io.campaignrelay.core.ConfigurationProblem;
+import io.campaignrelay.core.PhoneNumber;
 import io.campaignrelay.core.implementation.Texts;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -203,6 +204,17 @@ public final class SendMessageRequest {
      */
     public Builder to(String e164) {
       this.to = e164;
+      return this;
+    }
+
+    /**
+     * Sets the recipient.
+     *
+     * @param phone the phone number
+     * @return this builder
+     */
+    public Builder to(PhoneNumber phone) {
+      this.to = phone == null ? null : phone.e164();
       return this;
     }
 
