@@ -629,4 +629,36 @@ class DelivyrClientTest {
     }
     assertThat(keys).hasSize(threads * perThread);
   }
+
+  @Test
+  void toleratesUnknownFieldsMissingFieldsAndNewValues() {
+    enqueue(
+        200,
+        "{\"id\":\"HDS7F3Y2\",\"name\":\"Welcome\",\"body\":\"Hi\","
+            + "\"status\":\"archived\",\"brandNew\":{\"x\":1}}");
+    DelivyrTemplate t = client.getTemplate("HDS7F3Y2");
+    assertThat(t.status().value()).isEqualTo("archived");
+    assertThat(t.status().isKnown()).isFalse();
+    assertThat(t.isApproved()).isFalse();
+    assertThat(t.channels()).isEmpty();
+    assertThat(t.createdAt()).isNull();
+    assertThat(t.isCustom()).isTrue();
+
+    enqueue(200, "{\"id\":\"m1\",\"status\":\"carrier_hold\"}");
+    SentMessage m = client.sendMessage(message().build());
+    assertThat(m.status().value()).isEqualTo("carrier_hold");
+    assertThat(m.isRejected()).isFalse();
+    assertThat(m.rejectionInfo()).isEmpty();
+
+    enqueue(200, "{\"data\":null}");
+    assertThat(client.listOptOuts().stream().toList()).isEmpty();
+  }
+
+  @Test
+  void anUnreadableSuccessBodyIsAServiceErrorNotACrash() {
+    enqueue(200, "{not json");
+    assertThatThrownBy(() -> client.getOptimoveIntegration())
+        .isInstanceOf(io.campaignrelay.core.http.ApiServiceException.class)
+        .hasMessageContaining("could not be read");
+  }
 }
