@@ -858,7 +858,7 @@ public final class TextLocalClient {
     return len;
   }
 
-  private static void checkSender(String sender, List<ConfigurationProblem> problems) {
+  static void checkSender(String sender, List<ConfigurationProblem> problems) {
     if (sender == null) {
       return;
     }
