@@ -1,12 +1,9 @@
 package io.campaignrelay.optimove.models;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
+import io.campaignrelay.core.ExpandableIntEnum;
+import io.campaignrelay.core.ExpandableIntValues;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * The {@code MetricID} of UpdateCampaignMetrics (aggregate counts). The official list was not
@@ -17,46 +14,37 @@ import java.util.Map;
  * <p>An expandable enumeration: {@link #of(int)} keeps ids Optimove may add, so an unknown id is
  * carried through instead of failing. Instances are equal when their ids are.
  */
-public final class MetricId {
+public final class MetricId extends ExpandableIntEnum<MetricId> {
 
-  private static final Map<Integer, MetricId> KNOWN = new LinkedHashMap<>();
+  private static final ExpandableIntValues<MetricId> VALUES =
+      ExpandableIntValues.create("MetricId", MetricId::new);
 
   /** 0: sent. */
-  public static final MetricId SENT = known(0, "SENT");
+  public static final MetricId SENT = VALUES.register(0, "SENT");
 
   /** 1: delivered. */
-  public static final MetricId DELIVERED = known(1, "DELIVERED");
+  public static final MetricId DELIVERED = VALUES.register(1, "DELIVERED");
 
   /** 2: opened. */
-  public static final MetricId OPENED = known(2, "OPENED");
+  public static final MetricId OPENED = VALUES.register(2, "OPENED");
 
   /** 3: clicked. */
-  public static final MetricId CLICKED = known(3, "CLICKED");
+  public static final MetricId CLICKED = VALUES.register(3, "CLICKED");
 
   /** 4: unsubscribed. */
-  public static final MetricId UNSUBSCRIBED = known(4, "UNSUBSCRIBED");
+  public static final MetricId UNSUBSCRIBED = VALUES.register(4, "UNSUBSCRIBED");
 
   /** 5: dropped (rejected before sending). */
-  public static final MetricId DROPPED = known(5, "DROPPED");
+  public static final MetricId DROPPED = VALUES.register(5, "DROPPED");
 
   /** 6: reported as spam. */
-  public static final MetricId SPAM_REPORTED = known(6, "SPAM_REPORTED");
+  public static final MetricId SPAM_REPORTED = VALUES.register(6, "SPAM_REPORTED");
 
   /** 9: bounced (INFERRED; some integrations use 7). */
-  public static final MetricId BOUNCED = known(9, "BOUNCED");
-
-  private final int id;
-  private final String name;
+  public static final MetricId BOUNCED = VALUES.register(9, "BOUNCED");
 
   private MetricId(int id, String name) {
-    this.id = id;
-    this.name = name;
-  }
-
-  private static MetricId known(int id, String name) {
-    MetricId v = new MetricId(id, name);
-    KNOWN.put(id, v);
-    return v;
+    super(id, name);
   }
 
   /**
@@ -67,78 +55,26 @@ public final class MetricId {
    */
   @JsonCreator
   public static MetricId of(int id) {
-    MetricId k = KNOWN.get(id);
-    return k != null ? k : new MetricId(id, null);
+    return VALUES.of(id);
   }
 
   /**
    * Reads a value from text: the numeric id or a constant's name (any case).
    *
-   * @param value e.g. {@code "1"} or {@code "delivered"}
+   * @param value e.g. {@code "1"} or a constant's name
    * @return the value
    * @throws IllegalArgumentException if the text is neither a number nor a known name
    */
   public static MetricId fromString(String value) {
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException(
-          "MetricId is blank: give a number or one of " + KNOWN.values());
-    }
-    String v = value.strip();
-    try {
-      return of(Integer.parseInt(v));
-    } catch (NumberFormatException notNumber) {
-      String upper = v.toUpperCase(Locale.ROOT).replace(' ', '_');
-      for (MetricId k : KNOWN.values()) {
-        if (k.name.equals(upper)) {
-          return k;
-        }
-      }
-      throw new IllegalArgumentException(
-          "MetricId '" + v + "' is unknown: give a number or one of " + KNOWN.values());
-    }
+    return VALUES.fromString(value);
   }
 
   /**
-   * The known constants, in id order of declaration.
+   * The known constants, in order of declaration.
    *
    * @return an unmodifiable collection
    */
   public static Collection<MetricId> values() {
-    return Collections.unmodifiableCollection(KNOWN.values());
-  }
-
-  /**
-   * The wire id.
-   *
-   * @return the id
-   */
-  @JsonValue
-  public int id() {
-    return id;
-  }
-
-  /**
-   * Whether this is one of the constants.
-   *
-   * @return false for an id Optimove added later
-   */
-  public boolean isKnown() {
-    return name != null;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof MetricId other && other.id == id;
-  }
-
-  @Override
-  public int hashCode() {
-    return Integer.hashCode(id);
-  }
-
-  /** Returns e.g. {@code SENT(1)}, or {@code UNKNOWN(99)}. */
-  @Override
-  public String toString() {
-    return (name == null ? "UNKNOWN" : name) + "(" + id + ")";
+    return VALUES.known();
   }
 }
