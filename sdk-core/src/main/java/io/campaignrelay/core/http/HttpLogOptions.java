@@ -8,9 +8,11 @@ import java.util.TreeSet;
 
 /**
  * Which header, query and form values the SDK may print in its logs. Everything not on an
- * allow-list prints as {@code ****}; credentials (API keys, hashes, passwords, tenant tokens,
- * signatures, {@code Authorization}) are redacted even when allow-listed, at every level including
- * TRACE bodies.
+ * allow-list prints as {@code ****}; JSON body fields holding personal data (phone numbers, e-mail
+ * addresses: {@code to}, {@code phone}, {@code numbers}, {@code email}, ...) print only when
+ * allow-listed as parameters; credentials (API keys, hashes, passwords, tenant tokens, signatures,
+ * {@code Authorization}) are redacted even when allow-listed, at every level including TRACE
+ * bodies.
  *
  * <p>Logging happens through SLF4J under the logger {@code io.campaignrelay.<vendor>.http}: DEBUG
  * logs one line per attempt (method, redacted URL, status, duration, attempt); TRACE adds headers

@@ -32,6 +32,28 @@ final class Redactor {
     "cookie"
   };
   private static final Set<String> EXACT_SECRETS = Set.of("hash", "key", "pass", "x-api-key");
+
+  /**
+   * JSON fields holding personal data (phone numbers, e-mail addresses): redacted in bodies unless
+   * allow-listed with {@link HttpLogOptions.Builder#addAllowedParameter(String)}.
+   */
+  private static final Set<String> PERSONAL_FIELDS =
+      Set.of(
+          "to",
+          "from",
+          "phone",
+          "phonenumber",
+          "phone_number",
+          "number",
+          "numbers",
+          "msisdn",
+          "mobile",
+          "mobilenumber",
+          "mobile_number",
+          "email",
+          "recipient",
+          "recipients");
+
   private static final Pattern JSON_STRING_FIELD =
       Pattern.compile("\"([A-Za-z0-9_\\-]+)\"\\s*:\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|[^,}\\]\\s]+)");
   private static final Pattern FORM_PAIR = Pattern.compile("([^&=]+)=([^&]*)");
@@ -59,6 +81,11 @@ final class Redactor {
       }
     }
     return false;
+  }
+
+  private boolean isPersonal(String name) {
+    String n = name.toLowerCase(Locale.ROOT);
+    return PERSONAL_FIELDS.contains(n) && !allowedParameters.contains(n);
   }
 
   private boolean headerPrints(String name) {
@@ -127,7 +154,9 @@ final class Redactor {
     StringBuilder sb = new StringBuilder();
     while (m.find()) {
       String replacement =
-          isSecret(m.group(1)) ? "\"" + m.group(1) + "\":\"" + Secret.REDACTED + "\"" : m.group();
+          isSecret(m.group(1)) || isPersonal(m.group(1))
+              ? "\"" + m.group(1) + "\":\"" + Secret.REDACTED + "\""
+              : m.group();
       m.appendReplacement(sb, Matcher.quoteReplacement(replacement));
     }
     m.appendTail(sb);

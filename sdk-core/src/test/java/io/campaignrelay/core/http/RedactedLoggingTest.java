@@ -147,12 +147,23 @@ class RedactedLoggingTest {
             .build());
 
     api()
-        .save(SIGNATURE, Map.of("tenantToken", TENANT_TOKEN, "password", PASSWORD, "event", "x"))
+        .save(
+            SIGNATURE,
+            Map.of(
+                "tenantToken",
+                TENANT_TOKEN,
+                "password",
+                PASSWORD,
+                "event",
+                "x",
+                "to",
+                "+447700900123"))
         .execute();
 
     String log = log();
     assertThat(log).contains("\"event\":\"x\"", "\"tenantToken\":\"****\"");
-    assertThat(log).doesNotContain(TENANT_TOKEN, PASSWORD, SIGNATURE);
+    assertThat(log).doesNotContain(TENANT_TOKEN, PASSWORD, SIGNATURE, "447700900123");
+    assertThat(log).contains("\"to\":\"****\"");
   }
 
   @Test
