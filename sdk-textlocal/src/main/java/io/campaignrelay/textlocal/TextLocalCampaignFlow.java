@@ -3,15 +3,24 @@ package io.campaignrelay.textlocal;
 import io.campaignrelay.core.Campaign;
 import io.campaignrelay.core.CampaignId;
 import io.campaignrelay.core.CustomerAttributes;
+import io.campaignrelay.core.ExecutionMode;
+import io.campaignrelay.core.execution.CampaignExecutionException;
+import io.campaignrelay.core.execution.CampaignExecutor;
+import io.campaignrelay.core.execution.ExecutionJournal;
 import io.campaignrelay.core.execution.ExecutionListener;
+import io.campaignrelay.core.execution.ExecutionReport;
+import io.campaignrelay.core.execution.InMemoryExecutionJournal;
+import io.campaignrelay.core.execution.JournalEntry;
 import io.campaignrelay.core.execution.Recipient;
+import io.campaignrelay.core.execution.RecipientState;
+import io.campaignrelay.core.messagelog.InMemoryMessageLog;
+import io.campaignrelay.core.messagelog.MessageLog;
 import io.campaignrelay.core.metrics.RejectionReason;
+import io.campaignrelay.core.optout.InMemoryOptOutList;
+import io.campaignrelay.core.optout.OptOutList;
 import io.campaignrelay.core.template.RenderResult;
 import io.campaignrelay.core.template.Template;
 import io.campaignrelay.core.template.TemplateRenderer;
-import io.campaignrelay.textlocal.models.BulkMessage;
-import io.campaignrelay.textlocal.models.BulkSendOptions;
-import io.campaignrelay.textlocal.models.BulkSendResult;
 import io.campaignrelay.textlocal.models.NewContact;
 import io.campaignrelay.textlocal.models.SendRequest;
 import io.campaignrelay.textlocal.models.SendResult;
@@ -20,40 +29,58 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Optimove's TextLocal campaign execution over the public API: segment and send.
+ * Optimove's TextLocal campaign execution over the public API: segment and send, in {@link
+ * ExecutionMode#TEST} (the default) or {@link ExecutionMode#LIVE} (only when asked for).
  *
  * <p>For each campaign: the template's prefix selects the contact group (the main group when no
  * prefix matches); the group is read once per run with {@code get_contacts} and indexed by the key
- * custom field ({@link ContactIndex}); each target CustomerId is resolved to the contact's number,
- * and customers with no contact or no valid number are reported as dropped (through {@link
- * ExecutionListener#onDropped}) with the reason. TextLocal has no public segment command, so:
+ * custom field ({@link ContactIndex}); each target CustomerId is resolved to the contact's number
+ * through that index. Customers with no contact in the group are dropped by the flow (reason {@code
+ * OTHER}), customers whose contact has no valid number with reason {@code INVALID_PHONE_FORMAT};
+ * every drop reaches {@link ExecutionListener#onDropped}. TextLocal has no public segment command,
+ * so in LIVE mode:
  *
  * <ul>
- *   <li>when every recipient gets the same text (the template has no {@code [%TAG%]}), the segment
- *       is a temporary contact group created for the campaign ({@code create_group}, then {@code
- *       create_contacts_bulk} 1,500 at a time) sent with {@code group_id};
- *   <li>when the text is personalised, the messages go through {@code bulk_json}, 500 per call,
- *       each with its own rendered text; the target list is streamed, never held whole.
+ *   <li>when the text is personalised (the template has a {@code [%TAG%]}), the campaign runs
+ *       through core's {@link CampaignExecutor} with the {@link ContactIndex} as its {@code
+ *       PhoneLookup} and a {@link TextLocalMessageChannel}: the engine renders, checks the opt-out
+ *       list and length (at most {@value TextLocalClient#MAX_PARTS} parts), records every recipient
+ *       in the {@link ExecutionJournal} and hands batches of 500 to {@code bulk_json}; the target
+ *       list is streamed, never held whole. A run that stopped part-way resumes with the same
+ *       journal: recipients already done are skipped, and recipients whose batch had an unknown
+ *       outcome are reported as uncertain and never sent again (TextLocal has no idempotency key);
+ *   <li>when every recipient gets the same text (no {@code [%TAG%]}), the segment is a temporary
+ *       contact group created for the campaign ({@code create_group}, then {@code
+ *       create_contacts_bulk} 1,500 at a time) sent with {@code group_id} and {@code optouts=true}.
+ *       This route does not use the journal.
  * </ul>
  *
- * <p>Every send is scheduled at the campaign's send time (or sent at once when that time has
- * passed), carries {@code optouts=true} on the group route, and carries the campaign tag in {@code
- * custom} so that receipts can be matched. Every batch id is recorded against the campaign in the
- * {@link CampaignLedger}. Temporary groups are deleted by {@link #cleanupTemporaryGroups()} once
- * their send time plus a grace period has passed (a scheduled send needs its group until then), and
- * at once when the send failed. SMS only: nothing here sends MMS.
+ * <p>In TEST mode both routes run core's engine in TEST mode: every message is rendered, checked
+ * and written to the {@link #messageLog() message log}, and nothing is sent or created at
+ * TextLocal: no temporary group, no {@code send}, no {@code bulk_json} (only {@code get_contacts}
+ * is read). TEST runs are not saved in the {@link CampaignLedger}, whose records drive metric pulls
+ * and group clean-up of real sends.
  *
- * <p>Test mode: build the client with {@code testMode(true)} to have TextLocal validate and price
- * every send without sending (temporary groups are still created and cleaned up). Thread-safe; runs
- * of different campaigns may go in parallel.
+ * <p>Every LIVE send is scheduled at the campaign's send time (or sent at once when that time has
+ * passed) and carries the campaign tag in {@code custom} so that receipts can be matched. Every
+ * batch id is recorded against the campaign in the {@link CampaignLedger} (a resumed run adds its
+ * batch ids to the campaign's record). Temporary groups are deleted by {@link
+ * #cleanupTemporaryGroups()} once their send time plus a grace period has passed (a scheduled send
+ * needs its group until then), and at once when the send failed. SMS only: nothing here sends MMS.
+ *
+ * <p>TextLocal's own test mode is separate: build the client with {@code testMode(true)} to have
+ * TextLocal validate and price every LIVE send without delivering it (temporary groups are still
+ * created and cleaned up). Thread-safe; runs of different campaigns may go in parallel.
  */
 public final class TextLocalCampaignFlow {
 
@@ -67,6 +94,10 @@ public final class TextLocalCampaignFlow {
   private final CampaignLedger ledger;
   private final TemplateRenderer renderer;
   private final Duration grace;
+  private final ExecutionJournal journal;
+  private final MessageLog messageLog;
+  private final OptOutList optOutList;
+  private final TextLocalMessageChannel channel;
 
   private TextLocalCampaignFlow(Builder b) {
     this.client = Objects.requireNonNull(b.client, "client");
@@ -74,6 +105,14 @@ public final class TextLocalCampaignFlow {
     this.ledger = b.ledger == null ? CampaignLedger.inMemory() : b.ledger;
     this.renderer = b.renderer == null ? TemplateRenderer.create() : b.renderer;
     this.grace = b.grace == null ? DEFAULT_TEMPORARY_GROUP_GRACE : b.grace;
+    this.journal = b.journal == null ? InMemoryExecutionJournal.create() : b.journal;
+    this.messageLog = b.messageLog == null ? new InMemoryMessageLog() : b.messageLog;
+    this.optOutList = b.optOutList == null ? new InMemoryOptOutList() : b.optOutList;
+    this.channel =
+        TextLocalMessageChannel.builder()
+            .client(client)
+            .sender(settings.senderName().orElse(null))
+            .build();
   }
 
   /**
@@ -86,12 +125,39 @@ public final class TextLocalCampaignFlow {
   }
 
   /**
-   * The ledger the flow records to.
+   * The ledger the flow records LIVE runs to.
    *
    * @return the ledger
    */
   public CampaignLedger ledger() {
     return ledger;
+  }
+
+  /**
+   * The journal LIVE runs through the engine record to (resume state).
+   *
+   * @return the journal
+   */
+  public ExecutionJournal journal() {
+    return journal;
+  }
+
+  /**
+   * The message log TEST runs write to.
+   *
+   * @return the log
+   */
+  public MessageLog messageLog() {
+    return messageLog;
+  }
+
+  /**
+   * The channel LIVE personalised runs send through.
+   *
+   * @return the channel (the integration's sender name, the flow's client)
+   */
+  public TextLocalMessageChannel channel() {
+    return channel;
   }
 
   /**
@@ -133,36 +199,36 @@ public final class TextLocalCampaignFlow {
   }
 
   /**
-   * Segments and sends a campaign, reading the group's contacts once.
+   * Segments a campaign in {@link ExecutionMode#TEST}: renders and checks every message into the
+   * message log, sends and creates nothing. Same as {@link #execute(Campaign, Template, Stream,
+   * ExecutionMode, ExecutionListener)} with TEST; pass {@link ExecutionMode#LIVE} to that method to
+   * send.
    *
    * @param campaign the campaign (id and send time)
    * @param template the TextLocal template to send
    * @param recipients the target customers, streamed
    * @param listener receives every dropped customer with the reason
-   * @return the record saved in the ledger
-   * @throws io.campaignrelay.core.ConfigurationException if the text fails a check (nothing sent)
-   * @throws PartialSendException if a send failed after earlier batches were accepted (those are
-   *     recorded in the ledger first)
+   * @return the record of the run (not saved in the ledger)
    */
   public CampaignDispatch execute(
       Campaign campaign,
       Template template,
       Stream<Recipient> recipients,
       ExecutionListener listener) {
-    String groupId = groupFor(template);
-    ContactIndex index = ContactIndex.load(client, groupId, settings.keyField());
-    return execute(campaign, template, recipients, index, listener);
+    return execute(campaign, template, recipients, ExecutionMode.defaultMode(), listener);
   }
 
   /**
-   * Segments and sends a campaign with a contact index already read for this run.
+   * Segments a campaign with a contact index already read, in {@link ExecutionMode#TEST}. Same as
+   * {@link #execute(Campaign, Template, Stream, ContactIndex, ExecutionMode, ExecutionListener)}
+   * with TEST.
    *
    * @param campaign the campaign
    * @param template the TextLocal template to send
    * @param recipients the target customers, streamed
    * @param index the template's group, indexed by CustomerID
    * @param listener receives every dropped customer with the reason
-   * @return the record saved in the ledger
+   * @return the record of the run (not saved in the ledger)
    */
   public CampaignDispatch execute(
       Campaign campaign,
@@ -170,69 +236,291 @@ public final class TextLocalCampaignFlow {
       Stream<Recipient> recipients,
       ContactIndex index,
       ExecutionListener listener) {
+    return execute(campaign, template, recipients, index, ExecutionMode.defaultMode(), listener);
+  }
+
+  /**
+   * Segments and, in LIVE mode, sends a campaign, reading the group's contacts once.
+   *
+   * @param campaign the campaign (id and send time)
+   * @param template the TextLocal template to send
+   * @param recipients the target customers, streamed
+   * @param mode TEST (log only) or LIVE (send); LIVE must be chosen explicitly
+   * @param listener receives every dropped customer with the reason
+   * @return the record of the run, saved in the ledger when LIVE
+   * @throws io.campaignrelay.core.ConfigurationException if the same text fails a check (nothing
+   *     sent)
+   * @throws CampaignExecutionException if a {@code bulk_json} call failed (the batches before it
+   *     are recorded in the ledger and the journal; run again with the same journal to resume)
+   * @throws TextLocalApiException if a temporary-group command failed (the group is deleted)
+   */
+  public CampaignDispatch execute(
+      Campaign campaign,
+      Template template,
+      Stream<Recipient> recipients,
+      ExecutionMode mode,
+      ExecutionListener listener) {
+    return run(campaign, template, recipients, mode, listener).dispatch();
+  }
+
+  /**
+   * Segments and, in LIVE mode, sends a campaign with a contact index already read for this run.
+   *
+   * @param campaign the campaign
+   * @param template the TextLocal template to send
+   * @param recipients the target customers, streamed
+   * @param index the template's group, indexed by CustomerID
+   * @param mode TEST (log only) or LIVE (send); LIVE must be chosen explicitly
+   * @param listener receives every dropped customer with the reason
+   * @return the record of the run, saved in the ledger when LIVE
+   * @throws CampaignExecutionException if a {@code bulk_json} call failed (resume with the same
+   *     journal)
+   */
+  public CampaignDispatch execute(
+      Campaign campaign,
+      Template template,
+      Stream<Recipient> recipients,
+      ContactIndex index,
+      ExecutionMode mode,
+      ExecutionListener listener) {
+    return run(campaign, template, recipients, index, mode, listener).dispatch();
+  }
+
+  /**
+   * Like {@link #execute(Campaign, Template, Stream, ExecutionMode, ExecutionListener)}, also
+   * returning the engine's report (logged, uncertain and skipped counts).
+   *
+   * @param campaign the campaign
+   * @param template the TextLocal template to send
+   * @param recipients the target customers, streamed
+   * @param mode TEST (log only) or LIVE (send); LIVE must be chosen explicitly
+   * @param listener receives drops, progress and uncertain recipients
+   * @return the run
+   * @throws CampaignExecutionException if a {@code bulk_json} call failed (resume with the same
+   *     journal)
+   */
+  public TextLocalCampaignRun run(
+      Campaign campaign,
+      Template template,
+      Stream<Recipient> recipients,
+      ExecutionMode mode,
+      ExecutionListener listener) {
+    Objects.requireNonNull(template, "template");
+    ContactIndex index = ContactIndex.load(client, groupFor(template), settings.keyField());
+    return run(campaign, template, recipients, index, mode, listener);
+  }
+
+  /**
+   * Like {@link #execute(Campaign, Template, Stream, ContactIndex, ExecutionMode,
+   * ExecutionListener)}, also returning the engine's report.
+   *
+   * @param campaign the campaign
+   * @param template the TextLocal template to send
+   * @param recipients the target customers, streamed
+   * @param index the template's group, indexed by CustomerID
+   * @param mode TEST (log only) or LIVE (send); LIVE must be chosen explicitly
+   * @param listener receives drops, progress and uncertain recipients
+   * @return the run
+   * @throws CampaignExecutionException if a {@code bulk_json} call failed (resume with the same
+   *     journal)
+   */
+  public TextLocalCampaignRun run(
+      Campaign campaign,
+      Template template,
+      Stream<Recipient> recipients,
+      ContactIndex index,
+      ExecutionMode mode,
+      ExecutionListener listener) {
+    Objects.requireNonNull(campaign, "campaign");
+    Objects.requireNonNull(template, "template");
+    Objects.requireNonNull(recipients, "recipients");
+    Objects.requireNonNull(index, "index");
+    Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(listener, "listener");
     Instant now = client.clock().instant();
     Instant sendTime = campaign.sendTime().isAfter(now) ? campaign.sendTime() : now;
     Instant schedule = campaign.sendTime().isAfter(now) ? campaign.sendTime() : null;
     String tag = campaignTag(campaign.id());
-    Map<RejectionReason, Long> dropped = new EnumMap<>(RejectionReason.class);
     boolean personalised = !TemplateRenderer.tagsOf(template.body()).isEmpty();
+    CampaignDispatch.Route route =
+        personalised ? CampaignDispatch.Route.BULK_JSON : CampaignDispatch.Route.TEMPORARY_GROUP;
+    if (!mode.isLive() || personalised) {
+      return throughEngine(
+          campaign, template, recipients, index, mode, route, tag, sendTime, listener);
+    }
+    Map<RejectionReason, Long> dropped = new EnumMap<>(RejectionReason.class);
     Counter targeted = new Counter();
     Iterator<Resolved> resolved =
-        resolve(recipients.iterator(), index, template, personalised, dropped, listener, targeted);
-    if (personalised) {
-      return sendPersonalised(
-          campaign, index, resolved, tag, schedule, sendTime, dropped, targeted);
-    }
-    return sendToTemporaryGroup(
-        campaign, template, index, resolved, tag, schedule, sendTime, dropped, targeted);
+        resolve(recipients.iterator(), index, template, false, dropped, listener, targeted);
+    CampaignDispatch d =
+        sendToTemporaryGroup(
+            campaign, template, index, resolved, tag, schedule, sendTime, dropped, targeted);
+    return new TextLocalCampaignRun(mode, d, null);
   }
 
-  private CampaignDispatch sendPersonalised(
+  /**
+   * Runs core's engine: TEST into the message log, LIVE through {@code bulk_json}. Customers with
+   * no contact are dropped here (the engine would otherwise fail them at rendering with a
+   * misleading reason); in LIVE mode they are journaled like the engine's own drops.
+   */
+  private TextLocalCampaignRun throughEngine(
       Campaign campaign,
+      Template template,
+      Stream<Recipient> recipients,
       ContactIndex index,
-      Iterator<Resolved> resolved,
+      ExecutionMode mode,
+      CampaignDispatch.Route route,
       String tag,
-      Instant schedule,
       Instant sendTime,
-      Map<RejectionReason, Long> dropped,
-      Counter targeted) {
-    BulkSendOptions options =
-        new BulkSendOptions(
-            settings.senderName().orElse(null), schedule, tag, null, client.testMode());
-    Iterable<BulkMessage> messages =
-        () -> new MappingIterator<>(resolved, r -> BulkMessage.of(r.contact().number(), r.text()));
-    BulkSendSummary s;
+      ExecutionListener listener) {
+    Map<RejectionReason, Long> flowDropped = new EnumMap<>(RejectionReason.class);
+    Counter noContact = new Counter();
+    Stream<Recipient> known =
+        recipients
+            .filter(r -> keepOrDrop(campaign, r, index, mode, flowDropped, noContact, listener))
+            .map(r -> withNames(r, index));
+    CampaignExecutor executor =
+        CampaignExecutor.builder()
+            .targetSource(c -> known)
+            .channel(channel)
+            .journal(journal)
+            .messageLog(messageLog)
+            .optOutList(optOutList)
+            .renderer(renderer)
+            .phoneLookup(index)
+            .maxSegments(TextLocalClient.MAX_PARTS)
+            .clock(client.clock())
+            .listener(listener)
+            .build();
     try {
-      s = client.sendBulkInChunks(messages, options, (BulkSendResult r) -> {});
-    } catch (PartialSendException e) {
-      ledger.save(
-          dispatch(
-              campaign,
-              CampaignDispatch.Route.BULK_JSON,
-              index,
-              null,
-              tag,
-              sendTime,
-              targeted.n,
-              e.messagesAccepted(),
-              dropped,
-              e.batchIds()));
+      ExecutionReport report = executor.execute(campaign, id -> template, mode);
+      CampaignDispatch d =
+          engineDispatch(
+              campaign, route, index, tag, sendTime, mode, report, noContact.n, flowDropped);
+      if (mode.isLive()) {
+        d = mergeWithEarlierRun(d);
+        ledger.save(d);
+      }
+      return new TextLocalCampaignRun(mode, d, report);
+    } catch (CampaignExecutionException e) {
+      if (mode.isLive()) {
+        ledger.save(
+            mergeWithEarlierRun(
+                engineDispatch(
+                    campaign,
+                    route,
+                    index,
+                    tag,
+                    sendTime,
+                    mode,
+                    e.partialReport(),
+                    noContact.n,
+                    flowDropped)));
+      }
       throw e;
     }
-    CampaignDispatch d =
-        dispatch(
-            campaign,
-            CampaignDispatch.Route.BULK_JSON,
-            index,
-            null,
-            tag,
-            sendTime,
-            targeted.n,
-            s.messagesSubmitted() - s.messagesNotSent(),
-            dropped,
-            s.batchIds());
-    ledger.save(d);
-    return d;
+  }
+
+  private boolean keepOrDrop(
+      Campaign campaign,
+      Recipient r,
+      ContactIndex index,
+      ExecutionMode mode,
+      Map<RejectionReason, Long> dropped,
+      Counter noContact,
+      ExecutionListener listener) {
+    ContactIndex.Lookup l = index.lookup(r.customerId());
+    if (l.contact() != null) {
+      return true;
+    }
+    noContact.n++;
+    if (mode.isLive()) {
+      Optional<JournalEntry> earlier = journal.entry(campaign.id(), r.customerId());
+      if (earlier.isPresent() && earlier.get().state().isDone()) {
+        return false; // dropped and counted by an earlier run
+      }
+      journal.record(
+          JournalEntry.of(
+              campaign.id(),
+              r.customerId(),
+              RecipientState.DROPPED,
+              client.clock().instant(),
+              l.problem()));
+    }
+    dropped.merge(RejectionReason.OTHER, 1L, Long::sum);
+    listener.onDropped(r.customerId(), RejectionReason.OTHER, l.problem());
+    return false;
+  }
+
+  private static Recipient withNames(Recipient r, ContactIndex index) {
+    ContactIndex.Lookup l = index.lookup(r.customerId());
+    CustomerAttributes names = withNames(r.attributes(), l);
+    if (names.equals(r.attributes())) {
+      return r;
+    }
+    Recipient copy = Recipient.of(r.customerId(), names, r.promoCodes());
+    return r.templateId().map(copy::withTemplate).orElse(copy);
+  }
+
+  private CampaignDispatch engineDispatch(
+      Campaign campaign,
+      CampaignDispatch.Route route,
+      ContactIndex index,
+      String tag,
+      Instant sendTime,
+      ExecutionMode mode,
+      ExecutionReport report,
+      long noContact,
+      Map<RejectionReason, Long> flowDropped) {
+    Map<RejectionReason, Long> dropped = new EnumMap<>(RejectionReason.class);
+    dropped.putAll(flowDropped);
+    report.droppedByReason().forEach((k, v) -> dropped.merge(k, v, Long::sum));
+    return new CampaignDispatch(
+        campaign.id(),
+        route,
+        index.groupId(),
+        null,
+        false,
+        tag,
+        sendTime,
+        report.targeted() + noContact,
+        mode.isLive() ? report.dispatched() : report.logged(),
+        dropped,
+        List.copyOf(report.batchIds()),
+        !mode.isLive() || client.testMode());
+  }
+
+  /**
+   * A resumed LIVE run adds to the campaign's earlier record: its batch ids, and its sends and
+   * drops (the recipients done earlier were skipped, not counted again).
+   */
+  private CampaignDispatch mergeWithEarlierRun(CampaignDispatch d) {
+    Optional<CampaignDispatch> earlier = ledger.find(d.campaignId());
+    if (earlier.isEmpty()
+        || earlier.get().route() != CampaignDispatch.Route.BULK_JSON
+        || d.route() != CampaignDispatch.Route.BULK_JSON
+        || earlier.get().testMode() != d.testMode()) {
+      return d;
+    }
+    CampaignDispatch e = earlier.get();
+    Set<String> batchIds = new LinkedHashSet<>(e.batchIds());
+    batchIds.addAll(d.batchIds());
+    Map<RejectionReason, Long> dropped = new EnumMap<>(RejectionReason.class);
+    dropped.putAll(e.droppedByReason());
+    d.droppedByReason().forEach((k, v) -> dropped.merge(k, v, Long::sum));
+    return new CampaignDispatch(
+        d.campaignId(),
+        d.route(),
+        d.groupId(),
+        null,
+        false,
+        d.customTag(),
+        e.sendTime(),
+        Math.max(e.targeted(), d.targeted()),
+        e.submitted() + d.submitted(),
+        dropped,
+        List.copyOf(batchIds),
+        d.testMode());
   }
 
   private CampaignDispatch sendToTemporaryGroup(
@@ -387,7 +675,7 @@ public final class TextLocalCampaignFlow {
         submitted,
         dropped,
         batchIds,
-        false);
+        client.testMode());
   }
 
   private record Resolved(String customerId, ContactIndex.Lookup contact, String text) {}
@@ -460,26 +748,6 @@ public final class TextLocalCampaignFlow {
     return b.build();
   }
 
-  private static final class MappingIterator<A, B> implements Iterator<B> {
-    private final Iterator<A> in;
-    private final java.util.function.Function<A, B> f;
-
-    MappingIterator(Iterator<A> in, java.util.function.Function<A, B> f) {
-      this.in = in;
-      this.f = f;
-    }
-
-    @Override
-    public boolean hasNext() {
-      return in.hasNext();
-    }
-
-    @Override
-    public B next() {
-      return f.apply(in.next());
-    }
-  }
-
   /** Builds a {@link TextLocalCampaignFlow}. Not thread-safe. */
   public static final class Builder {
     private TextLocalClient client;
@@ -487,8 +755,46 @@ public final class TextLocalCampaignFlow {
     private CampaignLedger ledger;
     private TemplateRenderer renderer;
     private Duration grace;
+    private ExecutionJournal journal;
+    private MessageLog messageLog;
+    private OptOutList optOutList;
 
     private Builder() {}
+
+    /**
+     * Sets the journal of LIVE runs through the engine (default: one in-memory journal for the
+     * flow's lifetime; use core's {@code FileExecutionJournal} to resume after a crash).
+     *
+     * @param journal the journal, or null for the default
+     * @return this builder
+     */
+    public Builder journal(ExecutionJournal journal) {
+      this.journal = journal;
+      return this;
+    }
+
+    /**
+     * Sets the message log TEST runs write to (default: a new in-memory log).
+     *
+     * @param messageLog the log, or null for the default
+     * @return this builder
+     */
+    public Builder messageLog(MessageLog messageLog) {
+      this.messageLog = messageLog;
+      return this;
+    }
+
+    /**
+     * Sets the opt-out list the engine checks before every message (default: empty; TextLocal's own
+     * opt-outs are applied by TextLocal on the temporary-group route with {@code optouts=true}).
+     *
+     * @param optOutList the list, or null for the default
+     * @return this builder
+     */
+    public Builder optOutList(OptOutList optOutList) {
+      this.optOutList = optOutList;
+      return this;
+    }
 
     /**
      * Sets the client.

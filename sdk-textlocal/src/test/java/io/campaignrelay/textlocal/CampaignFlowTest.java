@@ -3,6 +3,7 @@ package io.campaignrelay.textlocal;
 import static io.campaignrelay.textlocal.TextLocalServer.NOW;
 import static io.campaignrelay.textlocal.TextLocalServer.form;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,11 +13,17 @@ import io.campaignrelay.core.CampaignKind;
 import io.campaignrelay.core.ChannelId;
 import io.campaignrelay.core.CustomerAttributes;
 import io.campaignrelay.core.CustomerId;
+import io.campaignrelay.core.ExecutionMode;
 import io.campaignrelay.core.PhoneNumber;
 import io.campaignrelay.core.TemplateId;
+import io.campaignrelay.core.execution.CampaignExecutionException;
 import io.campaignrelay.core.execution.ExecutionListener;
+import io.campaignrelay.core.execution.ExecutionReport;
+import io.campaignrelay.core.execution.InMemoryExecutionJournal;
+import io.campaignrelay.core.execution.JournalEntry;
 import io.campaignrelay.core.execution.MetricsSink;
 import io.campaignrelay.core.execution.Recipient;
+import io.campaignrelay.core.execution.RecipientState;
 import io.campaignrelay.core.metrics.DeliveryEvent;
 import io.campaignrelay.core.metrics.DeliveryOutcome;
 import io.campaignrelay.core.metrics.EngagementMetric;
@@ -178,6 +185,7 @@ class CampaignFlowTest {
             campaign(77, sendAt),
             template("Welcome", "Our sale starts today!"),
             Stream.of(customer("C1"), customer("C2"), customer("C3"), customer("C4")),
+            ExecutionMode.LIVE,
             listener);
 
     RecordedRequest contacts = tl.take();
@@ -249,6 +257,7 @@ class CampaignFlowTest {
             campaign(78, NOW.minusSeconds(60)),
             template("VIP_Offer", "Hi [%FIRST_NAME%], gold offer"),
             Stream.of(customer("C1"), customer("C2"), customer("C9")),
+            ExecutionMode.LIVE,
             listener);
 
     assertThat(form(tl.take())).containsEntry("group_id", "200");
@@ -286,6 +295,7 @@ class CampaignFlowTest {
             campaign(79, NOW.plusSeconds(600)),
             template("Welcome", "Hi [%FIRST_NAME%]"),
             recipients.stream(),
+            ExecutionMode.LIVE,
             listener);
     tl.take();
     List<Integer> sizes = new ArrayList<>();
@@ -296,6 +306,140 @@ class CampaignFlowTest {
     }
     assertThat(sizes).containsExactly(500, 500, 100);
     assertThat(d.batchIds()).containsExactly("60", "61", "62");
+  }
+
+  @Test
+  void testModeIsTheDefaultAndOnlyReadsContacts() throws Exception {
+    tl.enqueue(
+        contactsPage(
+            contact("447700000001", "Ann", "C1"),
+            contact("447700000002", "Bob", "C2"),
+            contact("12", "Bad", "C3")));
+    CampaignDispatch d =
+        flow.execute(
+            campaign(90, NOW.plusSeconds(600)),
+            template("Welcome", "Hi [%FIRST_NAME%], gold offer"),
+            Stream.of(customer("C1"), customer("C2"), customer("C3"), customer("C4")),
+            listener);
+
+    assertThat(tl.requestCount()).isEqualTo(1);
+    assertThat(tl.take().getTarget()).isEqualTo("/get_contacts/");
+    assertThat(d.testMode()).isTrue();
+    assertThat(d.route()).isEqualTo(CampaignDispatch.Route.BULK_JSON);
+    assertThat(d.targeted()).isEqualTo(4);
+    assertThat(d.submitted()).isEqualTo(2);
+    assertThat(d.batchIds()).isEmpty();
+    assertThat(d.droppedByReason())
+        .containsEntry(RejectionReason.INVALID_PHONE_FORMAT, 1L)
+        .containsEntry(RejectionReason.OTHER, 1L);
+    assertThat(droppedLog)
+        .anySatisfy(l -> assertThat(l).startsWith("C4:OTHER:no contact with custom1=C4"))
+        .anySatisfy(l -> assertThat(l).startsWith("C3:INVALID_PHONE_FORMAT:"));
+    assertThat(flow.messageLog().byCampaign(CampaignId.scheduled(90)))
+        .extracting(m -> m.text().orElse(""))
+        .containsExactly("Hi Ann, gold offer", "Hi Bob, gold offer");
+    assertThat(flow.ledger().all()).isEmpty(); // TEST runs drive no metrics and no clean-up
+    assertThat(flow.journal()).isInstanceOf(InMemoryExecutionJournal.class);
+    assertThat(((InMemoryExecutionJournal) flow.journal()).size()).isZero();
+  }
+
+  @Test
+  void testModeSameTextCreatesNoTemporaryGroup() throws Exception {
+    tl.enqueue(contactsPage(contact("447700000001", "Ann", "C1")));
+    TextLocalCampaignRun run =
+        flow.run(
+            campaign(91, NOW.plusSeconds(600)),
+            template("Welcome", "Our sale starts today!"),
+            Stream.of(customer("C1")),
+            ExecutionMode.TEST,
+            listener);
+
+    assertThat(tl.requestCount()).isEqualTo(1);
+    assertThat(run.mode()).isEqualTo(ExecutionMode.TEST);
+    assertThat(run.dispatch().route()).isEqualTo(CampaignDispatch.Route.TEMPORARY_GROUP);
+    assertThat(run.dispatch().temporaryGroupId()).isNull();
+    assertThat(run.report().orElseThrow().logged()).isEqualTo(1);
+    assertThat(flow.messageLog().byCampaign(CampaignId.scheduled(91))).hasSize(1);
+    assertThat(flow.cleanupTemporaryGroups()).isZero();
+    assertThat(tl.requestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void liveSameTextRunHasNoEngineReport() {
+    tl.enqueue(contactsPage(contact("447700000001", "Ann", "C1")));
+    tl.enqueue("{\"group\":{\"id\":321},\"status\":\"success\"}");
+    tl.enqueue("{\"num_contacts\":1,\"status\":\"success\"}");
+    tl.enqueue("{\"batch_id\":11,\"num_messages\":1,\"status\":\"success\"}");
+    TextLocalCampaignRun run =
+        flow.run(
+            campaign(92, NOW.plusSeconds(600)),
+            template("Welcome", "Plain"),
+            Stream.of(customer("C1")),
+            ExecutionMode.LIVE,
+            listener);
+    assertThat(run.report()).isEmpty();
+    assertThat(run.dispatch().batchIds()).containsExactly("11");
+    assertThat(run.dispatch().testMode()).isFalse();
+    assertThat(tl.requestCount()).isEqualTo(4);
+  }
+
+  @Test
+  void liveRunJournalsAndResumesWithoutResendingAFailedBatch() throws Exception {
+    InMemoryExecutionJournal journal = InMemoryExecutionJournal.create();
+    TextLocalCampaignFlow journaled =
+        TextLocalCampaignFlow.builder().client(client).settings(settings).journal(journal).build();
+    StringBuilder rows = new StringBuilder();
+    List<Recipient> recipients = new ArrayList<>();
+    for (int i = 0; i < 600; i++) {
+      rows.append(i > 0 ? "," : "")
+          .append(contact("4477" + String.format("%08d", i), "N" + i, "C" + i));
+      recipients.add(customer("C" + i));
+    }
+    recipients.add(customer("NOPE"));
+    String page = "{\"num_contacts\":600,\"contacts\":[" + rows + "],\"status\":\"success\"}";
+    Campaign c = campaign(93, NOW.plusSeconds(600));
+    Template t = template("Welcome", "Hi [%FIRST_NAME%]");
+    tl.enqueue(page);
+    tl.enqueue("{\"messages\":[{\"batch_id\":301}],\"status\":\"success\"}");
+    tl.enqueue(
+        "{\"errors\":[{\"code\":7,\"message\":\"Insufficient credits.\"}],\"status\":\"failure\"}");
+
+    assertThatThrownBy(
+            () -> journaled.execute(c, t, recipients.stream(), ExecutionMode.LIVE, listener))
+        .isInstanceOf(CampaignExecutionException.class);
+    CampaignDispatch partial = journaled.ledger().find(c.id()).orElseThrow();
+    assertThat(partial.batchIds()).containsExactly("301");
+    assertThat(partial.submitted()).isEqualTo(500);
+    assertThat(journal.entry(c.id(), CustomerId.of("NOPE")).orElseThrow().state())
+        .isEqualTo(RecipientState.DROPPED);
+    assertThat(journal.pending(c.id())).hasSize(100);
+
+    tl.enqueue(page);
+    List<JournalEntry> uncertain = new ArrayList<>();
+    TextLocalCampaignRun resumed =
+        journaled.run(
+            c,
+            t,
+            recipients.stream(),
+            ExecutionMode.LIVE,
+            new ExecutionListener() {
+              @Override
+              public void onUncertain(JournalEntry entry) {
+                uncertain.add(entry);
+              }
+            });
+
+    // only get_contacts again: the 100 of the failed batch are uncertain, never re-sent
+    assertThat(tl.requestCount()).isEqualTo(4);
+    ExecutionReport report = resumed.report().orElseThrow();
+    assertThat(report.skipped()).isEqualTo(500);
+    assertThat(report.uncertain()).isEqualTo(100);
+    assertThat(uncertain).hasSize(100);
+    CampaignDispatch merged = journaled.ledger().find(c.id()).orElseThrow();
+    assertThat(merged.batchIds()).containsExactly("301");
+    assertThat(merged.submitted()).isEqualTo(500);
+    assertThat(merged.targeted()).isEqualTo(601);
+    assertThat(merged.dropped()).isEqualTo(1);
   }
 
   @Test
@@ -314,6 +458,7 @@ class CampaignFlowTest {
                     campaign(80, NOW.plusSeconds(60)),
                     template("Welcome", "Plain"),
                     Stream.of(customer("C1")),
+                    ExecutionMode.LIVE,
                     listener));
     assertThat(e.errorCode().code()).isEqualTo(7);
     for (int i = 0; i < 4; i++) {
