@@ -49,8 +49,12 @@ import java.util.stream.Stream;
  * <p>Resume: running the same campaign again with the same journal skips recipients already done;
  * recipients left PENDING by a crash are sent again with the same idempotency key only when the
  * channel {@linkplain MessageChannel#deduplicatesByIdempotencyKey() deduplicates}, and otherwise
- * reported as uncertain and never sent twice. TEST runs neither read nor write the journal (they
- * send nothing, so repeating one is harmless).
+ * reported as uncertain and never sent twice. Re-sent messages travel in batches of their own,
+ * which, given the same target order, have exactly the members of the batch that failed, so a
+ * vendor whose idempotency key covers a whole batch recognises it too. (A recipient of that batch
+ * dropped on the re-run, e.g. newly opted out, changes the batch; the vendor's per-message checks
+ * then decide.) TEST runs neither read nor write the journal (they send nothing, so repeating one
+ * is harmless).
  *
  * <p>Memory does not grow with the campaign: recipients stream through one batch at a time. (The
  * journal keeps a compact index of about 40 bytes per recipient.) Immutable and thread-safe; one
@@ -213,6 +217,7 @@ public final class CampaignExecutor {
     long resent;
     long duplicates;
     long droppedTotal;
+    boolean batchIsResend;
 
     Run(Campaign campaign, Function<TemplateId, Template> templates, ExecutionMode mode) {
       this.campaign = campaign;
@@ -234,6 +239,7 @@ public final class CampaignExecutor {
           return;
         }
         Optional<JournalEntry> previous = journal.entry(campaign.id(), customer);
+        boolean resend = false;
         if (previous.isPresent()) {
           JournalEntry e = previous.get();
           if (e.state().isDone()) {
@@ -245,8 +251,16 @@ public final class CampaignExecutor {
             listener.onUncertain(e);
             return;
           }
-          resent++;
+          resend = true;
         }
+        // Batches are either all re-sends or all first sends, so that a re-sent batch has exactly
+        // the members of the batch that failed (the target order is stable and everything before
+        // it is done): a vendor that deduplicates by a key derived from the whole batch then
+        // recognises it.
+        if (!batch.isEmpty() && resend != batchIsResend) {
+          flush();
+        }
+        batchIsResend = resend;
       }
       TemplateId templateId = r.templateId().orElse(campaign.templateId());
       Optional<Template> template =
@@ -304,6 +318,9 @@ public final class CampaignExecutor {
       }
       batch.add(message);
       batchKeys.add(key);
+      if (batchIsResend) {
+        resent++;
+      }
       if (batch.size() >= effectiveBatchSize) {
         flush();
       }

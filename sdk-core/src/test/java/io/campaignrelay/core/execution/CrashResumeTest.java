@@ -61,6 +61,32 @@ class CrashResumeTest {
   }
 
   @Test
+  void aVendorThatOnlyDedupsWholeBatchesSeesTheFailedBatchAgainExactly() {
+    Path file = dir.resolve("journal.log");
+    EngineFixtures.VendorChannel vendor = new EngineFixtures.VendorChannel(true, 250);
+    vendor.batchLevelDedupOnly = true;
+    vendor.failOnCall = 4;
+    vendor.deliverBeforeFailing = 100; // the vendor processed the whole batch; the answer was lost
+    Campaign c = campaign(14, 1000);
+
+    try (FileExecutionJournal journal = FileExecutionJournal.open(file)) {
+      CampaignExecutor first = executor(journal, vendor).toBuilder().batchSize(100).build();
+      catchThrowableOfType(
+          CampaignExecutionException.class, () -> first.execute(c, template(), ExecutionMode.LIVE));
+    }
+    assertThat(vendor.deliveries).hasSize(400);
+    try (FileExecutionJournal reopened = FileExecutionJournal.open(file)) {
+      // Resumed with bigger batches: the re-sends still go out alone, as the batch that failed.
+      ExecutionReport resumed =
+          executor(reopened, vendor).execute(c, template(), ExecutionMode.LIVE);
+      assertThat(resumed.resent()).isEqualTo(100);
+      assertThat(resumed.dispatched()).isEqualTo(700);
+    }
+    assertThat(vendor.batchSizes).containsExactly(100, 100, 100, 100, 100, 250, 250, 100);
+    assertExactlyOnce(vendor.deliveries, 1000);
+  }
+
+  @Test
   void onAChannelWithoutDedupTheUnknownBatchIsReportedNotResent() {
     Path file = dir.resolve("journal.log");
     EngineFixtures.VendorChannel vendor = new EngineFixtures.VendorChannel(false, 100);

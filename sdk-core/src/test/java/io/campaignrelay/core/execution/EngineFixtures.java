@@ -79,6 +79,12 @@ final class EngineFixtures {
   static class VendorChannel implements MessageChannel {
     final boolean dedup;
     final int maxBatch;
+
+    /** Dedup like a vendor whose only key is the batch's (derived from all its members' keys). */
+    boolean batchLevelDedupOnly;
+
+    final Map<java.util.Set<IdempotencyKey>, List<DispatchResult>> seenBatches =
+        new java.util.HashMap<>();
     final Map<IdempotencyKey, String> seen = new LinkedHashMap<>();
     final List<String> deliveries = new ArrayList<>();
     final List<Integer> batchSizes = new ArrayList<>();
@@ -111,6 +117,11 @@ final class EngineFixtures {
     public List<DispatchResult> dispatch(List<OutboundMessage> batch) {
       calls++;
       batchSizes.add(batch.size());
+      java.util.Set<IdempotencyKey> batchKey = new java.util.HashSet<>();
+      batch.forEach(m -> batchKey.add(m.idempotencyKey()));
+      if (batchLevelDedupOnly && seenBatches.containsKey(batchKey)) {
+        return seenBatches.get(batchKey);
+      }
       boolean failing = calls == failOnCall;
       List<DispatchResult> out = new ArrayList<>();
       int n = 0;
@@ -124,7 +135,7 @@ final class EngineFixtures {
                   m.idempotencyKey(), RejectionReason.CANNOT_RECEIVE_SMS, "landline"));
           continue;
         }
-        if (dedup && seen.containsKey(m.idempotencyKey())) {
+        if (dedup && !batchLevelDedupOnly && seen.containsKey(m.idempotencyKey())) {
           out.add(DispatchResult.accepted(m.idempotencyKey(), seen.get(m.idempotencyKey()), "b"));
           continue;
         }
@@ -133,6 +144,7 @@ final class EngineFixtures {
         deliveries.add(m.customerId().value() + "|" + m.to().e164() + "|" + m.text());
         out.add(DispatchResult.accepted(m.idempotencyKey(), id, "batch-" + calls));
       }
+      seenBatches.put(batchKey, out);
       if (failing) {
         throw new io.campaignrelay.core.http.ApiConnectionException(
             "connection reset after the request was written", true, 1, null);
