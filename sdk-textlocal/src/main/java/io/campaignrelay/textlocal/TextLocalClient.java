@@ -3,6 +3,7 @@ package io.campaignrelay.textlocal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.campaignrelay.core.ConfigurationException;
 import io.campaignrelay.core.ConfigurationProblem;
+import io.campaignrelay.core.PagedIterable;
 import io.campaignrelay.core.PhoneNumber;
 import io.campaignrelay.core.http.ApiErrorDetails;
 import io.campaignrelay.core.http.ApiServiceException;
@@ -503,7 +504,9 @@ public final class TextLocalClient {
   }
 
   /**
-   * A group's contacts, paged lazily, {@value #DEFAULT_PAGE_SIZE} per request.
+   * A group's contacts, paged lazily, {@value #DEFAULT_PAGE_SIZE} per request. The continuation
+   * token of each page is the next {@code start} offset in decimal; page warnings are not surfaced
+   * here (read pages with {@link #contactsPage(String, int, int)} to see them).
    *
    * @param groupId the group
    * @return the contacts
@@ -521,12 +524,13 @@ public final class TextLocalClient {
    */
   public PagedIterable<Contact> contacts(String groupId, int pageSize) {
     String id = requireId("groupId", groupId);
-    return new PagedIterable<>(
+    return offsetPaged(
+        "pageSize",
+        pageSize,
         (start, limit) -> {
           ContactPage p = contactsPage(id, start, limit);
-          return new Page<>(p.contacts(), start, p.numContacts(), p.warnings());
-        },
-        pageSize);
+          return new OffsetPage<>(p.contacts(), p.numContacts());
+        });
   }
 
   /**
@@ -685,7 +689,18 @@ public final class TextLocalClient {
    * @return the messages
    */
   public PagedIterable<HistoryMessage> singleHistory(HistoryQuery query) {
-    return history(query, "POST get_history_single/", HistoryKind.SINGLE);
+    return history(query, HistoryKind.SINGLE);
+  }
+
+  /**
+   * One page of {@code get_history_single}, with its warnings.
+   *
+   * @param query the window, order and page size
+   * @param start the offset
+   * @return the page
+   */
+  public HistoryPage singleHistoryPage(HistoryQuery query, int start) {
+    return historyPage(query, HistoryKind.SINGLE, start, query.pageSize());
   }
 
   /**
@@ -695,41 +710,77 @@ public final class TextLocalClient {
    * @return the sends
    */
   public PagedIterable<HistoryMessage> groupHistory(HistoryQuery query) {
-    return history(query, "POST get_history_group/", HistoryKind.GROUP);
+    return history(query, HistoryKind.GROUP);
   }
 
   /**
-   * Messages sent through the API, paged lazily ({@code get_history_api}).
+   * One page of {@code get_history_group}, with its warnings.
+   *
+   * @param query the window, order and page size
+   * @param start the offset
+   * @return the page
+   */
+  public HistoryPage groupHistoryPage(HistoryQuery query, int start) {
+    return historyPage(query, HistoryKind.GROUP, start, query.pageSize());
+  }
+
+  /**
+   * Messages sent through the API, paged lazily ({@code get_history_api}). The continuation token
+   * of each page is the next {@code start} offset in decimal; page warnings are not surfaced here
+   * (read pages with {@link #apiHistoryPage(HistoryQuery, int)} to see them).
    *
    * @param query the window, order and page size
    * @return the messages
    */
   public PagedIterable<HistoryMessage> apiHistory(HistoryQuery query) {
-    return history(query, "POST get_history_api/", HistoryKind.API);
+    return history(query, HistoryKind.API);
+  }
+
+  /**
+   * One page of {@code get_history_api}, with its warnings.
+   *
+   * @param query the window, order and page size
+   * @param start the offset
+   * @return the page
+   */
+  public HistoryPage apiHistoryPage(HistoryQuery query, int start) {
+    return historyPage(query, HistoryKind.API, start, query.pageSize());
   }
 
   private enum HistoryKind {
-    SINGLE,
-    GROUP,
-    API
+    SINGLE("POST get_history_single/"),
+    GROUP("POST get_history_group/"),
+    API("POST get_history_api/");
+
+    final String operation;
+
+    HistoryKind(String operation) {
+      this.operation = operation;
+    }
   }
 
-  private PagedIterable<HistoryMessage> history(HistoryQuery q, String op, HistoryKind kind) {
+  private PagedIterable<HistoryMessage> history(HistoryQuery q, HistoryKind kind) {
+    Objects.requireNonNull(q, "query");
+    return offsetPaged(
+        "query.pageSize",
+        q.pageSize(),
+        (start, limit) -> {
+          HistoryPage p = historyPage(q, kind, start, limit);
+          return new OffsetPage<>(p.messages(), p.total());
+        });
+  }
+
+  private HistoryPage historyPage(HistoryQuery q, HistoryKind kind, int start, int limit) {
     Long min = q.minTime() == null ? null : q.minTime().getEpochSecond();
     Long max = q.maxTime() == null ? null : q.maxTime().getEpochSecond();
     String order = q.sortOrder() == null ? null : q.sortOrder().wireValue();
-    return new PagedIterable<>(
-        (start, limit) -> {
-          Call<HistoryPage> c =
-              switch (kind) {
-                case SINGLE -> api.getHistorySingle(min, max, order, start, limit);
-                case GROUP -> api.getHistoryGroup(min, max, order, start, limit);
-                case API -> api.getHistoryApi(min, max, order, start, limit);
-              };
-          HistoryPage p = call(c, op);
-          return new Page<>(p.messages(), start, p.total(), p.warnings());
-        },
-        q.pageSize());
+    Call<HistoryPage> c =
+        switch (kind) {
+          case SINGLE -> api.getHistorySingle(min, max, order, start, limit);
+          case GROUP -> api.getHistoryGroup(min, max, order, start, limit);
+          case API -> api.getHistoryApi(min, max, order, start, limit);
+        };
+    return call(c, kind.operation);
   }
 
   // ---------------------------------------------------------------- inbound
@@ -752,16 +803,65 @@ public final class TextLocalClient {
    */
   public PagedIterable<InboundMessage> inboxMessages(String inboxId, HistoryQuery query) {
     String id = requireId("inboxId", inboxId);
+    Objects.requireNonNull(query, "query");
+    return offsetPaged(
+        "query.pageSize",
+        query.pageSize(),
+        (start, limit) -> {
+          InboundMessagePage p = inboxMessagesPage(id, query, start, limit);
+          return new OffsetPage<>(p.messages(), p.numMessages());
+        });
+  }
+
+  /**
+   * One page of an inbox's messages ({@code get_messages}), with its warnings.
+   *
+   * @param inboxId the inbox
+   * @param query the window and order
+   * @param start the offset
+   * @param limit the page size
+   * @return the page
+   */
+  public InboundMessagePage inboxMessagesPage(
+      String inboxId, HistoryQuery query, int start, int limit) {
+    String id = requireId("inboxId", inboxId);
     Long min = query.minTime() == null ? null : query.minTime().getEpochSecond();
     Long max = query.maxTime() == null ? null : query.maxTime().getEpochSecond();
     String order = query.sortOrder() == null ? null : query.sortOrder().wireValue();
-    return new PagedIterable<>(
-        (start, limit) -> {
-          InboundMessagePage p =
-              call(api.getMessages(id, min, max, order, null, start, limit), "POST get_messages/");
-          return new Page<>(p.messages(), start, p.numMessages(), p.warnings());
-        },
-        query.pageSize());
+    return call(api.getMessages(id, min, max, order, null, start, limit), "POST get_messages/");
+  }
+
+  // ---------------------------------------------------------------- paging
+
+  /** One offset page: its items and the total TextLocal reports (0 when not reported). */
+  private record OffsetPage<T>(List<T> items, long total) {}
+
+  @FunctionalInterface
+  private interface OffsetFetcher<T> {
+    OffsetPage<T> fetch(int start, int limit);
+  }
+
+  /**
+   * Offset paging on core's {@link PagedIterable}: the continuation token is the next {@code start}
+   * in decimal. Paging stops at an empty page, when the reported total is reached, or (when no
+   * total is reported) at a page shorter than the page size.
+   */
+  private static <T> PagedIterable<T> offsetPaged(
+      String field, int pageSize, OffsetFetcher<T> fetcher) {
+    if (pageSize < 1) {
+      throw new ConfigurationException(
+          "TextLocal paged request",
+          ConfigurationProblem.of(field, pageSize, "use a positive page size"));
+    }
+    return PagedIterable.of(
+        token -> {
+          int start = token == null ? 0 : Integer.parseInt(token);
+          OffsetPage<T> p = fetcher.fetch(start, pageSize);
+          int n = p.items().size();
+          int next = start + n;
+          boolean last = n == 0 || (p.total() > 0 ? next >= p.total() : n < pageSize);
+          return new PagedIterable.Page<>(p.items(), last ? null : Integer.toString(next));
+        });
   }
 
   // ---------------------------------------------------------------- internals

@@ -7,6 +7,7 @@ import static io.campaignrelay.textlocal.TextLocalServer.form;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
+import io.campaignrelay.core.PagedIterable;
 import io.campaignrelay.core.PhoneNumber;
 import io.campaignrelay.core.Secret;
 import io.campaignrelay.textlocal.models.Balance;

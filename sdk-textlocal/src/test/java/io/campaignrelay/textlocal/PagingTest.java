@@ -3,8 +3,10 @@ package io.campaignrelay.textlocal;
 import static io.campaignrelay.textlocal.TextLocalServer.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.campaignrelay.core.PagedIterable;
 import io.campaignrelay.textlocal.models.Contact;
 import io.campaignrelay.textlocal.models.HistoryMessage;
+import io.campaignrelay.textlocal.models.HistoryPage;
 import io.campaignrelay.textlocal.models.HistoryQuery;
 import java.util.Iterator;
 import java.util.List;
@@ -80,16 +82,34 @@ class PagingTest {
   }
 
   @Test
-  void historyPagesCarryTheirWarnings() {
+  void historyPagesUseTheNextOffsetAsContinuationToken() throws Exception {
+    tl.enqueue("{\"total\":2,\"messages\":[{\"id\":1}],\"status\":\"success\"}");
+    tl.enqueue("{\"total\":2,\"messages\":[{\"id\":2}],\"status\":\"success\"}");
+    PagedIterable<HistoryMessage> h = client.apiHistory(HistoryQuery.all().withPageSize(1));
+    List<PagedIterable.Page<HistoryMessage>> pages = new java.util.ArrayList<>();
+    h.byPage().forEach(pages::add);
+    assertThat(pages).hasSize(2);
+    assertThat(pages.get(0).continuationToken()).isEqualTo("1");
+    assertThat(pages.get(1).continuationToken()).isNull();
+    assertThat(form(tl.take())).containsEntry("start", "0").containsEntry("limit", "1");
+    assertThat(form(tl.take())).containsEntry("start", "1");
+  }
+
+  @Test
+  void singlePagesCarryTheirWarnings() throws Exception {
     tl.enqueue(
         "{\"total\":2,\"messages\":[{\"id\":1}],\"warnings\":[{\"code\":99,\"message\":\"w\"}],"
             + "\"status\":\"success\"}");
-    tl.enqueue("{\"total\":2,\"messages\":[{\"id\":2}],\"status\":\"success\"}");
-    PagedIterable<HistoryMessage> h = client.apiHistory(HistoryQuery.all().withPageSize(1));
-    List<Page<HistoryMessage>> pages = new java.util.ArrayList<>();
-    h.byPage().forEach(pages::add);
-    assertThat(pages).hasSize(2);
-    assertThat(pages.get(0).warnings()).extracting(w -> w.code()).containsExactly(99);
-    assertThat(pages.get(1).start()).isEqualTo(1);
+    HistoryPage p = client.apiHistoryPage(HistoryQuery.all().withPageSize(1), 5);
+    assertThat(p.warnings()).extracting(w -> w.code()).containsExactly(99);
+    assertThat(form(tl.take())).containsEntry("start", "5").containsEntry("limit", "1");
+  }
+
+  @Test
+  void aPageSizeBelowOneIsAConfigurationError() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.contacts("9", 0))
+        .isInstanceOf(io.campaignrelay.core.ConfigurationException.class)
+        .hasMessageContaining("pageSize");
+    assertThat(tl.requestCount()).isZero();
   }
 }

@@ -1,8 +1,9 @@
 package io.campaignrelay.textlocal.models;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Objects;
+import io.campaignrelay.core.ExpandableStringEnum;
+import io.campaignrelay.core.ExpandableValues;
+import java.util.List;
 
 /**
  * A TextLocal delivery-status letter, as returned by {@code status_message}, {@code status_batch},
@@ -18,91 +19,69 @@ import java.util.Objects;
  *       (interim, effectively final after that)
  * </ul>
  *
- * <p>Expandable enum: a letter TextLocal adds later is kept by {@link #fromString(String)} with its
- * raw text; compare with {@code equals}.
+ * <p>Expandable enum (core's {@link ExpandableStringEnum}): a letter TextLocal adds later is kept
+ * by {@link #fromString(String)} with its raw text and {@link #isKnown()} false; compare with
+ * {@code equals}, never {@code ==}.
  */
-public final class DeliveryStatus {
+public final class DeliveryStatus extends ExpandableStringEnum<DeliveryStatus> {
+
+  private static final ExpandableValues<DeliveryStatus> VALUES =
+      ExpandableValues.create(DeliveryStatus::new);
 
   /** D: delivered. */
-  public static final DeliveryStatus DELIVERED = new DeliveryStatus("D", true);
+  public static final DeliveryStatus DELIVERED = VALUES.register("D");
 
   /** U: undelivered. */
-  public static final DeliveryStatus UNDELIVERED = new DeliveryStatus("U", true);
+  public static final DeliveryStatus UNDELIVERED = VALUES.register("U");
 
   /** P: pending. */
-  public static final DeliveryStatus PENDING = new DeliveryStatus("P", false);
+  public static final DeliveryStatus PENDING = VALUES.register("P");
 
   /** I: invalid number. */
-  public static final DeliveryStatus INVALID = new DeliveryStatus("I", true);
+  public static final DeliveryStatus INVALID = VALUES.register("I");
 
   /** E: expired. */
-  public static final DeliveryStatus EXPIRED = new DeliveryStatus("E", true);
+  public static final DeliveryStatus EXPIRED = VALUES.register("E");
 
   /** ?: unknown (no status received from the network). */
-  public static final DeliveryStatus UNKNOWN = new DeliveryStatus("?", false);
+  public static final DeliveryStatus UNKNOWN = VALUES.register("?");
 
-  private final String value;
-  private final boolean isFinal;
-
-  private DeliveryStatus(String value, boolean isFinal) {
-    this.value = value;
-    this.isFinal = isFinal;
+  private DeliveryStatus(String value) {
+    super(value);
   }
 
   /**
-   * The status for a letter; unknown letters are kept as given.
+   * The status for a letter; unknown letters are kept as given (trimmed).
    *
    * @param value the letter, e.g. {@code "D"}; surrounding whitespace and case are ignored
    * @return the status, or null for null
    */
   @JsonCreator
   public static DeliveryStatus fromString(String value) {
-    if (value == null) {
-      return null;
-    }
-    String v = value.trim().toUpperCase(java.util.Locale.ROOT);
-    return switch (v) {
-      case "D" -> DELIVERED;
-      case "U" -> UNDELIVERED;
-      case "P" -> PENDING;
-      case "I" -> INVALID;
-      case "E" -> EXPIRED;
-      case "?" -> UNKNOWN;
-      default -> new DeliveryStatus(v, false);
-    };
+    return VALUES.fromString(value);
   }
 
   /**
-   * The letter as TextLocal writes it.
+   * The letters this SDK version knows, in the order above.
    *
-   * @return the letter
+   * @return an unmodifiable list
    */
-  @JsonValue
-  public String value() {
-    return value;
+  public static List<DeliveryStatus> values() {
+    return VALUES.known();
+  }
+
+  @Override
+  public boolean isKnown() {
+    return VALUES.isKnown(this);
   }
 
   /**
-   * Whether TextLocal will not change this status any more (D, U, I, E).
+   * Whether TextLocal will not change this status any more (D, U, I, E). Unknown letters are
+   * treated as not final.
    *
    * @return true for a final status
    */
   public boolean isFinal() {
-    return isFinal;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof DeliveryStatus other && other.value.equals(value);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hashCode(value);
-  }
-
-  @Override
-  public String toString() {
-    return value;
+    return equals(DELIVERED) || equals(UNDELIVERED) || equals(INVALID) || equals(EXPIRED);
   }
 }
