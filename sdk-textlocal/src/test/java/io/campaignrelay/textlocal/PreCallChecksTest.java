@@ -49,7 +49,8 @@ class PreCallChecksTest {
   static List<PhoneNumber> numbers(int n) {
     List<PhoneNumber> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      out.add(PhoneNumber.ofE164("+4477" + String.format("%08d", i)));
+      // zero-padded to 8 digits without String.format, which dominated this helper's CPU time
+      out.add(PhoneNumber.ofE164("+4477" + Integer.toString(100_000_000 + i).substring(1)));
     }
     return out;
   }

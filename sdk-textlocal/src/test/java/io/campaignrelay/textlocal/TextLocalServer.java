@@ -3,6 +3,10 @@ package io.campaignrelay.textlocal;
 import io.campaignrelay.core.http.ClientOptions;
 import io.campaignrelay.core.http.RetryOptions;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -14,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javax.net.ServerSocketFactory;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -29,7 +34,52 @@ final class TextLocalServer implements AutoCloseable {
   final List<Duration> sleeps = new ArrayList<>();
 
   TextLocalServer() throws IOException {
+    // Without TCP_NODELAY every exchange waits ~40 ms: MockWebServer writes the status line and
+    // headers, then the body, as separate small segments, and Nagle holds the second until the
+    // client's delayed ACK arrives. Measured: ~45 ms per request before, ~3 ms after.
+    server.setServerSocketFactory(new NoDelayServerSocketFactory());
     server.start();
+  }
+
+  /** Accepts sockets with Nagle's algorithm off. */
+  private static final class NoDelayServerSocketFactory extends ServerSocketFactory {
+    private static ServerSocket socket() throws IOException {
+      return new ServerSocket() {
+        @Override
+        public Socket accept() throws IOException {
+          Socket s = super.accept();
+          s.setTcpNoDelay(true);
+          return s;
+        }
+      };
+    }
+
+    @Override
+    public ServerSocket createServerSocket() throws IOException {
+      return socket();
+    }
+
+    @Override
+    public ServerSocket createServerSocket(int port) throws IOException {
+      ServerSocket s = socket();
+      s.bind(new InetSocketAddress(port));
+      return s;
+    }
+
+    @Override
+    public ServerSocket createServerSocket(int port, int backlog) throws IOException {
+      ServerSocket s = socket();
+      s.bind(new InetSocketAddress(port), backlog);
+      return s;
+    }
+
+    @Override
+    public ServerSocket createServerSocket(int port, int backlog, InetAddress address)
+        throws IOException {
+      ServerSocket s = socket();
+      s.bind(new InetSocketAddress(address, port), backlog);
+      return s;
+    }
   }
 
   ClientOptions options() {
