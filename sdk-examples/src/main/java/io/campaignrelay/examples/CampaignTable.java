@@ -1,0 +1,99 @@
+package io.campaignrelay.examples;
+
+import io.campaignrelay.core.ExecutionMode;
+import io.campaignrelay.core.metrics.EngagementMetric;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One campaign's metrics as the demo prints them: Targeted, Sent (derived = Targeted - Dropped),
+ * Delivered, Dropped, Bounced, Clicked, Unsubscribed, and the metrics not reported with why.
+ *
+ * <p>A value of {@link #NOT_REPORTED} means the metric is not available for this vendor or mode;
+ * {@link #notes()} then says why. In TEST mode nothing is sent, so only Targeted, Dropped, Sent and
+ * {@link #logged()} carry numbers.
+ *
+ * @param title e.g. {@code Delivyr scheduled campaign 1002 (channel 452)}
+ * @param campaignId the campaign id
+ * @param mode TEST or LIVE
+ * @param targeted customers targeted
+ * @param dropped customers dropped (before sending or rejected by the vendor)
+ * @param logged messages written to the message log (TEST), else 0
+ * @param delivered Delivered, or {@link #NOT_REPORTED}
+ * @param bounced Bounced, or {@link #NOT_REPORTED}
+ * @param clicked Clicked (one per click), or {@link #NOT_REPORTED}
+ * @param unsubscribed Unsubscribed, or {@link #NOT_REPORTED}
+ * @param sources where each reported number comes from, by row name
+ * @param notes why each metric shown as not reported is not reported, by metric name
+ */
+record CampaignTable(
+    String title,
+    String campaignId,
+    ExecutionMode mode,
+    long targeted,
+    long dropped,
+    long logged,
+    long delivered,
+    long bounced,
+    long clicked,
+    long unsubscribed,
+    Map<String, String> sources,
+    Map<String, String> notes) {
+
+  /** Marks a metric that is not reported. */
+  static final long NOT_REPORTED = -1;
+
+  /** Copies the maps. */
+  CampaignTable {
+    Objects.requireNonNull(title, "title");
+    sources = new LinkedHashMap<>(sources);
+    notes = new LinkedHashMap<>(notes);
+  }
+
+  /**
+   * Optimove's "Sent", derived as the guide says.
+   *
+   * @return Targeted - Dropped
+   */
+  long sent() {
+    return targeted - dropped;
+  }
+
+  /**
+   * Prints the table.
+   *
+   * @param out where to print
+   */
+  void print(PrintStream out) {
+    out.println();
+    out.println("  " + title + ", " + mode);
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(row("Targeted", targeted));
+    rows.add(row("Sent", sent()));
+    rows.add(row(EngagementMetric.DELIVERED.displayName(), delivered));
+    rows.add(row(EngagementMetric.DROPPED.displayName(), dropped));
+    rows.add(row(EngagementMetric.BOUNCED.displayName(), bounced));
+    rows.add(row(EngagementMetric.CLICKED.displayName(), clicked));
+    rows.add(row(EngagementMetric.UNSUBSCRIBED.displayName(), unsubscribed));
+    if (mode == ExecutionMode.TEST) {
+      rows.add(row("Logged (TEST)", logged));
+    }
+    Tables.print(out, "  ", List.of("Metric", "Count", "Source"), rows);
+    if (!notes.isEmpty()) {
+      out.println("  Not reported:");
+      notes.forEach((metric, why) -> out.println("    - " + metric + ": " + why));
+    }
+  }
+
+  private List<String> row(String name, long value) {
+    String source = sources.getOrDefault(name, "");
+    if (value == NOT_REPORTED) {
+      return List.of(name, "-", source.isEmpty() ? "not reported (see below)" : source);
+    }
+    return List.of(name, Tables.count(value), source);
+  }
+}
