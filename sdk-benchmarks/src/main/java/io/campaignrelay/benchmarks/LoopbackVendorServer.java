@@ -172,65 +172,59 @@ final class LoopbackVendorServer implements AutoCloseable {
   }
 
   private void handleOptimove(HttpExchange ex) throws IOException {
-    {
-      optimove.requests.increment();
-      drain(ex, optimove);
-      if (!OPTIMOVE_KEY.equals(ex.getRequestHeaders().getFirst("X-API-KEY"))) {
-        respond(
-            ex, optimove, 401, "{\"message\":\"Unauthorized\"}".getBytes(StandardCharsets.UTF_8));
-        return;
-      }
-      String path = ex.getRequestURI().getPath();
-      if (!path.endsWith("/GetCustomerExecutionDetailsByCampaign")) {
-        respond(
-            ex,
-            optimove,
-            404,
-            "{\"message\":\"no such function\"}".getBytes(StandardCharsets.UTF_8));
-        return;
-      }
-      long top = 10_000;
-      long skip = 0;
-      String query = ex.getRequestURI().getRawQuery();
-      if (query != null) {
-        for (String pair : query.split("&")) {
-          int eq = pair.indexOf('=');
-          if (eq < 0) {
-            continue;
-          }
-          String name = URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8);
-          String value = pair.substring(eq + 1);
-          if (name.equals("$top")) {
-            top = Long.parseLong(value);
-          } else if (name.equals("$skip")) {
-            skip = Long.parseLong(value);
-          }
-        }
-      }
-      long end = Math.min(customers, skip + top);
-      ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-      ex.sendResponseHeaders(200, 0); // chunked: the page is streamed, never held
-      Buffers b = buffers.get();
-      Ascii out = b.out;
-      out.reset(ex.getResponseBody());
-      out.put('[');
-      for (long i = skip; i < end; i++) {
-        if (i > skip) {
-          out.put(',');
-        }
-        out.put("{\"CustomerID\":\"C").padded(i + 1, 7);
-        out.put("\",\"ActionID\":").number(ACTION_ID);
-        out.put(",\"TemplateID\":").number(Workload.TEMPLATE_ID);
-        out.put(",\"PromoCode\":\"").put(Workload.PROMO_CODE);
-        out.put("\",\"ScheduleTime\":\"").put(SCHEDULE_TIME);
-        out.put("\",\"CustomerAttributes\":[\"+4477").padded(i + 1, 8);
-        out.put("\",\"").put(Workload.firstName(i));
-        out.put("\",\"").put(Workload.tier(i)).put("\"]}");
-      }
-      out.put(']');
-      optimove.bytesOut.add(out.finish());
-      optimove.items.add(Math.max(0, end - skip));
+    optimove.requests.increment();
+    drain(ex, optimove);
+    if (!OPTIMOVE_KEY.equals(ex.getRequestHeaders().getFirst("X-API-KEY"))) {
+      respond(ex, optimove, 401, "{\"message\":\"Unauthorized\"}".getBytes(StandardCharsets.UTF_8));
+      return;
     }
+    String path = ex.getRequestURI().getPath();
+    if (!path.endsWith("/GetCustomerExecutionDetailsByCampaign")) {
+      respond(
+          ex, optimove, 404, "{\"message\":\"no such function\"}".getBytes(StandardCharsets.UTF_8));
+      return;
+    }
+    long top = 10_000;
+    long skip = 0;
+    String query = ex.getRequestURI().getRawQuery();
+    if (query != null) {
+      for (String pair : query.split("&")) {
+        int eq = pair.indexOf('=');
+        if (eq < 0) {
+          continue;
+        }
+        String name = URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8);
+        String value = pair.substring(eq + 1);
+        if (name.equals("$top")) {
+          top = Long.parseLong(value);
+        } else if (name.equals("$skip")) {
+          skip = Long.parseLong(value);
+        }
+      }
+    }
+    long end = Math.min(customers, skip + top);
+    ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+    ex.sendResponseHeaders(200, 0); // chunked: the page is streamed, never held
+    Buffers b = buffers.get();
+    Ascii out = b.out;
+    out.reset(ex.getResponseBody());
+    out.put('[');
+    for (long i = skip; i < end; i++) {
+      if (i > skip) {
+        out.put(',');
+      }
+      out.put("{\"CustomerID\":\"C").padded(i + 1, 7);
+      out.put("\",\"ActionID\":").number(ACTION_ID);
+      out.put(",\"TemplateID\":").number(Workload.TEMPLATE_ID);
+      out.put(",\"PromoCode\":\"").put(Workload.PROMO_CODE);
+      out.put("\",\"ScheduleTime\":\"").put(SCHEDULE_TIME);
+      out.put("\",\"CustomerAttributes\":[\"+4477").padded(i + 1, 8);
+      out.put("\",\"").put(Workload.firstName(i));
+      out.put("\",\"").put(Workload.tier(i)).put("\"]}");
+    }
+    out.put(']');
+    optimove.bytesOut.add(out.finish());
+    optimove.items.add(Math.max(0, end - skip));
   }
 
   // ----------------------------------------------------------------------------------- TextLocal
@@ -244,105 +238,103 @@ final class LoopbackVendorServer implements AutoCloseable {
   }
 
   private void handleTextLocal(HttpExchange ex) throws IOException {
-    {
-      textLocal.requests.increment();
-      Buffers b = buffers.get();
-      int n = readBody(ex, b, textLocal);
-      byte[] body = b.in;
-      String prefix = "apikey=" + TEXTLOCAL_KEY + "&";
-      if (!startsWith(body, n, prefix)) {
-        respond(
-            ex,
-            textLocal,
-            200,
-            "{\"errors\":[{\"code\":3,\"message\":\"Invalid login details\"}],\"status\":\"failure\"}"
-                .getBytes(StandardCharsets.UTF_8));
-        return;
+    textLocal.requests.increment();
+    Buffers b = buffers.get();
+    int n = readBody(ex, b, textLocal);
+    byte[] body = b.in;
+    String prefix = "apikey=" + TEXTLOCAL_KEY + "&";
+    if (!startsWith(body, n, prefix)) {
+      respond(
+          ex,
+          textLocal,
+          200,
+          "{\"errors\":[{\"code\":3,\"message\":\"Invalid login details\"}],\"status\":\"failure\"}"
+              .getBytes(StandardCharsets.UTF_8));
+      return;
+    }
+    String path = ex.getRequestURI().getPath();
+    if (path.endsWith("/send/")) {
+      textLocal.items.increment();
+      long id = nextId.incrementAndGet();
+      respond(
+          ex,
+          textLocal,
+          200,
+          ("{\"balance\":9999,\"batch_id\":"
+                  + id
+                  + ",\"cost\":1,\"num_messages\":1,\"message\":{\"num_parts\":1,\"sender\":"
+                  + "\"CampRelay\",\"content\":\"Hi\"},\"receipt_url\":\"\",\"custom\":\"\","
+                  + "\"messages\":[{\"id\":\""
+                  + (id + 1)
+                  + "\",\"recipient\":447700000001}],\"status\":\"success\"}")
+              .getBytes(StandardCharsets.UTF_8));
+      return;
+    }
+    if (!path.endsWith("/bulk_json/")) {
+      respond(ex, textLocal, 404, "{\"status\":\"failure\"}".getBytes(StandardCharsets.UTF_8));
+      return;
+    }
+    long[] numbers = b.numbers;
+    int count = 0;
+    int from = prefix.length();
+    while (true) {
+      int at = indexOf(body, n, NUMBER, from);
+      if (at < 0) {
+        break;
       }
-      String path = ex.getRequestURI().getPath();
-      if (path.endsWith("/send/")) {
-        textLocal.items.increment();
-        long id = nextId.incrementAndGet();
-        respond(
-            ex,
-            textLocal,
-            200,
-            ("{\"balance\":9999,\"batch_id\":"
-                    + id
-                    + ",\"cost\":1,\"num_messages\":1,\"message\":{\"num_parts\":1,\"sender\":"
-                    + "\"CampRelay\",\"content\":\"Hi\"},\"receipt_url\":\"\",\"custom\":\"\","
-                    + "\"messages\":[{\"id\":\""
-                    + (id + 1)
-                    + "\",\"recipient\":447700000001}],\"status\":\"success\"}")
-                .getBytes(StandardCharsets.UTF_8));
-        return;
-      }
-      if (!path.endsWith("/bulk_json/")) {
-        respond(ex, textLocal, 404, "{\"status\":\"failure\"}".getBytes(StandardCharsets.UTF_8));
-        return;
-      }
-      long[] numbers = b.numbers;
-      int count = 0;
-      int from = prefix.length();
-      while (true) {
-        int at = indexOf(body, n, NUMBER, from);
-        if (at < 0) {
+      int p = at + NUMBER.length;
+      // skip the closing quote and the colon, raw or form-encoded, and an opening quote
+      while (p < n && !isDigit(body[p])) {
+        if (body[p] == '%') {
+          p += 3;
+        } else if (body[p] == '"' || body[p] == ':' || body[p] == ' ' || body[p] == '+') {
+          p++;
+        } else {
           break;
         }
-        int p = at + NUMBER.length;
-        // skip the closing quote and the colon, raw or form-encoded, and an opening quote
-        while (p < n && !isDigit(body[p])) {
-          if (body[p] == '%') {
-            p += 3;
-          } else if (body[p] == '"' || body[p] == ':' || body[p] == ' ' || body[p] == '+') {
-            p++;
-          } else {
-            break;
-          }
-        }
-        long v = 0;
-        int digits = 0;
-        while (p < n && isDigit(body[p])) {
-          v = v * 10 + (body[p] - '0');
-          p++;
-          digits++;
-        }
-        if (digits > 0) {
-          if (count == numbers.length) {
-            numbers = b.numbers = Arrays.copyOf(numbers, count * 2);
-          }
-          numbers[count++] = v;
-        }
-        from = p;
       }
-      if (count == 0) {
-        respond(
-            ex,
-            textLocal,
-            200,
-            "{\"errors\":[{\"code\":4,\"message\":\"No recipients specified.\"}],\"status\":\"failure\"}"
-                .getBytes(StandardCharsets.UTF_8));
-        return;
+      long v = 0;
+      int digits = 0;
+      while (p < n && isDigit(body[p])) {
+        v = v * 10 + (body[p] - '0');
+        p++;
+        digits++;
       }
-      long batch = nextId.incrementAndGet();
-      long first = nextId.getAndAdd(count) + 1;
-      Ascii out = b.out;
-      out.reset(null);
-      out.put("{\"test_mode\":false,\"batch_id\":").number(batch);
-      out.put(",\"total_cost\":").number(count);
-      out.put(",\"balance_post_send\":1000000,\"messages\":[");
-      for (int i = 0; i < count; i++) {
-        if (i > 0) {
-          out.put(',');
+      if (digits > 0) {
+        if (count == numbers.length) {
+          numbers = b.numbers = Arrays.copyOf(numbers, count * 2);
         }
-        out.put("{\"batch_id\":").number(batch);
-        out.put(",\"num_parts\":1,\"cost\":1,\"messages\":[{\"id\":\"").number(first + i);
-        out.put("\",\"recipient\":").number(numbers[i]).put("}]}");
+        numbers[count++] = v;
       }
-      out.put("],\"messages_not_sent\":[],\"status\":\"success\"}");
-      textLocal.items.add(count);
-      respondBuffered(ex, textLocal, out);
+      from = p;
     }
+    if (count == 0) {
+      respond(
+          ex,
+          textLocal,
+          200,
+          "{\"errors\":[{\"code\":4,\"message\":\"No recipients specified.\"}],\"status\":\"failure\"}"
+              .getBytes(StandardCharsets.UTF_8));
+      return;
+    }
+    long batch = nextId.incrementAndGet();
+    long first = nextId.getAndAdd(count) + 1;
+    Ascii out = b.out;
+    out.reset(null);
+    out.put("{\"test_mode\":false,\"batch_id\":").number(batch);
+    out.put(",\"total_cost\":").number(count);
+    out.put(",\"balance_post_send\":1000000,\"messages\":[");
+    for (int i = 0; i < count; i++) {
+      if (i > 0) {
+        out.put(',');
+      }
+      out.put("{\"batch_id\":").number(batch);
+      out.put(",\"num_parts\":1,\"cost\":1,\"messages\":[{\"id\":\"").number(first + i);
+      out.put("\",\"recipient\":").number(numbers[i]).put("}]}");
+    }
+    out.put("],\"messages_not_sent\":[],\"status\":\"success\"}");
+    textLocal.items.add(count);
+    respondBuffered(ex, textLocal, out);
   }
 
   // ------------------------------------------------------------------------------------- Delivyr
@@ -356,62 +348,60 @@ final class LoopbackVendorServer implements AutoCloseable {
   }
 
   private void handleDelivyr(HttpExchange ex) throws IOException {
-    {
-      delivyr.requests.increment();
-      Buffers b = buffers.get();
-      int n = readBody(ex, b, delivyr);
-      if (!("Bearer " + DELIVYR_KEY).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
-        respond(
-            ex,
-            delivyr,
-            401,
-            "{\"error\":{\"code\":\"unauthorized\",\"message\":\"bad key\"}}"
-                .getBytes(StandardCharsets.UTF_8));
-        return;
-      }
-      if (!ex.getRequestURI().getPath().endsWith("/messages/batch")
-          || ex.getRequestHeaders().getFirst("Idempotency-Key") == null) {
-        respond(
-            ex,
-            delivyr,
-            400,
-            "{\"error\":{\"code\":\"invalid_request\",\"message\":\"POST messages/batch with an"
-                .concat(" Idempotency-Key\"}}")
-                .getBytes(StandardCharsets.UTF_8));
-        return;
-      }
-      byte[] body = b.in;
-      Ascii out = b.out;
-      out.reset(null);
-      out.put("{\"results\":[");
-      int count = 0;
-      int from = 0;
-      while (true) {
-        int at = indexOf(body, n, REFERENCE, from);
-        if (at < 0) {
-          break;
-        }
-        int start = at + REFERENCE.length;
-        int end = start;
-        while (end < n && body[end] != '"') {
-          end++;
-        }
-        if (count > 0) {
-          out.put(',');
-        }
-        out.put("{\"clientReference\":\"").bytes(body, start, end - start);
-        out.put("\",\"id\":\"msg_").number(nextId.incrementAndGet());
-        out.put("\",\"status\":\"queued\",\"rejection\":null}");
-        count++;
-        from = end;
-      }
-      out.put("]}");
-      if (count == 0 && indexOf(body, n, REFERENCE_FORM, 0) >= 0) {
-        throw new IOException("clientReference written in an unexpected form");
-      }
-      delivyr.items.add(count);
-      respondBuffered(ex, delivyr, out);
+    delivyr.requests.increment();
+    Buffers b = buffers.get();
+    int n = readBody(ex, b, delivyr);
+    if (!("Bearer " + DELIVYR_KEY).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
+      respond(
+          ex,
+          delivyr,
+          401,
+          "{\"error\":{\"code\":\"unauthorized\",\"message\":\"bad key\"}}"
+              .getBytes(StandardCharsets.UTF_8));
+      return;
     }
+    if (!ex.getRequestURI().getPath().endsWith("/messages/batch")
+        || ex.getRequestHeaders().getFirst("Idempotency-Key") == null) {
+      respond(
+          ex,
+          delivyr,
+          400,
+          "{\"error\":{\"code\":\"invalid_request\",\"message\":\"POST messages/batch with an"
+              .concat(" Idempotency-Key\"}}")
+              .getBytes(StandardCharsets.UTF_8));
+      return;
+    }
+    byte[] body = b.in;
+    Ascii out = b.out;
+    out.reset(null);
+    out.put("{\"results\":[");
+    int count = 0;
+    int from = 0;
+    while (true) {
+      int at = indexOf(body, n, REFERENCE, from);
+      if (at < 0) {
+        break;
+      }
+      int start = at + REFERENCE.length;
+      int end = start;
+      while (end < n && body[end] != '"') {
+        end++;
+      }
+      if (count > 0) {
+        out.put(',');
+      }
+      out.put("{\"clientReference\":\"").bytes(body, start, end - start);
+      out.put("\",\"id\":\"msg_").number(nextId.incrementAndGet());
+      out.put("\",\"status\":\"queued\",\"rejection\":null}");
+      count++;
+      from = end;
+    }
+    out.put("]}");
+    if (count == 0 && indexOf(body, n, REFERENCE_FORM, 0) >= 0) {
+      throw new IOException("clientReference written in an unexpected form");
+    }
+    delivyr.items.add(count);
+    respondBuffered(ex, delivyr, out);
   }
 
   // ------------------------------------------------------------------------------------- helpers

@@ -10,6 +10,7 @@ import io.campaignrelay.core.Secret;
 import io.campaignrelay.core.TemplateId;
 import io.campaignrelay.core.execution.CampaignExecutor;
 import io.campaignrelay.core.execution.ExecutionJournal;
+import io.campaignrelay.core.execution.ExecutionListener;
 import io.campaignrelay.core.execution.ExecutionReport;
 import io.campaignrelay.core.execution.InMemoryExecutionJournal;
 import io.campaignrelay.core.execution.JournalEntry;
@@ -94,19 +95,28 @@ final class SdkCampaign {
   }
 
   ExecutionReport runTextLocal(Journal journal) {
+    return runTextLocal(journal, ExecutionListener.NONE);
+  }
+
+  ExecutionReport runTextLocal(Journal journal, ExecutionListener listener) {
     return run(
         new TextLocalBulkChannel(
             textLocal,
             new BulkSendOptions(
                 "CampRelay", null, "optimove-campaign-" + Workload.CAMPAIGN_ID, null, false)),
-        journal);
+        journal,
+        listener);
   }
 
   ExecutionReport runDelivyr(Journal journal) {
-    return run(DelivyrMessageChannel.create(delivyr, ExecutionMode.LIVE), journal);
+    return runDelivyr(journal, ExecutionListener.NONE);
   }
 
-  private ExecutionReport run(MessageChannel channel, Journal journal) {
+  ExecutionReport runDelivyr(Journal journal, ExecutionListener listener) {
+    return run(DelivyrMessageChannel.create(delivyr, ExecutionMode.LIVE), journal, listener);
+  }
+
+  private ExecutionReport run(MessageChannel channel, Journal journal, ExecutionListener listener) {
     OptimoveTargetSource source =
         OptimoveTargetSource.builder()
             .client(optimove)
@@ -121,6 +131,7 @@ final class SdkCampaign {
                 journal == Journal.NONE
                     ? new ForgetfulJournal()
                     : InMemoryExecutionJournal.create())
+            .listener(listener)
             .build();
     return executor.execute(campaign, template, ExecutionMode.LIVE);
   }
