@@ -240,7 +240,7 @@ public final class CampaignExecutor {
         }
         Optional<JournalEntry> previous = journal.entry(campaign.id(), customer);
         boolean resend = false;
-        if (previous.isPresent()) {
+        if (previous.isPresent() && previous.get().state() != RecipientState.FAILED) {
           JournalEntry e = previous.get();
           if (e.state().isDone()) {
             skipped++;
@@ -362,6 +362,22 @@ public final class CampaignExecutor {
       try {
         results = channel.dispatch(List.copyOf(batch));
       } catch (RuntimeException e) {
+        boolean nothingSent = definitelyNotSent(e);
+        if (nothingSent) {
+          List<JournalEntry> failed = new ArrayList<>(batch.size());
+          Instant at = clock.instant();
+          for (OutboundMessage m : batch) {
+            failed.add(
+                new JournalEntry(
+                    campaign.id(),
+                    m.customerId(),
+                    RecipientState.FAILED,
+                    m.idempotencyKey(),
+                    at,
+                    String.valueOf(e.getMessage())));
+          }
+          journal.recordAll(failed);
+        }
         throw new CampaignExecutionException(
             "campaign "
                 + campaign.id()
@@ -371,8 +387,12 @@ public final class CampaignExecutor {
                 + batch.size()
                 + " ("
                 + e.getMessage()
-                + "); the batch stays PENDING in the journal: run the campaign again with the same"
-                + " journal to resume",
+                + ")"
+                + (nothingSent
+                    ? "; nothing of that batch was sent (recorded FAILED): fix the cause and run the"
+                        + " campaign again with the same journal to send the rest"
+                    : "; the batch stays PENDING in the journal: run the campaign again with the"
+                        + " same journal to resume"),
             report(),
             e);
       }
@@ -420,6 +440,21 @@ public final class CampaignExecutor {
       batch.clear();
       batchKeys.clear();
       listener.onProgress(progress());
+    }
+
+    /**
+     * Whether a channel failure proves the batch was not accepted: the vendor was never reached, or
+     * it answered with a refusal below 500 (bad request, credentials, credit, throttling). A 5xx or
+     * a lost answer leaves the outcome unknown.
+     */
+    private boolean definitelyNotSent(RuntimeException e) {
+      if (e instanceof io.campaignrelay.core.http.ApiConnectionException c) {
+        return !c.outcomeUnknown();
+      }
+      if (e instanceof io.campaignrelay.core.http.ApiServiceException s) {
+        return s.statusCode() < 500;
+      }
+      return false;
     }
 
     ExecutionProgress progress() {

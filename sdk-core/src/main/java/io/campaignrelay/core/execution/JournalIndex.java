@@ -15,8 +15,8 @@ import java.util.Optional;
  * campaign + customer, a state and a time in seconds, in open-addressing arrays (about 40 bytes per
  * recipient at most, so a million-recipient campaign costs ~40 MB, not the ~250 MB of a map of
  * entry objects). A 128-bit collision, the only way two recipients could be confused, has a
- * probability below 10^-26 for a billion recipients. Entries that are not done (PENDING) are also
- * kept whole, since resume needs them. Not thread-safe: callers synchronize.
+ * probability below 10^-26 for a billion recipients. PENDING entries are also kept whole, since
+ * resume needs them. Not thread-safe: callers synchronize.
  */
 final class JournalIndex {
   private static final RecipientState[] STATES = RecipientState.values();
@@ -77,10 +77,10 @@ final class JournalIndex {
     states[slot] = (byte) (e.state().ordinal() + 1);
     seconds[slot] = (int) Math.min(Integer.MAX_VALUE, Math.max(0, e.at().getEpochSecond()));
     Key key = new Key(k[0], k[1]);
-    if (e.state().isDone()) {
-      pending.remove(key);
-    } else {
+    if (e.state() == RecipientState.PENDING) {
       pending.put(key, e);
+    } else {
+      pending.remove(key);
     }
   }
 

@@ -9,7 +9,12 @@ public enum RecipientState {
   /** Not sent, for a reason (opted out, bad phone, render failure, vendor rejection). */
   DROPPED(true),
   /** Rendered, validated and logged, not sent (TEST mode). */
-  LOGGED(true);
+  LOGGED(true),
+  /**
+   * Handed to the vendor, which definitely did not accept it (it refused the whole batch, or it was
+   * never reached): nothing was sent, so a re-run sends it as if new.
+   */
+  FAILED(false);
 
   private final boolean done;
 

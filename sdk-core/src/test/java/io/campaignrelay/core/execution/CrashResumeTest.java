@@ -125,6 +125,43 @@ class CrashResumeTest {
   }
 
   @Test
+  void aBatchTheVendorRefusedOutrightIsSentOnTheRerunEvenWithoutDedup() {
+    Path file = dir.resolve("journal.log");
+    EngineFixtures.VendorChannel vendor =
+        new EngineFixtures.VendorChannel(false, 100) {
+          boolean refused;
+
+          @Override
+          public java.util.List<DispatchResult> dispatch(java.util.List<OutboundMessage> batch) {
+            if (calls == 1 && !refused) {
+              refused = true;
+              throw new io.campaignrelay.core.http.InvalidRequestException(
+                  new io.campaignrelay.core.http.ApiErrorDetails(
+                      "acme", "POST send", 200, "7", "Insufficient credits", null, false, ""));
+            }
+            return super.dispatch(batch);
+          }
+        };
+    Campaign c = campaign(15, 500);
+    try (FileExecutionJournal journal = FileExecutionJournal.open(file)) {
+      CampaignExecutionException e =
+          catchThrowableOfType(
+              CampaignExecutionException.class,
+              () -> executor(journal, vendor).execute(c, template(), ExecutionMode.LIVE));
+      assertThat(e.getMessage()).contains("nothing of that batch was sent");
+      assertThat(journal.pending(c.id())).isEmpty();
+    }
+    try (FileExecutionJournal reopened = FileExecutionJournal.open(file)) {
+      ExecutionReport resumed =
+          executor(reopened, vendor).execute(c, template(), ExecutionMode.LIVE);
+      assertThat(resumed.uncertain()).isZero();
+      assertThat(resumed.skipped()).isEqualTo(100);
+      assertThat(resumed.dispatched()).isEqualTo(400);
+    }
+    assertExactlyOnce(vendor.deliveries, 500);
+  }
+
+  @Test
   void aLineTornByACrashIsDiscardedAndAppendsContinueOnAFreshLine() throws Exception {
     Path file = dir.resolve("journal.log");
     CampaignId id = CampaignId.scheduled(12);
