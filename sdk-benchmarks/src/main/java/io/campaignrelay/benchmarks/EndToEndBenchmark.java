@@ -22,7 +22,7 @@ import java.util.Locale;
  * second, the SDK/raw ratio, the heap and the traffic, as Markdown.
  *
  * <p>Run it with {@code -Xmx256m}: the whole JVM (SDK, baseline and server) must fit. Options:
- * {@code --customers N} (default 1,000,000), {@code --rounds R} (default 3), {@code --warmup N}
+ * {@code --customers N} (default 1,000,000), {@code --rounds R} (default 2), {@code --warmup N}
  * (default 200,000), {@code --vendors textlocal,delivyr}, {@code --no-scaling} (skips the heap
  * scaling table).
  */
@@ -69,7 +69,7 @@ public final class EndToEndBenchmark {
    */
   public static void main(String[] args) throws IOException {
     long customers = 1_000_000;
-    int rounds = 3;
+    int rounds = 2;
     long warmup = 200_000;
     boolean scaling = true;
     List<String> vendors = List.of("textlocal", "delivyr");
