@@ -14,7 +14,6 @@ import io.campaignrelay.core.Secret;
 import io.campaignrelay.core.TemplateId;
 import io.campaignrelay.core.execution.CampaignExecutor;
 import io.campaignrelay.core.execution.DispatchResult;
-import io.campaignrelay.core.execution.ExecutionJournal;
 import io.campaignrelay.core.execution.ExecutionReport;
 import io.campaignrelay.core.execution.IdempotencyKey;
 import io.campaignrelay.core.execution.InMemoryExecutionJournal;
@@ -107,7 +106,7 @@ final class DelivyrDemo {
   private final ConcurrentLinkedQueue<WebhookEvent> webhooks = new ConcurrentLinkedQueue<>();
   private final AtomicLong webhooksRefused = new AtomicLong();
   private final AtomicLong webhooksReplayed = new AtomicLong();
-  private final ExecutionJournal journal = InMemoryExecutionJournal.create();
+  private final InMemoryExecutionJournal journal = InMemoryExecutionJournal.create();
   private final Map<String, Map<EngagementMetric, Long>> reported = new ConcurrentHashMap<>();
   private OptimoveIntegrationSettings settings;
   private String webhookUrl;
@@ -144,7 +143,7 @@ final class DelivyrDemo {
     return scheduled;
   }
 
-  ExecutionJournal journal() {
+  InMemoryExecutionJournal journal() {
     return journal;
   }
 
@@ -648,7 +647,7 @@ final class DelivyrDemo {
     int forged =
         HostServer.post(
             webhookUrl, body, DelivyrWebhook.SIGNATURE_HEADER, "t=" + t + ",v1=" + "0".repeat(64));
-    String signed = DelivyrWebhook.sign(t, body, Secret.of(WEBHOOK_SECRET));
+    String signed = "t=" + t + ",v1=" + DelivyrWebhook.sign(t, body, Secret.of(WEBHOOK_SECRET));
     int first = HostServer.post(webhookUrl, body, DelivyrWebhook.SIGNATURE_HEADER, signed);
     int replay = HostServer.post(webhookUrl, body, DelivyrWebhook.SIGNATURE_HEADER, signed);
     webhooks.clear();

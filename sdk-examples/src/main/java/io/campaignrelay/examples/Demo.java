@@ -183,6 +183,11 @@ public final class Demo {
     long testSends = sendCalls(transport) - sendsBefore;
     FakeTextLocal tl = world.textLocal();
     FakeDelivyr fd = world.delivyr();
+    long vendorMessages =
+        (long) tl.sentMessages().count()
+            + tl.testModeMessages().count()
+            + fd.sentMessages().count()
+            + fd.loggedMessages().count();
     out.println(
         "  proof: "
             + testSends
@@ -261,7 +266,8 @@ public final class Demo {
             + "; demo finished in "
             + String.format(java.util.Locale.ROOT, "%.1f s", took.toMillis() / 1000.0)
             + " (wall clock)");
-    return new DemoResult(testTables, liveTables, testSends, transport.snapshot(), took);
+    return new DemoResult(
+        testTables, liveTables, testSends, vendorMessages, transport.snapshot(), took);
   }
 
   private static long duplicates(SentMessages sent) {

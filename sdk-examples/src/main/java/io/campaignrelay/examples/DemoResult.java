@@ -12,6 +12,8 @@ import java.util.Map;
  * @param testModeSendCalls HTTP requests that reached a vendor's send endpoint during the TEST runs
  *     (TextLocal {@code send}/{@code bulk_json}, Delivyr {@code POST messages}/{@code
  *     messages/batch}), as counted at the transport
+ * @param vendorMessagesAfterTest messages the fakes had sent, test-mode sent or logged when the
+ *     TEST runs ended (TextLocal sent + test-mode, Delivyr sent + logged)
  * @param transport every request of the whole run, "METHOD /path" to count
  * @param wallClock how long the run took
  */
@@ -19,6 +21,7 @@ record DemoResult(
     List<CampaignTable> testTables,
     List<CampaignTable> liveTables,
     long testModeSendCalls,
+    long vendorMessagesAfterTest,
     Map<String, Long> transport,
     Duration wallClock) {
 

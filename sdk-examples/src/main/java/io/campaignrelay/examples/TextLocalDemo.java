@@ -4,23 +4,18 @@ import io.campaignrelay.core.Campaign;
 import io.campaignrelay.core.CampaignId;
 import io.campaignrelay.core.CampaignKind;
 import io.campaignrelay.core.ChannelId;
-import io.campaignrelay.core.CustomerId;
 import io.campaignrelay.core.ExecutionMode;
 import io.campaignrelay.core.Secret;
 import io.campaignrelay.core.TemplateId;
-import io.campaignrelay.core.execution.CampaignExecutor;
-import io.campaignrelay.core.execution.ExecutionListener;
 import io.campaignrelay.core.execution.ExecutionReport;
 import io.campaignrelay.core.execution.MetricsSink;
 import io.campaignrelay.core.execution.PublishedTemplate;
 import io.campaignrelay.core.execution.Recipient;
-import io.campaignrelay.core.messagelog.InMemoryMessageLog;
 import io.campaignrelay.core.metrics.DeliveryEvent;
 import io.campaignrelay.core.metrics.EngagementMetric;
 import io.campaignrelay.core.metrics.MetricsMapping;
 import io.campaignrelay.core.metrics.MetricsPollingPlan;
 import io.campaignrelay.core.metrics.MetricsSnapshot;
-import io.campaignrelay.core.metrics.RejectionReason;
 import io.campaignrelay.core.template.Template;
 import io.campaignrelay.core.template.TemplateImport;
 import io.campaignrelay.optimove.EngagementMetricsClient;
@@ -34,6 +29,7 @@ import io.campaignrelay.testkit.ScheduledCampaign;
 import io.campaignrelay.textlocal.CampaignDispatch;
 import io.campaignrelay.textlocal.ContactIndex;
 import io.campaignrelay.textlocal.TextLocalCampaignFlow;
+import io.campaignrelay.textlocal.TextLocalCampaignRun;
 import io.campaignrelay.textlocal.TextLocalClient;
 import io.campaignrelay.textlocal.TextLocalIntegrationSettings;
 import io.campaignrelay.textlocal.TextLocalMetricsCollector;
@@ -47,7 +43,6 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
@@ -223,7 +218,8 @@ final class TextLocalDemo {
   }
 
   /**
-   * TEST: render and validate every message into the message log; call no send command.
+   * TEST: the flow renders and validates every message into its message log; no TextLocal send
+   * command is called and nothing is created there.
    *
    * @return the table
    */
@@ -231,59 +227,50 @@ final class TextLocalDemo {
     // the group is read once per run and indexed by CustomerID (Custom 1); the TEST and LIVE runs
     // and the week's metric pulls of this demo share one read, as the group does not change
     index = ContactIndex.load(client, flow.groupFor(template), settings.keyField());
-    InMemoryMessageLog log = new InMemoryMessageLog();
     Progress bar = Progress.start(out, console, "TextLocal TEST", customers, "customers");
-    ExecutionReport report =
-        CampaignExecutor.builder()
-            .targetSource(targets())
-            .phoneLookup(index)
-            .messageLog(log)
-            .progressInterval(250)
-            .clock(world.clock())
-            .listener(bar)
-            .build()
-            .execute(campaign, template, ExecutionMode.TEST);
+    TextLocalCampaignRun run;
+    try (Stream<Recipient> recipients = targets().recipients(campaign)) {
+      run = flow.run(campaign, template, recipients, index, ExecutionMode.TEST, bar);
+    }
+    CampaignDispatch d = run.dispatch();
+    long logged = run.report().map(ExecutionReport::logged).orElse(0L);
+    bar.update(d.targeted(), d.dropped());
     bar.finish(
-        Tables.count(report.logged())
+        Tables.count(logged)
             + " messages in the message log, "
-            + Tables.count(report.dropped())
+            + Tables.count(d.dropped())
             + " dropped "
-            + report.droppedByReason());
-    return testTable(
+            + d.droppedByReason());
+    Map<String, String> sources = testSources(d.droppedByReason().toString());
+    return new CampaignTable(
         "TextLocal scheduled campaign " + campaign.id() + " (channel " + CHANNEL + ")",
-        report,
-        log.size());
+        campaign.id().value(),
+        ExecutionMode.TEST,
+        d.targeted(),
+        d.dropped(),
+        logged,
+        CampaignTable.NOT_REPORTED,
+        CampaignTable.NOT_REPORTED,
+        CampaignTable.NOT_REPORTED,
+        CampaignTable.NOT_REPORTED,
+        sources,
+        notReported());
   }
 
   /**
-   * LIVE: segment and send through TextLocal, scheduled at the campaign's send time.
+   * LIVE: segment and send through TextLocal ({@code bulk_json}, personalised), scheduled at the
+   * campaign's send time; the batches are recorded in the flow's ledger.
    *
    * @return the flow's record of the send
    */
   CampaignDispatch runLive() {
     Progress bar = Progress.start(out, console, "TextLocal LIVE", customers, "customers");
-    AtomicLong seen = new AtomicLong();
-    AtomicLong dropped = new AtomicLong();
-    ExecutionListener listener =
-        new ExecutionListener() {
-          @Override
-          public void onDropped(CustomerId customerId, RejectionReason reason, String detail) {
-            dropped.incrementAndGet();
-          }
-        };
     try (Stream<Recipient> recipients = targets().recipients(campaign)) {
-      Stream<Recipient> counted =
-          recipients.peek(
-              r -> {
-                long n = seen.incrementAndGet();
-                if (n % 250 == 0) {
-                  bar.update(n, dropped.get());
-                }
-              });
-      dispatch = flow.execute(campaign, template, counted, index, listener);
+      dispatch =
+          flow.run(campaign, template, recipients, index, ExecutionMode.LIVE, bar).dispatch();
     }
     dispatch = distinctBatches(dispatch);
-    bar.update(seen.get(), dropped.get());
+    bar.update(dispatch.targeted(), dispatch.dropped());
     bar.finish(
         Tables.count(dispatch.submitted())
             + " messages handed to TextLocal in "
@@ -412,16 +399,7 @@ final class TextLocalDemo {
    * @return the table
    */
   static CampaignTable testTable(String title, ExecutionReport report, long logged) {
-    Map<String, String> sources = new LinkedHashMap<>();
-    sources.put("Targeted", "Optimove target list");
-    sources.put("Sent", "derived: Targeted - Dropped (would be sent)");
-    sources.put("Dropped", "engine checks: " + report.droppedByReason());
-    sources.put("Logged (TEST)", "message log; never sent");
-    String none = "TEST mode: nothing was sent";
-    sources.put("Delivered", none);
-    sources.put("Bounced", none);
-    sources.put("Clicked", none);
-    sources.put("Unsubscribed", none);
+    Map<String, String> sources = testSources(report.droppedByReason().toString());
     return new CampaignTable(
         title,
         report.campaignId().value(),
@@ -435,6 +413,26 @@ final class TextLocalDemo {
         CampaignTable.NOT_REPORTED,
         sources,
         notReported());
+  }
+
+  /**
+   * The sources of a TEST table.
+   *
+   * @param dropped the drops by reason
+   * @return row name to source
+   */
+  static Map<String, String> testSources(String dropped) {
+    Map<String, String> sources = new LinkedHashMap<>();
+    sources.put("Targeted", "Optimove target list");
+    sources.put("Sent", "derived: Targeted - Dropped (would be sent)");
+    sources.put("Dropped", "checks before sending: " + dropped);
+    sources.put("Logged (TEST)", "message log; never sent");
+    String none = "TEST mode: nothing was sent";
+    sources.put("Delivered", none);
+    sources.put("Bounced", none);
+    sources.put("Clicked", none);
+    sources.put("Unsubscribed", none);
+    return sources;
   }
 
   private static String names(List<PublishedTemplate> published) {
