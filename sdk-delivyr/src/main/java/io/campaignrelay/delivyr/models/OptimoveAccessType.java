@@ -1,8 +1,9 @@
 package io.campaignrelay.delivyr.models;
 
+import io.campaignrelay.core.ExpandableStringEnum;
+import io.campaignrelay.core.ExpandableValues;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * The access type of an Optimove API key, as chosen when the key is generated under Settings -&gt;
@@ -10,28 +11,28 @@ import java.util.Objects;
  * {@link #ADMIN} and {@link #TRANSACTIONAL} ("Do NOT use Admin or Transaction Access Types").
  *
  * <p>An Optimove key is opaque: its access type cannot be read from the key, so the caller declares
- * it and the SDK rejects anything but {@link #INTEGRATIONS}. Expandable: an unknown value is kept.
+ * it and the SDK rejects anything but {@link #INTEGRATIONS}. Expandable (core's {@link
+ * ExpandableStringEnum}): an unknown value is kept and {@link #isKnown()} is false.
  */
-public final class OptimoveAccessType {
+public final class OptimoveAccessType extends ExpandableStringEnum<OptimoveAccessType> {
+
+  private static final ExpandableValues<OptimoveAccessType> VALUES =
+      ExpandableValues.create(OptimoveAccessType::new);
 
   /** "Integrations": scoped to chosen channels and attributes. The only type Delivyr accepts. */
-  public static final OptimoveAccessType INTEGRATIONS = new OptimoveAccessType("integrations");
+  public static final OptimoveAccessType INTEGRATIONS = VALUES.register("integrations");
 
   /** "Admin": full access to every API call. Forbidden by Delivyr's guide. */
-  public static final OptimoveAccessType ADMIN = new OptimoveAccessType("admin");
+  public static final OptimoveAccessType ADMIN = VALUES.register("admin");
 
   /**
    * "Transactional" (the guide says "Transaction"): access to every endpoint including
    * transactional ones. Forbidden by Delivyr's guide.
    */
-  public static final OptimoveAccessType TRANSACTIONAL = new OptimoveAccessType("transactional");
-
-  private static final List<OptimoveAccessType> KNOWN = List.of(INTEGRATIONS, ADMIN, TRANSACTIONAL);
-
-  private final String value;
+  public static final OptimoveAccessType TRANSACTIONAL = VALUES.register("transactional");
 
   private OptimoveAccessType(String value) {
-    this.value = value;
+    super(value);
   }
 
   /**
@@ -46,49 +47,26 @@ public final class OptimoveAccessType {
       return null;
     }
     String v = value.trim().toLowerCase(Locale.ROOT);
-    switch (v) {
-      case "integrations", "integration":
-        return INTEGRATIONS;
-      case "admin":
-        return ADMIN;
-      case "transactional", "transaction":
-        return TRANSACTIONAL;
-      default:
-        return new OptimoveAccessType(value.trim());
+    if (v.equals("integration")) {
+      return INTEGRATIONS;
     }
+    if (v.equals("transaction")) {
+      return TRANSACTIONAL;
+    }
+    return VALUES.fromString(value);
   }
 
   /**
    * The values known to this version of the SDK.
    *
-   * @return the known constants
+   * @return the known constants (unmodifiable)
    */
   public static List<OptimoveAccessType> values() {
-    return KNOWN;
-  }
-
-  /**
-   * The name of the access type.
-   *
-   * @return the lower-case name
-   */
-  public String value() {
-    return value;
+    return VALUES.known();
   }
 
   @Override
-  public boolean equals(Object o) {
-    return o instanceof OptimoveAccessType other && value.equals(other.value);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(value);
-  }
-
-  /** Returns the name. */
-  @Override
-  public String toString() {
-    return value;
+  public boolean isKnown() {
+    return VALUES.isKnown(this);
   }
 }
