@@ -1,0 +1,82 @@
+package io.campaignrelay.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
+
+/** Each example program runs offline and shows its technique. */
+@Isolated("replaces System.out while an example runs")
+class ExamplesTest {
+
+  private static String run(Consumer<String[]> main) {
+    PrintStream original = System.out;
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (PrintStream capture = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+      System.setOut(capture);
+      main.accept(new String[0]);
+    } finally {
+      System.setOut(original);
+    }
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void sendOneSmsInTestModeIsPricedButNotDelivered() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        System.getenv("TEXTLOCAL_API_KEY") == null, "runs offline only");
+    assertThat(run(SendOneSmsInTestMode::main))
+        .contains("test mode: true")
+        .contains("the fake delivered 0 and recorded 1 test-mode send");
+  }
+
+  @Test
+  void syncTemplatesPublishesApprovedTemplatesToBothChannelsOnce() {
+    String out = run(SyncTemplates::main);
+    assertThat(out).contains("channel 452:").contains("channel 250:").contains(" - Spring sale");
+    assertThat(out).doesNotContain("Draft");
+    assertThat(out).contains("Basket reminder");
+    assertThat(out.substring(out.indexOf("channel 452:"), out.indexOf("channel 250:")))
+        .doesNotContain("Basket reminder");
+  }
+
+  @Test
+  void pageCampaignTargetsReadsLazily() {
+    assertThat(run(PageCampaignTargets::main))
+        .contains("after 1 request (only the first page is read)")
+        .contains("25000 recipients read in");
+  }
+
+  @Test
+  void verifyWebhookRefusesTamperedReplayedAndStale() {
+    assertThat(run(VerifyWebhook::main))
+        .contains("verified: message.delivered for customer C000000001")
+        .contains("tampered body: refused (WebhookSignatureException)")
+        .contains("replayed event: refused (WebhookReplayException)")
+        .contains("stale timestamp: refused (WebhookTimestampException)");
+  }
+
+  @Test
+  void mapMetricsFollowsTheGuide() {
+    assertThat(run(MapMetrics::main))
+        .contains("REJECTED     -> Dropped")
+        .contains("UNDELIVERED  -> Bounced")
+        .contains("OPTED_OUT    -> Unsubscribed")
+        .contains("Opened         never reported")
+        .contains("Sent = Targeted - Dropped = 10000 - 183 = 9817");
+  }
+
+  @Test
+  void demoHelpNamesTheEnvironmentVariables() {
+    assertThat(run(a -> Demo.main(new String[] {"--help"})))
+        .contains("OPTIMOVE_API_KEY")
+        .contains("DELIVYR_API_KEY")
+        .contains("TEXTLOCAL_API_KEY")
+        .contains("--live");
+    assertThat(run(a -> Demo.main(new String[] {"--bogus"}))).contains("unknown option --bogus");
+  }
+}
