@@ -2,6 +2,7 @@ package io.campaignrelay.delivyr;
 
 import io.campaignrelay.core.ConfigurationException;
 import io.campaignrelay.core.ConfigurationProblem;
+import io.campaignrelay.core.PagedIterable;
 import io.campaignrelay.core.Secret;
 import io.campaignrelay.core.http.ApiConnectionException;
 import io.campaignrelay.core.http.ApiServiceException;
@@ -40,8 +41,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import okhttp3.OkHttpClient;
+import retrofit2.Call;
 
 /**
  * Client of Delivyr's HTTP API (the modelled contract described on {@link DelivyrApi}): templates,
@@ -140,10 +143,8 @@ public final class DelivyrClient {
     Objects.requireNonNull(options, "options");
     String status = options.status() == null ? null : options.status().value();
     String channel = options.channel() == null ? null : options.channel().value();
-    return PagedIterable.of(
-        cursor ->
-            pipeline.execute(
-                api.listTemplates(status, channel, options.pageSize(), cursor), "GET templates"));
+    return paged(
+        "GET templates", cursor -> api.listTemplates(status, channel, options.pageSize(), cursor));
   }
 
   /**
@@ -290,12 +291,11 @@ public final class DelivyrClient {
     String status = options.status() == null ? null : options.status().value();
     String since = options.since() == null ? null : options.since().toString();
     String until = options.until() == null ? null : options.until().toString();
-    return PagedIterable.of(
+    return paged(
+        "GET messages",
         cursor ->
-            pipeline.execute(
-                api.listMessages(
-                    options.campaignId(), status, since, until, options.pageSize(), cursor),
-                "GET messages"));
+            api.listMessages(
+                options.campaignId(), status, since, until, options.pageSize(), cursor));
   }
 
   /**
@@ -319,8 +319,7 @@ public final class DelivyrClient {
    * @return the opt-outs
    */
   public PagedIterable<OptOut> listOptOuts() {
-    return PagedIterable.of(
-        cursor -> pipeline.execute(api.listOptOuts(null, cursor), "GET opt-outs"));
+    return paged("GET opt-outs", cursor -> api.listOptOuts(null, cursor));
   }
 
   /**
@@ -449,6 +448,34 @@ public final class DelivyrClient {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  /**
+   * Adapts a cursor-paged Delivyr list to core's {@link PagedIterable}, the cursor being the
+   * continuation token. Two tolerances beyond core's: an empty page that still names a next cursor
+   * is skipped (Delivyr does not say pages are never empty), and a page that names the cursor it
+   * was fetched with as its next one stops the listing with an error instead of looping forever.
+   */
+  private <T> PagedIterable<T> paged(String operation, Function<String, Call<Wire.Page<T>>> call) {
+    return PagedIterable.of(
+        first -> {
+          String cursor = first;
+          while (true) {
+            Wire.Page<T> page = pipeline.execute(call.apply(cursor), operation);
+            String next = page.nextCursor();
+            if (next != null && next.equals(cursor)) {
+              throw new IllegalStateException(
+                  operation
+                      + ": Delivyr returned nextCursor "
+                      + next
+                      + " for the page it names; stopping to avoid a loop");
+            }
+            if (!page.data().isEmpty() || next == null) {
+              return new PagedIterable.Page<>(page.data(), next);
+            }
+            cursor = next;
+          }
+        });
+  }
 
   private static Wire.Message wire(SendMessageRequest m, String clientReference) {
     Wire.Campaign campaign = null;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.campaignrelay.core.ConfigurationException;
 import io.campaignrelay.core.ConfigurationProblem;
+import io.campaignrelay.core.PagedIterable;
 import io.campaignrelay.core.Secret;
 import io.campaignrelay.core.http.ApiConnectionException;
 import io.campaignrelay.core.http.AuthenticationException;
@@ -448,6 +449,51 @@ class DelivyrClientTest {
     assertThatThrownBy(() -> client.removeOptOut("0770"))
         .isInstanceOf(ConfigurationException.class);
   }
+
+  @Test
+  void pagesCarryTheCursorAsContinuationTokenAndRestartPerIteration() throws Exception {
+    enqueue(200, "{\"data\":[" + OPT_OUT_JSON + "],\"nextCursor\":\"c2\"}");
+    enqueue(200, "{\"data\":[" + OPT_OUT_JSON + "],\"nextCursor\":\"\"}");
+    PagedIterable<OptOut> list = client.listOptOuts();
+    List<PagedIterable.Page<OptOut>> pages = list.streamByPage().toList();
+    assertThat(pages).extracting(PagedIterable.Page::continuationToken).containsExactly("c2", null);
+    assertThat(take().getTarget()).isEqualTo("/v1/opt-outs");
+    assertThat(take().getTarget()).isEqualTo("/v1/opt-outs?cursor=c2");
+    enqueue(200, "{\"data\":[" + OPT_OUT_JSON + "],\"nextCursor\":\"c2\"}");
+    assertThat(list.stream().limit(1).toList()).hasSize(1);
+    assertThat(take().getTarget()).isEqualTo("/v1/opt-outs");
+    assertThat(server.getRequestCount()).isEqualTo(3);
+  }
+
+  @Test
+  void skipsAnEmptyPageInTheMiddleAndEndsOnAMissingList() throws Exception {
+    enqueue(200, "{\"data\":[],\"nextCursor\":\"c2\"}");
+    enqueue(200, "{\"data\":[" + OPT_OUT_JSON + "],\"nextCursor\":\"c3\"}");
+    enqueue(200, "{\"nextCursor\":null}");
+    assertThat(client.listOptOuts().stream().toList())
+        .extracting(OptOut::phone)
+        .containsExactly("+447700900123");
+    assertThat(take().getTarget()).isEqualTo("/v1/opt-outs");
+    assertThat(take().getTarget()).isEqualTo("/v1/opt-outs?cursor=c2");
+    assertThat(take().getTarget()).isEqualTo("/v1/opt-outs?cursor=c3");
+  }
+
+  @Test
+  void stopsWhenAPageNamesItsOwnCursorAsTheNext() {
+    enqueue(200, "{\"data\":[" + OPT_OUT_JSON + "],\"nextCursor\":\"same\"}");
+    enqueue(200, "{\"data\":[" + OPT_OUT_JSON + "],\"nextCursor\":\"same\"}");
+    Iterator<OptOut> it = client.listOptOuts().iterator();
+    assertThat(it.next().phone()).isEqualTo("+447700900123");
+    assertThatThrownBy(it::next)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("GET opt-outs")
+        .hasMessageContaining("same");
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  static final String OPT_OUT_JSON =
+      "{\"phone\":\"+447700900123\",\"keyword\":\"STOP\","
+          + "\"optedOutAt\":\"2026-11-20T08:00:00Z\"}";
 
   // ------------------------------------------------------------------ integration
 

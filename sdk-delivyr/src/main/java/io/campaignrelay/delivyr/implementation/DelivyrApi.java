@@ -7,7 +7,6 @@ import io.campaignrelay.delivyr.models.MessageEvent;
 import io.campaignrelay.delivyr.models.MessageLogEntry;
 import io.campaignrelay.delivyr.models.OptOut;
 import io.campaignrelay.delivyr.models.OptimoveIntegration;
-import io.campaignrelay.delivyr.models.Page;
 import io.campaignrelay.delivyr.models.SentMessage;
 import java.util.List;
 import retrofit2.Call;
@@ -49,7 +48,7 @@ public interface DelivyrApi {
    * @return the call
    */
   @GET("templates")
-  Call<Page<DelivyrTemplate>> listTemplates(
+  Call<Wire.Page<DelivyrTemplate>> listTemplates(
       @Query("status") String status,
       @Query("channel") String channel,
       @Query("limit") Integer limit,
@@ -98,7 +97,7 @@ public interface DelivyrApi {
    * @return the call
    */
   @GET("messages")
-  Call<Page<MessageLogEntry>> listMessages(
+  Call<Wire.Page<MessageLogEntry>> listMessages(
       @Query("campaignId") String campaignId,
       @Query("status") String status,
       @Query("since") String since,
@@ -123,7 +122,8 @@ public interface DelivyrApi {
    * @return the call
    */
   @GET("opt-outs")
-  Call<Page<OptOut>> listOptOuts(@Query("limit") Integer limit, @Query("cursor") String cursor);
+  Call<Wire.Page<OptOut>> listOptOuts(
+      @Query("limit") Integer limit, @Query("cursor") String cursor);
 
   /**
    * Adds an opt-out.

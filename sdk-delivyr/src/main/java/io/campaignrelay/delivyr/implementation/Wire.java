@@ -98,4 +98,20 @@ public final class Wire {
       attributes = attributes == null ? List.of() : List.copyOf(attributes);
     }
   }
+
+  /**
+   * One page of a Delivyr list: {@code {"data": [...], "nextCursor": "..." | null}}. The client
+   * hands it on as core's {@code PagedIterable.Page} with the cursor as continuation token.
+   *
+   * @param data the items of this page; a missing list becomes empty
+   * @param nextCursor the cursor of the next page; null (or empty) on the last page
+   * @param <T> the item type
+   */
+  public record Page<T>(List<T> data, String nextCursor) {
+    /** Copies the items; a missing list becomes empty, an empty cursor null. */
+    public Page {
+      data = data == null ? List.of() : List.copyOf(data);
+      nextCursor = nextCursor == null || nextCursor.isEmpty() ? null : nextCursor;
+    }
+  }
 }
