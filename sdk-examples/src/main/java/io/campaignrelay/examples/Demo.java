@@ -47,9 +47,10 @@ import java.util.Map;
  *       OPTIMOVE_API_KEY} (an Integrations key), {@code OPTIMOVE_TENANT_ID} and {@code
  *       OPTIMOVE_TENANT_TOKEN} (for engagement metrics);
  *   <li>{@code DELIVYR_ENDPOINT}, {@code DELIVYR_API_KEY}, {@code DELIVYR_CAMPAIGN_ID} (a scheduled
- *       Optimove campaign on channel 452), {@code DELIVYR_SAMPLE_CUSTOMER_ID} (for Find
- *       Attributes), {@code DELIVYR_ATTRIBUTES} (comma-separated, phone number first; default
- *       {@code MOBILE_NUMBER,FIRST_NAME});
+ *       Optimove campaign on channel 452), {@code DELIVYR_TEMPLATE_ID} (its Optimove TemplateID or
+ *       Delivyr template id), {@code DELIVYR_SAMPLE_CUSTOMER_ID} (for Find Attributes), {@code
+ *       DELIVYR_ATTRIBUTES} (comma-separated, phone number first; default {@code
+ *       MOBILE_NUMBER,FIRST_NAME});
  *   <li>{@code TEXTLOCAL_ENDPOINT} (default {@code https://api.txtlocal.com/}), {@code
  *       TEXTLOCAL_API_KEY}, {@code TEXTLOCAL_USERNAME}, {@code TEXTLOCAL_PASSWORD}, {@code
  *       TEXTLOCAL_GROUP_ID}, {@code TEXTLOCAL_GROUP_NAME}, {@code TEXTLOCAL_PREFIX} (optional, e.g.
@@ -136,6 +137,7 @@ public final class Demo {
         "  OPTIMOVE_ENDPOINT   https://api<N>.optimove.net/      OPTIMOVE_API_KEY (Integrations key)",
         "  OPTIMOVE_TENANT_ID  OPTIMOVE_TENANT_TOKEN             (engagement metrics)",
         "  DELIVYR_ENDPOINT    DELIVYR_API_KEY   DELIVYR_CAMPAIGN_ID (scheduled, channel 452)",
+        "  DELIVYR_TEMPLATE_ID (Optimove TemplateID or Delivyr id)",
         "  DELIVYR_SAMPLE_CUSTOMER_ID   DELIVYR_ATTRIBUTES (phone first; default MOBILE_NUMBER,FIRST_NAME)",
         "  TEXTLOCAL_ENDPOINT (default https://api.txtlocal.com/)   TEXTLOCAL_API_KEY",
         "  TEXTLOCAL_USERNAME  TEXTLOCAL_PASSWORD  TEXTLOCAL_GROUP_ID  TEXTLOCAL_GROUP_NAME",

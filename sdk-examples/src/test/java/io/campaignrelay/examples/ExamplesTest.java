@@ -71,6 +71,31 @@ class ExamplesTest {
   }
 
   @Test
+  void realEndpointModeListsEveryMissingVariableBeforeAnyCall() {
+    java.util.Map<String, String> env =
+        java.util.Map.of(
+            "OPTIMOVE_API_KEY", "k1", "DELIVYR_API_KEY", "k2", "TEXTLOCAL_API_KEY", "k3");
+    assertThat(RealEndpoints.configured(env)).isTrue();
+    assertThat(RealEndpoints.configured(java.util.Map.of("OPTIMOVE_API_KEY", "k1"))).isFalse();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> RealEndpoints.run(env, false, new PrintStream(new ByteArrayOutputStream())))
+        .isInstanceOfSatisfying(
+            io.campaignrelay.core.ConfigurationException.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(io.campaignrelay.core.ConfigurationProblem::field)
+                    .contains(
+                        "OPTIMOVE_ENDPOINT",
+                        "DELIVYR_ENDPOINT",
+                        "DELIVYR_CAMPAIGN_ID",
+                        "DELIVYR_TEMPLATE_ID",
+                        "TEXTLOCAL_GROUP_ID",
+                        "TEXTLOCAL_CAMPAIGN_ID"))
+        .hasMessageNotContaining("k1")
+        .hasMessageNotContaining("k2");
+  }
+
+  @Test
   void demoHelpNamesTheEnvironmentVariables() {
     assertThat(run(a -> Demo.main(new String[] {"--help"})))
         .contains("OPTIMOVE_API_KEY")
