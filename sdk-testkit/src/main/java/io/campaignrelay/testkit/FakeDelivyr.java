@@ -13,8 +13,6 @@ import io.campaignrelay.testkit.implementation.Outbound;
 import io.campaignrelay.testkit.implementation.Seeds;
 import io.campaignrelay.testkit.implementation.SmsParts;
 import io.campaignrelay.testkit.implementation.VendorDispatcher;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -33,7 +31,6 @@ import java.util.PriorityQueue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 
 /**
@@ -70,7 +67,7 @@ import mockwebserver3.RecordedRequest;
  *
  * <p>Thread-safe; close it to stop the server.
  */
-public final class FakeDelivyr implements AutoCloseable {
+public final class FakeDelivyr extends VendorFake {
 
   /** The API key accepted when the builder sets none. */
   public static final String DEFAULT_API_KEY = "delivyr-test-api-key";
@@ -85,11 +82,7 @@ public final class FakeDelivyr implements AutoCloseable {
   private static final Pattern URL = Pattern.compile("https?://\\S+");
   private static final Pattern ENDPOINT = Pattern.compile("^https://api\\d+\\.optimove\\.net/$");
 
-  private final Object lock = new Object();
-  private final MockWebServer server = new MockWebServer();
-  private final Dispatcher dispatcher = new Dispatcher();
-  private final Outbound outbound = new Outbound();
-  private final SimulatedClock clock;
+  private final Outbound outbound;
   private final long seed;
   private final Secret apiKey;
   private final Secret readOnlyKey;
@@ -98,7 +91,6 @@ public final class FakeDelivyr implements AutoCloseable {
   private final double clickRate;
   private final boolean retainBodies;
   private final FakeOptimove optimove;
-  private final AutoCloseable clockListener;
 
   // state, guarded by lock
   private final Map<String, Template> templates = new LinkedHashMap<>();
@@ -118,7 +110,7 @@ public final class FakeDelivyr implements AutoCloseable {
   private long nextEventId = 1;
 
   private FakeDelivyr(Builder b) {
-    this.clock = b.clock;
+    super("Delivyr", b.clock);
     this.seed = b.seed;
     this.apiKey = Secret.of(b.apiKey);
     this.readOnlyKey = b.readOnlyApiKey == null ? null : Secret.of(b.readOnlyApiKey);
@@ -128,9 +120,10 @@ public final class FakeDelivyr implements AutoCloseable {
     this.retainBodies = b.retainMessageBodies;
     this.optimove = b.optimove;
     this.settings.testingMode = b.testingMode;
-    dispatcher.faults(b.faults);
-    server.setDispatcher(dispatcher);
-    this.clockListener = clock.onChange(now -> deliverDueWebhooks());
+    this.outbound = new Outbound();
+    closeWith(clock.onChange(now -> deliverDueWebhooks()));
+    serve(new Dispatcher(), b.faults);
+    closeWith(outbound);
   }
 
   /**
@@ -149,60 +142,6 @@ public final class FakeDelivyr implements AutoCloseable {
    */
   public static Builder builder() {
     return new Builder();
-  }
-
-  private FakeDelivyr startServer() {
-    try {
-      server.start();
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not start the fake Delivyr server on loopback", e);
-    }
-    return this;
-  }
-
-  /**
-   * The base URL with a trailing slash; resources are relative to it.
-   *
-   * @return the URL
-   */
-  public String baseUrl() {
-    return server.url("/").toString();
-  }
-
-  /**
-   * The clock.
-   *
-   * @return the clock
-   */
-  public SimulatedClock clock() {
-    return clock;
-  }
-
-  /**
-   * Replaces the fault script (call counts continue).
-   *
-   * @param script the script
-   */
-  public void faults(FaultScript script) {
-    dispatcher.faults(script);
-  }
-
-  /**
-   * The faults injected so far.
-   *
-   * @return the faults
-   */
-  public List<InjectedFault> injectedFaults() {
-    return dispatcher.injectedFaults();
-  }
-
-  /**
-   * How many HTTP requests the fake received.
-   *
-   * @return the count
-   */
-  public long requestCount() {
-    return dispatcher.requestCount();
   }
 
   /**
@@ -472,22 +411,6 @@ public final class FakeDelivyr implements AutoCloseable {
     d.put("reason", p.reason);
     d.put("url", p.url);
     return Json.write(o);
-  }
-
-  @Override
-  public void close() {
-    try {
-      clockListener.close();
-    } catch (Exception e) {
-      // the listener handle never fails
-    }
-    server.close();
-    outbound.close();
-  }
-
-  @Override
-  public String toString() {
-    return "FakeDelivyr[" + baseUrl() + "]";
   }
 
   // ---------------------------------------------------------------- model
@@ -1495,7 +1418,7 @@ public final class FakeDelivyr implements AutoCloseable {
       if (clock == null) {
         clock = SimulatedClock.create();
       }
-      return new FakeDelivyr(this).startServer();
+      return started(new FakeDelivyr(this));
     }
   }
 }

@@ -13,8 +13,6 @@ import io.campaignrelay.testkit.implementation.Outbound;
 import io.campaignrelay.testkit.implementation.Seeds;
 import io.campaignrelay.testkit.implementation.SlidingWindowLimiter;
 import io.campaignrelay.testkit.implementation.VendorDispatcher;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -78,7 +76,7 @@ import mockwebserver3.RecordedRequest;
  * Attributes come back as a JSON array in request order, or as one delimited string with {@link
  * Builder#legacyDelimitedAttributes(boolean)}. Thread-safe; close it to stop both servers.
  */
-public final class FakeOptimove implements AutoCloseable {
+public final class FakeOptimove extends VendorFake {
 
   /** The API key accepted when the builder sets none. */
   public static final String DEFAULT_API_KEY = "optimove-test-api-key";
@@ -106,13 +104,8 @@ public final class FakeOptimove implements AutoCloseable {
       "{\"status\":429,\"error\":\"Too Many Requests\",\"message\":\"You have exceeded the rate"
           + " limit of 50 requests per 10 seconds. Please retry after a short wait.\"}";
 
-  private final Object lock = new Object();
-  private final MockWebServer api = new MockWebServer();
-  private final MockWebServer metrics = new MockWebServer();
-  private final ApiDispatcher apiDispatcher = new ApiDispatcher();
-  private final MetricsDispatcher metricsDispatcher = new MetricsDispatcher();
-  private final Outbound outbound = new Outbound();
-  private final SimulatedClock clock;
+  private final MockWebServer metrics;
+  private final Outbound outbound;
   private final long seed;
   private final Secret apiKey;
   private final long tenantId;
@@ -140,7 +133,7 @@ public final class FakeOptimove implements AutoCloseable {
   private record Campaign(ScheduledCampaign view, List<String> explicitIds) {}
 
   private FakeOptimove(Builder b) {
-    this.clock = b.clock;
+    super("Optimove", b.clock);
     this.seed = b.seed;
     this.apiKey = Secret.of(b.apiKey);
     this.tenantId = b.tenantId;
@@ -152,9 +145,9 @@ public final class FakeOptimove implements AutoCloseable {
     this.keyAttributes = Set.copyOf(b.keyAttributes);
     this.nextCampaignId = 1000 + Math.floorMod(Seeds.mix(seed, 31), 9000L);
     this.nextActionId = 50 + Math.floorMod(Seeds.mix(seed, 32), 50L);
-    faults(b.faults);
-    api.setDispatcher(apiDispatcher);
-    metrics.setDispatcher(metricsDispatcher);
+    serve(new ApiDispatcher(), b.faults);
+    this.metrics = serve(new MetricsDispatcher(), b.faults);
+    this.outbound = closeWith(new Outbound());
   }
 
   /**
@@ -175,26 +168,6 @@ public final class FakeOptimove implements AutoCloseable {
     return new Builder();
   }
 
-  private FakeOptimove startServers() {
-    try {
-      api.start();
-      metrics.start();
-    } catch (IOException e) {
-      close();
-      throw new UncheckedIOException("could not start the fake Optimove servers on loopback", e);
-    }
-    return this;
-  }
-
-  /**
-   * The API base URL with a trailing slash (stands for {@code https://apiN.optimove.net/}).
-   *
-   * @return the URL
-   */
-  public String baseUrl() {
-    return api.url("/").toString();
-  }
-
   /**
    * The engagement-metrics base URL with a trailing slash (stands for {@code
    * https://metric-<tenantId>.optimove.net/}); events go to {@code metricsBaseUrl() +
@@ -203,16 +176,7 @@ public final class FakeOptimove implements AutoCloseable {
    * @return the URL
    */
   public String metricsBaseUrl() {
-    return metrics.url("/").toString();
-  }
-
-  /**
-   * The clock.
-   *
-   * @return the clock
-   */
-  public SimulatedClock clock() {
-    return clock;
+    return urlOf(metrics);
   }
 
   /**
@@ -222,36 +186,6 @@ public final class FakeOptimove implements AutoCloseable {
    */
   public long tenantId() {
     return tenantId;
-  }
-
-  /**
-   * Replaces the fault script of both servers (call counts continue).
-   *
-   * @param script the script
-   */
-  public void faults(FaultScript script) {
-    apiDispatcher.faults(script);
-    metricsDispatcher.faults(script);
-  }
-
-  /**
-   * The faults injected so far (API host first, then metrics host).
-   *
-   * @return the faults
-   */
-  public List<InjectedFault> injectedFaults() {
-    List<InjectedFault> out = new ArrayList<>(apiDispatcher.injectedFaults());
-    out.addAll(metricsDispatcher.injectedFaults());
-    return out;
-  }
-
-  /**
-   * How many HTTP requests both servers received.
-   *
-   * @return the count
-   */
-  public long requestCount() {
-    return apiDispatcher.requestCount() + metricsDispatcher.requestCount();
   }
 
   /**
@@ -627,13 +561,6 @@ public final class FakeOptimove implements AutoCloseable {
    */
   public String signatureOf(byte[] body) {
     return Hmac.sha256Hex(tenantToken.reveal(), body);
-  }
-
-  @Override
-  public void close() {
-    api.close();
-    metrics.close();
-    outbound.close();
   }
 
   @Override
@@ -1543,7 +1470,7 @@ public final class FakeOptimove implements AutoCloseable {
       if (clock == null) {
         clock = SimulatedClock.create();
       }
-      return new FakeOptimove(this).startServers();
+      return started(new FakeOptimove(this));
     }
   }
 }

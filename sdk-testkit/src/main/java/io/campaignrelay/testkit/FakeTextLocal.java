@@ -11,8 +11,6 @@ import io.campaignrelay.testkit.implementation.Json;
 import io.campaignrelay.testkit.implementation.Seeds;
 import io.campaignrelay.testkit.implementation.SmsParts;
 import io.campaignrelay.testkit.implementation.VendorDispatcher;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -29,14 +27,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 
 /**
  * A stateful in-process fake of the TextLocal API (UK host style), written from {@code
- * textlocal-api.md}: {@code POST} or {@code GET} {@code <baseUrl>/<command>/} with form or query
- * parameters, JSON answers with {@code status: success|failure} and {@code errors:[{code,
- * message}]} (always HTTP 200 for command errors, as the spec infers).
+ * textlocal-api.md}: {@code POST} or {@code GET} {@code <command>/} relative to {@link #baseUrl()}
+ * (e.g. {@code baseUrl() + "send/"}) with form or query parameters, JSON answers with {@code
+ * status: success|failure} and {@code errors:[{code, message}]} (always HTTP 200 for command
+ * errors, as the spec infers).
  *
  * <p>Commands: {@code send}, {@code bulk_json}, {@code get_templates}, {@code get_groups}, {@code
  * create_group}, {@code delete_group}, {@code get_contacts}, {@code create_contacts}, {@code
@@ -73,7 +71,7 @@ import mockwebserver3.RecordedRequest;
  *
  * <p>Thread-safe; close it to stop the server.
  */
-public final class FakeTextLocal implements AutoCloseable {
+public final class FakeTextLocal extends VendorFake {
 
   /** The API key accepted when the builder sets none. */
   public static final String DEFAULT_API_KEY = "textlocal-test-api-key";
@@ -104,10 +102,6 @@ public final class FakeTextLocal implements AutoCloseable {
   private static final DateTimeFormatter SCHEDULED_FOR =
       DateTimeFormatter.ofPattern("yyyy-MM-dd-HH-mm-ss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-  private final Object lock = new Object();
-  private final MockWebServer server = new MockWebServer();
-  private final Dispatcher dispatcher = new Dispatcher();
-  private final SimulatedClock clock;
   private final long seed;
   private final Secret apiKey;
   private final String username;
@@ -134,7 +128,7 @@ public final class FakeTextLocal implements AutoCloseable {
   private long nextTestId = 9_000_000_001L;
 
   private FakeTextLocal(Builder b) {
-    this.clock = b.clock;
+    super("TextLocal", b.clock);
     this.seed = b.seed;
     this.apiKey = Secret.of(b.apiKey);
     this.username = b.username;
@@ -149,8 +143,7 @@ public final class FakeTextLocal implements AutoCloseable {
     this.nextBatchId = 136_546_495L + Math.floorMod(Seeds.mix(seed, 12), 1_000_000L);
     groups.put(CONTACTS_GROUP_ID, new Group(CONTACTS_GROUP_ID, "Contacts"));
     groups.put(OPT_OUTS_GROUP_ID, new Group(OPT_OUTS_GROUP_ID, "Opt-outs"));
-    dispatcher.faults(b.faults);
-    server.setDispatcher(dispatcher);
+    serve(new Dispatcher(), b.faults);
   }
 
   /**
@@ -171,34 +164,6 @@ public final class FakeTextLocal implements AutoCloseable {
     return new Builder();
   }
 
-  private FakeTextLocal startServer() {
-    try {
-      server.start();
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not start the fake TextLocal server on loopback", e);
-    }
-    return this;
-  }
-
-  /**
-   * The base URL with a trailing slash, e.g. {@code http://127.0.0.1:50123/}; commands are {@code
-   * baseUrl + "send/"}.
-   *
-   * @return the base URL
-   */
-  public String baseUrl() {
-    return server.url("/").toString();
-  }
-
-  /**
-   * The clock driving scheduling and status evolution.
-   *
-   * @return the clock
-   */
-  public SimulatedClock clock() {
-    return clock;
-  }
-
   /**
    * Advances the shared clock by whole days (statuses evolve, scheduled sends fall due).
    *
@@ -206,33 +171,6 @@ public final class FakeTextLocal implements AutoCloseable {
    */
   public void advanceDays(long days) {
     clock.advanceDays(days);
-  }
-
-  /**
-   * Replaces the fault script (call counts continue).
-   *
-   * @param script the script
-   */
-  public void faults(FaultScript script) {
-    dispatcher.faults(script);
-  }
-
-  /**
-   * The faults injected so far.
-   *
-   * @return the faults in order
-   */
-  public List<InjectedFault> injectedFaults() {
-    return dispatcher.injectedFaults();
-  }
-
-  /**
-   * How many HTTP requests the fake received.
-   *
-   * @return the count
-   */
-  public long requestCount() {
-    return dispatcher.requestCount();
   }
 
   /**
@@ -440,16 +378,6 @@ public final class FakeTextLocal implements AutoCloseable {
       Msg m = message(messageId);
       return m == null ? Optional.empty() : Optional.of(status(m, clock.instant()).letter);
     }
-  }
-
-  @Override
-  public void close() {
-    server.close();
-  }
-
-  @Override
-  public String toString() {
-    return "FakeTextLocal[" + baseUrl() + "]";
   }
 
   // ---------------------------------------------------------------- model
@@ -1507,7 +1435,7 @@ public final class FakeTextLocal implements AutoCloseable {
       if (clock == null) {
         clock = SimulatedClock.create();
       }
-      return new FakeTextLocal(this).startServer();
+      return started(new FakeTextLocal(this));
     }
   }
 }

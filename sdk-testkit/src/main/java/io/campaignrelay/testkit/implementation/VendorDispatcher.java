@@ -1,5 +1,6 @@
 package io.campaignrelay.testkit.implementation;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.campaignrelay.testkit.Fault;
 import io.campaignrelay.testkit.FaultScript;
 import io.campaignrelay.testkit.InjectedFault;
@@ -25,6 +26,7 @@ import okio.BufferedSink;
  * FaultScript} and turns unexpected fake errors into a 500 that says so. Thread-safe.
  */
 public abstract class VendorDispatcher extends Dispatcher {
+  private static final String JSON_UTF8 = "application/json; charset=utf-8";
   private volatile FaultScript faults = FaultScript.none();
   private final ConcurrentHashMap<String, AtomicLong> calls = new ConcurrentHashMap<>();
   private final List<InjectedFault> injected = new ArrayList<>();
@@ -146,11 +148,10 @@ public abstract class VendorDispatcher extends Dispatcher {
               .build();
         }
       case MALFORMED_BODY:
-        return new MockResponse.Builder()
-            .code(200)
-            .addHeader("Content-Type", "application/json")
-            .body("<html><body><h1>502 Bad Gateway</h1></body></html>{\"status\":")
-            .build();
+        return response(
+            200,
+            "application/json",
+            "<html><body><h1>502 Bad Gateway</h1></body></html>{\"status\":");
       default:
         return normal;
     }
@@ -160,11 +161,10 @@ public abstract class VendorDispatcher extends Dispatcher {
     try {
       return handle(request, op);
     } catch (RuntimeException e) {
-      return new MockResponse.Builder()
-          .code(500)
-          .addHeader("Content-Type", "text/plain")
-          .body("testkit fake failed while handling " + request.getRequestLine() + ": " + e)
-          .build();
+      return response(
+          500,
+          "text/plain",
+          "testkit fake failed while handling " + request.getRequestLine() + ": " + e);
     }
   }
 
@@ -191,6 +191,32 @@ public abstract class VendorDispatcher extends Dispatcher {
   }
 
   /**
+   * A response with a body of the given media type.
+   *
+   * @param status the status
+   * @param contentType the {@code Content-Type} value
+   * @param body the body text
+   * @return the response
+   */
+  protected static MockResponse response(int status, String contentType, String body) {
+    return new MockResponse.Builder()
+        .code(status)
+        .addHeader("Content-Type", contentType)
+        .body(body)
+        .build();
+  }
+
+  /**
+   * A response without a body.
+   *
+   * @param status the status
+   * @return the response
+   */
+  protected static MockResponse empty(int status) {
+    return new MockResponse.Builder().code(status).build();
+  }
+
+  /**
    * A JSON response.
    *
    * @param status the status
@@ -198,11 +224,18 @@ public abstract class VendorDispatcher extends Dispatcher {
    * @return the response
    */
   protected static MockResponse json(int status, String json) {
-    return new MockResponse.Builder()
-        .code(status)
-        .addHeader("Content-Type", "application/json; charset=utf-8")
-        .body(json)
-        .build();
+    return response(status, JSON_UTF8, json);
+  }
+
+  /**
+   * A JSON response from a tree.
+   *
+   * @param status the status
+   * @param json the body
+   * @return the response
+   */
+  protected static MockResponse json(int status, JsonNode json) {
+    return json(status, Json.write(json));
   }
 
   /**
@@ -215,9 +248,42 @@ public abstract class VendorDispatcher extends Dispatcher {
   protected static MockResponse json(int status, Buffer json) {
     return new MockResponse.Builder()
         .code(status)
-        .addHeader("Content-Type", "application/json; charset=utf-8")
+        .addHeader("Content-Type", JSON_UTF8)
         .body(json)
         .build();
+  }
+
+  /**
+   * Whether the request's {@code Content-Type} starts with a media type (ignoring case).
+   *
+   * @param request the request
+   * @param mediaType e.g. {@code application/json}
+   * @param whenAbsent the answer when the request has no {@code Content-Type}
+   * @return true if it does
+   */
+  public static boolean hasContentType(
+      RecordedRequest request, String mediaType, boolean whenAbsent) {
+    String ct = request.getHeaders().get("Content-Type");
+    return ct == null ? whenAbsent : ct.toLowerCase(Locale.ROOT).startsWith(mediaType);
+  }
+
+  /**
+   * The encoded path without leading and trailing slashes, e.g. {@code messages/batch}.
+   *
+   * @param request the request
+   * @return the trimmed path ("" for the root)
+   */
+  public static String trimmedPath(RecordedRequest request) {
+    String p = request.getUrl().encodedPath();
+    int from = 0;
+    int to = p.length();
+    while (from < to && p.charAt(from) == '/') {
+      from++;
+    }
+    while (to > from && p.charAt(to - 1) == '/') {
+      to--;
+    }
+    return p.substring(from, to);
   }
 
   private static String retryAfterSeconds(Duration d) {
