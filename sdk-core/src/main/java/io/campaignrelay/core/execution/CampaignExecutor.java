@@ -238,7 +238,7 @@ public final class CampaignExecutor {
           duplicates++;
           return;
         }
-        Optional<JournalEntry> previous = journal.entry(campaign.id(), customer);
+        Optional<JournalEntry> previous = journal.entry(campaign.id(), customer, key);
         boolean resend = false;
         if (previous.isPresent() && previous.get().state() != RecipientState.FAILED) {
           JournalEntry e = previous.get();

@@ -41,6 +41,20 @@ public interface ExecutionJournal {
   Optional<JournalEntry> entry(CampaignId campaignId, CustomerId customerId);
 
   /**
+   * The latest entry of a recipient whose idempotency key the caller already derived; journals may
+   * use the key to avoid hashing again. The default ignores it.
+   *
+   * @param campaignId the campaign
+   * @param customerId the customer
+   * @param key {@code IdempotencyKey.derive(campaignId, customerId)}
+   * @return the entry, or empty if the recipient was never recorded
+   */
+  default Optional<JournalEntry> entry(
+      CampaignId campaignId, CustomerId customerId, IdempotencyKey key) {
+    return entry(campaignId, customerId);
+  }
+
+  /**
    * Whether a recipient is already finished with (dispatched, dropped or logged).
    *
    * @param campaignId the campaign

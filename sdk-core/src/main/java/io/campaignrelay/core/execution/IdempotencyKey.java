@@ -28,6 +28,15 @@ public record IdempotencyKey(String value) {
   public static final int MAX_LENGTH = 255;
 
   private static final String PREFIX = "cr1-";
+  private static final ThreadLocal<MessageDigest> SHA256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+            }
+          });
 
   /**
    * Validates the key.
@@ -66,12 +75,8 @@ public record IdempotencyKey(String value) {
   public static IdempotencyKey derive(CampaignId campaignId, CustomerId customerId) {
     Objects.requireNonNull(campaignId, "campaignId");
     Objects.requireNonNull(customerId, "customerId");
-    MessageDigest sha;
-    try {
-      sha = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-    }
+    MessageDigest sha = SHA256.get();
+    sha.reset();
     sha.update(campaignId.value().getBytes(StandardCharsets.UTF_8));
     sha.update((byte) 0);
     sha.update(customerId.value().getBytes(StandardCharsets.UTF_8));

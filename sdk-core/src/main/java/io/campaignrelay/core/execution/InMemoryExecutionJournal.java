@@ -44,6 +44,12 @@ public final class InMemoryExecutionJournal implements ExecutionJournal {
   }
 
   @Override
+  public synchronized Optional<JournalEntry> entry(
+      CampaignId campaignId, CustomerId customerId, IdempotencyKey key) {
+    return index.get(campaignId, customerId, JournalIndex.bits(key, campaignId, customerId));
+  }
+
+  @Override
   public synchronized boolean isDone(CampaignId campaignId, CustomerId customerId) {
     return index.isDone(campaignId, customerId);
   }

@@ -55,6 +55,25 @@ final class JournalIndex {
     return new long[] {h, l};
   }
 
+  /**
+   * The 128 bits of a recipient: taken from a derived idempotency key ({@code cr1-} + the first 16
+   * bytes of the same digest, in hex) without hashing again, else computed.
+   */
+  static long[] bits(IdempotencyKey key, CampaignId campaignId, CustomerId customerId) {
+    String v = key.value();
+    if (v.length() == 36 && v.startsWith("cr1-")) {
+      try {
+        return new long[] {
+          Long.parseUnsignedLong(v.substring(4, 20), 16),
+          Long.parseUnsignedLong(v.substring(20), 16)
+        };
+      } catch (NumberFormatException notDerived) {
+        return hash(campaignId, customerId);
+      }
+    }
+    return hash(campaignId, customerId);
+  }
+
   int size() {
     return size;
   }
@@ -64,7 +83,7 @@ final class JournalIndex {
   }
 
   void put(JournalEntry e) {
-    long[] k = hash(e.campaignId(), e.customerId());
+    long[] k = bits(e.idempotencyKey(), e.campaignId(), e.customerId());
     if (size * 10L >= hi.length * 7L) {
       grow();
     }
@@ -85,7 +104,10 @@ final class JournalIndex {
   }
 
   Optional<JournalEntry> get(CampaignId campaignId, CustomerId customerId) {
-    long[] k = hash(campaignId, customerId);
+    return get(campaignId, customerId, hash(campaignId, customerId));
+  }
+
+  Optional<JournalEntry> get(CampaignId campaignId, CustomerId customerId, long[] k) {
     JournalEntry p = pending.get(new Key(k[0], k[1]));
     if (p != null) {
       return Optional.of(p);

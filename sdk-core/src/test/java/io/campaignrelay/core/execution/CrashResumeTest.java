@@ -207,6 +207,24 @@ class CrashResumeTest {
   }
 
   @Test
+  void lookupsByDerivedKeyAndByIdsAgree() {
+    InMemoryExecutionJournal j = InMemoryExecutionJournal.create();
+    CampaignId id = CampaignId.scheduled(16);
+    io.campaignrelay.core.CustomerId who = io.campaignrelay.core.CustomerId.of("Z9");
+    j.record(JournalEntry.of(id, who, RecipientState.DISPATCHED, Instant.EPOCH, "m"));
+    IdempotencyKey key = IdempotencyKey.derive(id, who);
+    assertThat(j.entry(id, who, key)).map(JournalEntry::state).contains(RecipientState.DISPATCHED);
+    assertThat(j.entry(id, who)).map(JournalEntry::state).contains(RecipientState.DISPATCHED);
+    io.campaignrelay.core.CustomerId other = io.campaignrelay.core.CustomerId.of("Z10");
+    assertThat(j.entry(id, other, IdempotencyKey.derive(id, other))).isEmpty();
+    // An entry recorded under a caller-chosen key is still found by ids.
+    j.record(
+        new JournalEntry(
+            id, other, RecipientState.DROPPED, new IdempotencyKey("custom-1"), Instant.EPOCH, ""));
+    assertThat(j.entry(id, other)).map(JournalEntry::state).contains(RecipientState.DROPPED);
+  }
+
+  @Test
   void aCorruptedLineFailsItsChecksumAndIsIgnored() throws Exception {
     Path file = dir.resolve("journal.log");
     CampaignId id = CampaignId.scheduled(13);
