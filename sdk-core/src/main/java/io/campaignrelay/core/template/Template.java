@@ -36,6 +36,7 @@ public final class Template {
   private final ApprovalState approvalState;
   private final Set<ChannelId> channels;
   private final Map<String, String> defaults; // upper-case tag -> default
+  private final List<TagScanner.Token> tokens; // the body, scanned once for every render
 
   private Template(Builder b) {
     this.id = b.id;
@@ -47,6 +48,7 @@ public final class Template {
     Map<String, String> d = new LinkedHashMap<>();
     b.defaults.forEach((k, v) -> d.put(k.toUpperCase(Locale.ROOT), v));
     this.defaults = Collections.unmodifiableMap(d);
+    this.tokens = List.copyOf(TagScanner.scan(this.body));
   }
 
   /**
@@ -159,6 +161,10 @@ public final class Template {
     return tag == null
         ? Optional.empty()
         : Optional.ofNullable(defaults.get(tag.toUpperCase(Locale.ROOT)));
+  }
+
+  List<TagScanner.Token> tokens() {
+    return tokens;
   }
 
   /**

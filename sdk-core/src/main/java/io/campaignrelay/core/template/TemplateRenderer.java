@@ -136,9 +136,9 @@ public final class TemplateRenderer {
     Objects.requireNonNull(promoCodes, "promoCodes");
     String body = template.body();
     StringBuilder out = new StringBuilder(body.length() + 32);
-    List<RenderProblem> problems = new ArrayList<>();
-    List<String> defaultsUsed = new ArrayList<>();
-    for (TagScanner.Token t : TagScanner.scan(body)) {
+    List<RenderProblem> problems = new ArrayList<>(0);
+    List<String> defaultsUsed = new ArrayList<>(0);
+    for (TagScanner.Token t : template.tokens()) {
       switch (t.type()) {
         case LITERAL -> out.append(t.text());
         case MALFORMED -> problems.add(malformed(t));
@@ -234,8 +234,12 @@ public final class TemplateRenderer {
 
   private Resolved resolve(
       String tag, Template template, CustomerAttributes attributes, List<String> promoCodes) {
+    Optional<String> attribute = attributes.value(tag);
+    if (attribute.isPresent()) {
+      return new Resolved(true, attribute.get());
+    }
     if (attributes.contains(tag)) {
-      return new Resolved(true, attributes.value(tag).orElse(null));
+      return new Resolved(true, null);
     }
     String upper = tag.toUpperCase(Locale.ROOT);
     int promo = promoIndex(upper);
