@@ -384,7 +384,7 @@ class CampaignFlowTest {
   }
 
   @Test
-  void liveRunJournalsAndResumesWithoutResendingAFailedBatch() throws Exception {
+  void liveRunJournalsAndResumesSendingOnlyTheBatchTextLocalRefused() throws Exception {
     InMemoryExecutionJournal journal = InMemoryExecutionJournal.create();
     TextLocalCampaignFlow journaled =
         TextLocalCampaignFlow.builder().client(client).settings(settings).journal(journal).build();
@@ -412,9 +412,12 @@ class CampaignFlowTest {
     assertThat(partial.submitted()).isEqualTo(500);
     assertThat(journal.entry(c.id(), CustomerId.of("NOPE")).orElseThrow().state())
         .isEqualTo(RecipientState.DROPPED);
-    assertThat(journal.pending(c.id())).hasSize(100);
+    assertThat(journal.pending(c.id())).isEmpty();
+    assertThat(journal.entry(c.id(), CustomerId.of("C599")).orElseThrow().state())
+        .isEqualTo(RecipientState.FAILED);
 
     tl.enqueue(page);
+    tl.enqueue("{\"messages\":[{\"batch_id\":302}],\"status\":\"success\"}");
     List<JournalEntry> uncertain = new ArrayList<>();
     TextLocalCampaignRun resumed =
         journaled.run(
@@ -429,15 +432,16 @@ class CampaignFlowTest {
               }
             });
 
-    // only get_contacts again: the 100 of the failed batch are uncertain, never re-sent
-    assertThat(tl.requestCount()).isEqualTo(4);
+    // get_contacts again, then only the 100 TextLocal refused (nothing of them had been sent)
+    assertThat(tl.requestCount()).isEqualTo(5);
     ExecutionReport report = resumed.report().orElseThrow();
     assertThat(report.skipped()).isEqualTo(500);
-    assertThat(report.uncertain()).isEqualTo(100);
-    assertThat(uncertain).hasSize(100);
+    assertThat(report.uncertain()).isZero();
+    assertThat(report.dispatched()).isEqualTo(100);
+    assertThat(uncertain).isEmpty();
     CampaignDispatch merged = journaled.ledger().find(c.id()).orElseThrow();
-    assertThat(merged.batchIds()).containsExactly("301");
-    assertThat(merged.submitted()).isEqualTo(500);
+    assertThat(merged.batchIds()).containsExactly("301", "302");
+    assertThat(merged.submitted()).isEqualTo(600);
     assertThat(merged.targeted()).isEqualTo(601);
     assertThat(merged.dropped()).isEqualTo(1);
   }
