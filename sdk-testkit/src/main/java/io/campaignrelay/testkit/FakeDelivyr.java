@@ -80,6 +80,8 @@ public final class FakeDelivyr extends VendorFake {
 
   private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_.]+)\\s*}}");
   private static final Pattern URL = Pattern.compile("https?://\\S+");
+  private static final Pattern E164 = Pattern.compile("^\\+[1-9]\\d{7,14}$");
+  private static final Pattern PHONE_CHARACTERS = Pattern.compile("^[+0-9 ]+$");
   private static final Pattern ENDPOINT = Pattern.compile("^https://api\\d+\\.optimove\\.net/$");
 
   private final Outbound outbound;
@@ -442,7 +444,7 @@ public final class FakeDelivyr extends VendorFake {
     }
   }
 
-  private record Replay(int status, String body, Instant at) {}
+  private record Replay(Result result, Instant at) {}
 
   private record Pending(
       Instant at, long seq, String type, Msg msg, String phone, String reason, String url) {}
@@ -604,8 +606,7 @@ public final class FakeDelivyr extends VendorFake {
     return Json.write(o);
   }
 
-  private static String route(String method, String path) {
-    String p = path.replaceAll("^/+|/+$", "");
+  private static String route(String method, String p) {
     String[] s = p.split("/");
     String shape;
     if (p.equals("templates")
@@ -630,19 +631,17 @@ public final class FakeDelivyr extends VendorFake {
   private final class Dispatcher extends VendorDispatcher {
     @Override
     protected String operation(RecordedRequest request) {
-      return route(request.getMethod(), request.getUrl().encodedPath());
+      return route(request.getMethod(), trimmedPath(request));
     }
 
     @Override
     protected MockResponse rateLimited(Duration retryAfter) {
-      return json(
-          429,
-          errorBody("rate_limited", "Too many requests; retry after the Retry-After delay", null));
+      return error(429, "rate_limited", "Too many requests; retry after the Retry-After delay");
     }
 
     @Override
     protected MockResponse serverError(int status) {
-      return json(status, errorBody("server_error", "Delivyr had a problem; please retry", null));
+      return error(status, "server_error", "Delivyr had a problem; please retry");
     }
 
     @Override
@@ -652,23 +651,19 @@ public final class FakeDelivyr extends VendorFake {
       boolean full = key != null && key.equals(apiKey.reveal());
       boolean readOnly = key != null && readOnlyKey != null && key.equals(readOnlyKey.reveal());
       if (!full && !readOnly) {
-        return json(
+        return error(
             401,
-            errorBody(
-                "unauthorized",
-                "Missing or invalid API key; send Authorization: Bearer <api key>",
-                null));
+            "unauthorized",
+            "Missing or invalid API key; send Authorization: Bearer <api key>");
       }
       if (op == null) {
-        return json(
+        return error(
             404,
-            errorBody(
-                "not_found",
-                "No such resource: " + request.getMethod() + " " + request.getUrl().encodedPath(),
-                null));
+            "not_found",
+            "No such resource: " + request.getMethod() + " " + request.getUrl().encodedPath());
       }
       if (readOnly && !request.getMethod().equals("GET")) {
-        return json(403, errorBody("forbidden", "This API key lacks the scope for " + op, null));
+        return error(403, "forbidden", "This API key lacks the scope for " + op);
       }
       String idemKey = request.getHeaders().get("Idempotency-Key");
       try {
@@ -684,98 +679,134 @@ public final class FakeDelivyr extends VendorFake {
                 && (op.equals("POST messages")
                     || op.equals("POST messages/batch")
                     || op.equals("POST opt-outs"));
+        // parsing and serialising are O(request size): done outside the lock
+        String[] seg = trimmedPath(request).split("/");
+        Form q = Form.parse(request.getUrl().encodedQuery());
+        JsonBody body = JsonBody.read(request);
+        Result result;
+        boolean replayed = false;
         synchronized (lock) {
-          if (idempotent) {
-            Replay r = idempotency.get(op + "\n" + idemKey);
-            if (r != null && r.at.plus(Duration.ofHours(24)).isAfter(clock.instant())) {
-              return json(r.status, r.body)
-                  .newBuilder()
-                  .addHeader("Idempotent-Replayed", "true")
-                  .build();
+          Replay r = idempotent ? idempotency.get(op + "\n" + idemKey) : null;
+          if (r != null && r.at.plus(Duration.ofHours(24)).isAfter(clock.instant())) {
+            result = r.result;
+            replayed = true;
+          } else {
+            result = execute(op, seg, q, body);
+            if (idempotent) {
+              idempotency.put(op + "\n" + idemKey, new Replay(result, clock.instant()));
             }
           }
-          String[] seg = request.getUrl().encodedPath().replaceAll("^/+|/+$", "").split("/");
-          Form q = Form.parse(request.getUrl().encodedQuery());
-          Object[] result = execute(op, seg, q, request);
-          int status = (Integer) result[0];
-          String body = (String) result[1];
-          if (idempotent) {
-            idempotency.put(op + "\n" + idemKey, new Replay(status, body, clock.instant()));
-          }
-          return body == null
-              ? new MockResponse.Builder().code(status).build()
-              : json(status, body);
         }
+        MockResponse response = result.response();
+        return replayed
+            ? response.newBuilder().addHeader("Idempotent-Replayed", "true").build()
+            : response;
       } catch (ApiError e) {
         return json(e.status, errorBody(e.code, e.getMessage(), e.field));
       }
     }
   }
 
-  private JsonNode jsonBody(RecordedRequest request) {
-    String ct = request.getHeaders().get("Content-Type");
-    if (ct == null || !ct.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-      throw new ApiError(
-          415, "unsupported_media_type", "Send Content-Type: application/json", null);
-    }
-    return Json.parse(VendorDispatcher.bodyBytes(request))
-        .filter(JsonNode::isObject)
-        .orElseThrow(
-            () -> new ApiError(400, "invalid_json", "The body must be a JSON object", null));
+  private static MockResponse error(int status, String code, String message) {
+    return VendorDispatcher.json(status, errorBody(code, message, null));
   }
 
-  private Object[] execute(String op, String[] seg, Form q, RecordedRequest request) {
+  /** An answer: a status and a JSON body, or none; never changed once built. */
+  private record Result(int status, JsonNode body) {
+    static Result ok(int status, JsonNode body) {
+      return new Result(status, body);
+    }
+
+    static Result noContent() {
+      return new Result(204, null);
+    }
+
+    MockResponse response() {
+      return body == null ? VendorDispatcher.empty(status) : VendorDispatcher.json(status, body);
+    }
+  }
+
+  /**
+   * The request's JSON object body, read before taking the lock; a bad body fails only when the
+   * resource reads it (so an idempotent replay still wins, as before).
+   */
+  private record JsonBody(JsonNode node, ApiError problem) {
+    static JsonBody read(RecordedRequest request) {
+      if (!VendorDispatcher.hasContentType(request, "application/json", false)) {
+        return new JsonBody(
+            null,
+            new ApiError(
+                415, "unsupported_media_type", "Send Content-Type: application/json", null));
+      }
+      return Json.parse(VendorDispatcher.bodyBytes(request))
+          .filter(JsonNode::isObject)
+          .map(n -> new JsonBody(n, null))
+          .orElseGet(
+              () ->
+                  new JsonBody(
+                      null,
+                      new ApiError(400, "invalid_json", "The body must be a JSON object", null)));
+    }
+
+    JsonNode get() {
+      if (problem != null) {
+        throw problem;
+      }
+      return node;
+    }
+  }
+
+  private Result execute(String op, String[] seg, Form q, JsonBody body) {
     Instant now = clock.instant();
     switch (op) {
       case "GET templates":
-        return ok(200, listTemplates(q));
+        return Result.ok(200, listTemplates(q));
       case "GET templates/{id}":
         {
           Template t = templates.get(seg[1]);
           if (t == null) {
             throw new ApiError(404, "not_found", "Template " + seg[1] + " does not exist", "id");
           }
-          return ok(200, t.toJson());
+          return Result.ok(200, t.toJson());
         }
       case "POST messages":
         {
-          JsonNode body = jsonBody(request);
-          Prepared p = prepare(body, "");
+          Prepared p = prepare(body.get(), "");
           Msg m = create(p, now);
-          return ok(201, messageResult(m));
+          return Result.ok(201, messageResult(m));
         }
       case "POST messages/batch":
-        return ok(200, batch(jsonBody(request), now));
+        return Result.ok(200, batch(body.get(), now));
       case "GET messages":
-        return ok(200, listMessages(q, now));
+        return Result.ok(200, listMessages(q, now));
       case "GET messages/{id}/events":
         {
           Msg m = byId.get(seg[1]);
           if (m == null) {
             throw new ApiError(404, "not_found", "Message " + seg[1] + " does not exist", "id");
           }
-          return ok(200, m.events(now));
+          return Result.ok(200, m.events(now));
         }
       case "GET opt-outs":
         {
           List<ObjectNode> all = new ArrayList<>();
           optOuts.values().forEach(o -> all.add(o.toJson()));
-          return ok(200, page(all, q));
+          return Result.ok(200, page(all, q));
         }
       case "POST opt-outs":
         {
-          JsonNode body = jsonBody(request);
+          JsonNode json = body.get();
           String phone =
-              Json.text(body, "phone")
+              Json.text(json, "phone")
                   .orElseThrow(
                       () -> new ApiError(400, "missing_field", "phone is required", "phone"));
-          if (!phone.matches("^\\+[1-9]\\d{7,14}$")) {
+          if (!E164.matcher(phone).matches()) {
             throw new ApiError(
                 400, "invalid_phone", "phone must be E.164, e.g. +447700900123", "phone");
           }
-          OptOut o = new OptOut(phone, Json.text(body, "keyword").orElse("STOP"), now);
+          OptOut o = new OptOut(phone, Json.text(json, "keyword").orElse("STOP"), now);
           optOuts.put(phone, o);
-          return ok(201, o.toJson());
+          return Result.ok(201, o.toJson());
         }
       case "DELETE opt-outs/{phone}":
         {
@@ -783,24 +814,20 @@ public final class FakeDelivyr extends VendorFake {
           if (optOuts.remove(phone) == null) {
             throw new ApiError(404, "not_found", "Phone " + phone + " is not opted out", "phone");
           }
-          return new Object[] {204, null};
+          return Result.noContent();
         }
       case "GET integrations/optimove":
-        return ok(200, settings.toJson());
+        return Result.ok(200, settings.toJson());
       case "PUT integrations/optimove":
-        return ok(200, putSettings(jsonBody(request)));
+        return Result.ok(200, putSettings(body.get()));
       case "DELETE integrations/optimove":
         settings = new Settings();
-        return new Object[] {204, null};
+        return Result.noContent();
       case "POST integrations/optimove/find-attributes":
-        return ok(200, findAttributes(jsonBody(request)));
+        return Result.ok(200, findAttributes(body.get()));
       default:
         throw new ApiError(405, "method_not_allowed", "Method not allowed: " + op, null);
     }
-  }
-
-  private static Object[] ok(int status, JsonNode body) {
-    return new Object[] {status, Json.write(body)};
   }
 
   private JsonNode listTemplates(Form q) {
@@ -938,7 +965,7 @@ public final class FakeDelivyr extends VendorFake {
         Json.text(m, "to")
             .orElseThrow(
                 () -> new ApiError(400, "missing_field", prefix + "to is required", prefix + "to"));
-    if (!to.matches("^[+0-9 ]+$") || to.isBlank()) {
+    if (!PHONE_CHARACTERS.matcher(to).matches() || to.isBlank()) {
       throw new ApiError(
           400,
           "invalid_phone",
@@ -1034,7 +1061,7 @@ public final class FakeDelivyr extends VendorFake {
     long bits = Seeds.mix(seed, 62, Seeds.hash(m.to), log.size());
     String force = forced.get(m.to);
     boolean plausible =
-        m.to.matches("^\\+[1-9]\\d{7,14}$") && (!m.to.startsWith("+44") || m.to.length() == 13);
+        E164.matcher(m.to).matches() && (!m.to.startsWith("+44") || m.to.length() == 13);
     if (optOuts.containsKey(m.to)) {
       m.rejection = "opted_out";
       m.rejectionDetail = "The recipient texted STOP";

@@ -25,7 +25,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,6 +32,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -100,6 +100,11 @@ public final class FakeOptimove extends VendorFake {
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
   private static final DateTimeFormatter LISTENER_TS =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+
+  /** The RealFieldNames every customer has, in order (the same for all customers). */
+  private static final List<String> ATTRIBUTES =
+      List.copyOf(SyntheticCustomers.seeded(0).customer(0).attributes().keySet());
+
   private static final String RATE_LIMIT_BODY =
       "{\"status\":429,\"error\":\"Too Many Requests\",\"message\":\"You have exceeded the rate"
           + " limit of 50 requests per 10 seconds. Please retry after a short wait.\"}";
@@ -359,9 +364,7 @@ public final class FakeOptimove extends VendorFake {
    * @return a copy
    */
   public List<RegisteredListener> registeredListeners() {
-    synchronized (lock) {
-      return List.copyOf(listeners);
-    }
+    return snapshot(listeners);
   }
 
   /**
@@ -370,9 +373,7 @@ public final class FakeOptimove extends VendorFake {
    * @return a copy
    */
   public List<CampaignMetric> receivedMetrics() {
-    synchronized (lock) {
-      return List.copyOf(receivedMetrics);
-    }
+    return snapshot(receivedMetrics);
   }
 
   /**
@@ -381,9 +382,7 @@ public final class FakeOptimove extends VendorFake {
    * @return a copy
    */
   public List<CampaignInteraction> receivedInteractions() {
-    synchronized (lock) {
-      return List.copyOf(receivedInteractions);
-    }
+    return snapshot(receivedInteractions);
   }
 
   /**
@@ -392,9 +391,7 @@ public final class FakeOptimove extends VendorFake {
    * @return a copy
    */
   public List<EngagementEvent> receivedEvents() {
-    synchronized (lock) {
-      return List.copyOf(receivedEvents);
-    }
+    return snapshot(receivedEvents);
   }
 
   /**
@@ -403,9 +400,7 @@ public final class FakeOptimove extends VendorFake {
    * @return a copy
    */
   public List<ListenerCall> listenerCalls() {
-    synchronized (lock) {
-      return List.copyOf(listenerCalls);
-    }
+    return snapshot(listenerCalls);
   }
 
   /**
@@ -498,13 +493,7 @@ public final class FakeOptimove extends VendorFake {
     if (includePersonalInfo) {
       ObjectNode info = pers.putObject("personalInfo");
       info.put("ClientCustomerId", customerId);
-      c.attributes()
-          .forEach(
-              (k, v) -> {
-                if (keyAttributes.isEmpty() || keyAttributes.contains(k)) {
-                  info.put(k, v);
-                }
-              });
+      readable(c).forEach(info::put);
     }
     ObjectNode ev = pers.putObject(eventName);
     eventParams.forEach(ev::put);
@@ -529,18 +518,25 @@ public final class FakeOptimove extends VendorFake {
     synchronized (lock) {
       c = findCustomer(customerId);
     }
-    if (c == null) {
-      return Optional.empty();
-    }
+    return c == null ? Optional.empty() : Optional.of(readable(c));
+  }
+
+  /** Whether the configured key may read an attribute. */
+  private boolean keyMayRead(String attribute) {
+    return keyAttributes.isEmpty() || keyAttributes.contains(attribute);
+  }
+
+  /** The attributes of a customer that the configured key may read, in attribute order. */
+  private Map<String, String> readable(FakeCustomer c) {
     Map<String, String> out = new LinkedHashMap<>();
     c.attributes()
         .forEach(
             (k, v) -> {
-              if (keyAttributes.isEmpty() || keyAttributes.contains(k)) {
+              if (keyMayRead(k)) {
                 out.put(k, v);
               }
             });
-    return Optional.of(out);
+    return out;
   }
 
   private ListenerCall post(String url, String body, Map<String, String> headers) {
@@ -586,12 +582,9 @@ public final class FakeOptimove extends VendorFake {
     }
   }
 
+  /** Optimove's error shape: a JSON string. */
   private static MockResponse text(int status, String message) {
-    return new MockResponse.Builder()
-        .code(status)
-        .addHeader("Content-Type", "application/json; charset=utf-8")
-        .body(Json.quoted(message))
-        .build();
+    return VendorDispatcher.json(status, Json.quoted(message));
   }
 
   /**
@@ -635,17 +628,16 @@ public final class FakeOptimove extends VendorFake {
       }
       Duration wait = limiter.tryAcquire(key);
       if (wait != null) {
-        MockResponse.Builder b =
-            new MockResponse.Builder()
-                .code(429)
-                .addHeader("Content-Type", "application/json")
-                .body(RATE_LIMIT_BODY);
-        if (retryAfterOnLimit) {
-          b.addHeader(
-              "Retry-After",
-              Long.toString(Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0))));
+        MockResponse limited = response(429, "application/json", RATE_LIMIT_BODY);
+        if (!retryAfterOnLimit) {
+          return limited;
         }
-        return b.build();
+        return limited
+            .newBuilder()
+            .addHeader(
+                "Retry-After",
+                Long.toString(Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0))))
+            .build();
       }
       String f = function(request.getUrl().encodedPath());
       if (f == null) {
@@ -663,8 +655,7 @@ public final class FakeOptimove extends VendorFake {
         }
         JsonNode body = null;
         if (method.equals("POST")) {
-          String ct = request.getHeaders().get("Content-Type");
-          if (ct == null || !ct.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+          if (!hasContentType(request, "application/json", false)) {
             return text(415, "Content-Type must be application/json");
           }
           body =
@@ -676,12 +667,15 @@ public final class FakeOptimove extends VendorFake {
           return customerAttributes(Form.decode(seg[seg.length - 2]));
         }
         JsonNode result;
-        synchronized (lock) {
+        if (f.startsWith("customers/get")) {
+          // campaign pages: looked up under the lock, built (O(page size)) outside it
           result = route(f, q, body);
+        } else {
+          synchronized (lock) {
+            result = route(f, q, body);
+          }
         }
-        return result == null
-            ? new MockResponse.Builder().code(200).build()
-            : json(200, Json.write(result));
+        return result == null ? empty(200) : json(200, result);
       } catch (Problem p) {
         return text(p.status, p.getMessage());
       }
@@ -941,7 +935,10 @@ public final class FakeOptimove extends VendorFake {
 
   private Campaign campaign(Form q) {
     long id = longParam(q, "CampaignID", true);
-    Campaign c = campaigns.get(id);
+    Campaign c;
+    synchronized (lock) {
+      c = campaigns.get(id);
+    }
     if (c == null) {
       throw new Problem(400, "CampaignID " + id + " does not exist");
     }
@@ -954,18 +951,17 @@ public final class FakeOptimove extends VendorFake {
       return null;
     }
     List<String> names = new ArrayList<>();
-    Set<String> known = new LinkedHashSet<>(synthetic.customer(0).attributes().keySet());
     for (String n : raw.get().split(";")) {
       String name = n.trim();
       if (name.isEmpty()) {
         continue;
       }
       String canonical =
-          known.stream().filter(k -> k.equalsIgnoreCase(name)).findFirst().orElse(null);
+          ATTRIBUTES.stream().filter(k -> k.equalsIgnoreCase(name)).findFirst().orElse(null);
       if (canonical == null) {
         throw new Problem(400, "CustomerAttributes: unknown attribute '" + name + "'");
       }
-      if (!keyAttributes.isEmpty() && !keyAttributes.contains(canonical)) {
+      if (!keyMayRead(canonical)) {
         throw new Problem(403, "The API key has no access to attribute " + canonical);
       }
       names.add(canonical);
@@ -1013,23 +1009,14 @@ public final class FakeOptimove extends VendorFake {
   }
 
   private JsonNode sendDetailsByChannel(Form q) {
-    long channel = longParam(q, "ChannelID", true);
-    checkChannel(channel);
-    ScheduledCampaign c = campaign(q).view;
-    List<String> names = requestedAttributes(q);
-    String delim = delimiter(q);
-    if (c.channelId() != channel) {
-      return Json.array();
-    }
-    String at = SCHEDULED.format(c.scheduledTime());
-    return page(
+    return channelPage(
         q,
-        c,
-        (row, j, cust) -> {
-          row.put("CustomerID", cust.customerId())
-              .put("TemplateID", c.templateIdOf(j))
-              .put("ScheduledTime", at);
-          putAttributes(row, cust, names, delim);
+        c -> {
+          String at = SCHEDULED.format(c.scheduledTime());
+          return (row, j, cust) ->
+              row.put("CustomerID", cust.customerId())
+                  .put("TemplateID", c.templateIdOf(j))
+                  .put("ScheduledTime", at);
         });
   }
 
@@ -1054,6 +1041,26 @@ public final class FakeOptimove extends VendorFake {
   }
 
   private JsonNode executionDetails(Form q) {
+    return channelPage(
+        q,
+        c -> {
+          String at = SCHEDULED.format(c.scheduledTime());
+          String promo = String.join(",", c.promoCodes());
+          return (row, j, cust) ->
+              row.put("CustomerID", cust.customerId())
+                  .put("ActionID", c.actionId())
+                  .put("TemplateID", c.templateIdOf(j))
+                  .put("PromoCode", promo)
+                  .put("ScheduleTime", at);
+        });
+  }
+
+  /**
+   * A page of the targets of {@code CampaignID} on {@code ChannelID} (empty when the campaign ran
+   * on another channel), each row written by the function's columns and then the requested {@code
+   * CustomerAttributes}.
+   */
+  private JsonNode channelPage(Form q, Function<ScheduledCampaign, RowWriter> columns) {
     long channel = longParam(q, "ChannelID", true);
     checkChannel(channel);
     ScheduledCampaign c = campaign(q).view;
@@ -1062,17 +1069,12 @@ public final class FakeOptimove extends VendorFake {
     if (c.channelId() != channel) {
       return Json.array();
     }
-    String at = SCHEDULED.format(c.scheduledTime());
-    String promo = String.join(",", c.promoCodes());
+    RowWriter writer = columns.apply(c);
     return page(
         q,
         c,
         (row, j, cust) -> {
-          row.put("CustomerID", cust.customerId())
-              .put("ActionID", c.actionId())
-              .put("TemplateID", c.templateIdOf(j))
-              .put("PromoCode", promo)
-              .put("ScheduleTime", at);
+          writer.write(row, j, cust);
           putAttributes(row, cust, names, delim);
         });
   }
@@ -1134,8 +1136,8 @@ public final class FakeOptimove extends VendorFake {
 
   private JsonNode attributeList() {
     ArrayNode arr = Json.array();
-    for (String name : synthetic.customer(0).attributes().keySet()) {
-      if (keyAttributes.isEmpty() || keyAttributes.contains(name)) {
+    for (String name : ATTRIBUTES) {
+      if (keyMayRead(name)) {
         arr.addObject()
             .put("RealFieldName", name)
             .put("Description", name.replace('_', ' ').toLowerCase(Locale.ROOT));
@@ -1153,26 +1155,15 @@ public final class FakeOptimove extends VendorFake {
       return text(404, "Customer " + customerId + " was not found");
     }
     ArrayNode arr = Json.array();
-    c.attributes()
+    readable(c)
         .forEach(
-            (k, v) -> {
-              if (keyAttributes.isEmpty() || keyAttributes.contains(k)) {
+            (k, v) ->
                 arr.addObject()
                     .put("RealFieldName", k)
                     .put("Alias", k)
                     .put("FieldType", "String")
-                    .put("Value", v);
-              }
-            });
-    return jsonResponse(arr);
-  }
-
-  private static MockResponse jsonResponse(JsonNode node) {
-    return new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json; charset=utf-8")
-        .body(Json.write(node))
-        .build();
+                    .put("Value", v));
+    return VendorDispatcher.json(200, arr);
   }
 
   // ---------------------------------------------------------------- HTTP: metrics host
@@ -1232,7 +1223,7 @@ public final class FakeOptimove extends VendorFake {
         synchronized (lock) {
           receivedEvents.addAll(accepted);
         }
-        return new MockResponse.Builder().code(200).build();
+        return empty(200);
       } catch (Problem p) {
         return text(p.status, p.getMessage());
       }

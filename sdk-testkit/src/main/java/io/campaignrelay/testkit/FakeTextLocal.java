@@ -478,7 +478,7 @@ public final class FakeTextLocal extends VendorFake {
   private static final class Batch {
     final long id;
     final int firstIndex;
-    int count;
+    final int count;
     final Instant sendAt;
     final boolean scheduled;
     final String message;
@@ -491,6 +491,7 @@ public final class FakeTextLocal extends VendorFake {
     Batch(
         long id,
         int firstIndex,
+        int count,
         Instant sendAt,
         boolean scheduled,
         String message,
@@ -500,6 +501,7 @@ public final class FakeTextLocal extends VendorFake {
         long cost) {
       this.id = id;
       this.firstIndex = firstIndex;
+      this.count = count;
       this.sendAt = sendAt;
       this.scheduled = scheduled;
       this.message = message;
@@ -594,8 +596,7 @@ public final class FakeTextLocal extends VendorFake {
   private final class Dispatcher extends VendorDispatcher {
     @Override
     protected String operation(RecordedRequest request) {
-      String path = request.getUrl().encodedPath();
-      String cmd = path.replaceAll("^/+|/+$", "");
+      String cmd = trimmedPath(request);
       return cmd.isEmpty() ? null : cmd.toLowerCase(Locale.ROOT);
     }
 
@@ -606,20 +607,16 @@ public final class FakeTextLocal extends VendorFake {
 
     @Override
     protected MockResponse serverError(int status) {
-      return new MockResponse.Builder()
-          .code(status)
-          .addHeader("Content-Type", "text/html")
-          .body("<html><body><h1>" + status + " Service Unavailable</h1></body></html>")
-          .build();
+      return response(
+          status,
+          "text/html",
+          "<html><body><h1>" + status + " Service Unavailable</h1></body></html>");
     }
 
     @Override
     protected MockResponse handle(RecordedRequest request, String command) {
-      String ct = request.getHeaders().get("Content-Type");
-      String body = bodyText(request);
-      boolean formBody =
-          ct == null || ct.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
-      Form form = Form.parse(request.getUrl().encodedQuery(), formBody ? body : null);
+      boolean formBody = hasContentType(request, "application/x-www-form-urlencoded", true);
+      Form form = Form.parse(request.getUrl().encodedQuery(), formBody ? bodyText(request) : null);
       try {
         if (command == null) {
           throw new Failure(1, "No command specified.");
@@ -757,10 +754,7 @@ public final class FakeTextLocal extends VendorFake {
     List<String> numbers;
     Group group = null;
     if (groupParam.isPresent()) {
-      group = groups.get(parseId(groupParam.get(), 10, "Invalid group ID."));
-      if (group == null) {
-        throw new Failure(10, "Invalid group ID.");
-      }
+      group = group(groupParam.get());
       numbers = group.allNumbers();
       if (numbers.isEmpty()) {
         throw new Failure(11, "Selected group is empty.");
@@ -802,47 +796,17 @@ public final class FakeTextLocal extends VendorFake {
     Instant sendAt = scheduled == null ? clock.instant() : scheduled;
     ObjectNode out = Json.object();
     out.put("test_mode", test);
-    long batchId;
+    long batchId =
+        test
+            ? 0
+            : openBatch(sendAt, scheduled != null, message, sender, group, cost, numbers.size());
     ArrayNode msgs = Json.array();
-    if (test) {
-      batchId = 0;
-      for (String n : numbers) {
-        long id = nextTestId++;
-        testSends.add(
-            new SentMessage(
-                "textlocal",
-                Long.toString(id),
-                n,
-                keep(message),
-                sender,
-                "",
-                custom,
-                sendAt,
-                true));
-        msgs.addObject().put("id", Long.toString(id)).put("recipient", Long.parseLong(n));
-      }
-    } else {
-      balance -= cost;
-      batchId = nextBatchId++;
-      Batch b =
-          new Batch(
-              batchId,
-              messages.size(),
-              sendAt,
-              scheduled != null,
-              message,
-              sender,
-              group == null ? "" : group.name,
-              group == null ? 0 : group.id,
-              cost);
-      batches.put(batchId, b);
-      String text = keep(message);
-      for (String n : numbers) {
-        long id = firstMessageId + messages.size();
-        messages.add(new Msg(id, batchId, n, text, sender, custom, sendAt));
-        msgs.addObject().put("id", Long.toString(id)).put("recipient", Long.parseLong(n));
-      }
-      b.count = numbers.size();
+    for (String n : numbers) {
+      long id =
+          test
+              ? recordTestSend(n, message, sender, custom, sendAt)
+              : store(batchId, n, message, sender, custom, sendAt);
+      msgs.addObject().put("id", Long.toString(id)).put("recipient", Long.parseLong(n));
     }
     out.put("balance", balance);
     out.put("batch_id", batchId);
@@ -859,6 +823,51 @@ public final class FakeTextLocal extends VendorFake {
 
   private String keep(String text) {
     return retainBodies ? text : "";
+  }
+
+  /** Charges a real send and opens its batch; its messages are stored next, in order. */
+  private long openBatch(
+      Instant sendAt,
+      boolean scheduled,
+      String message,
+      String sender,
+      Group group,
+      long cost,
+      int count) {
+    balance -= cost;
+    long id = nextBatchId++;
+    batches.put(
+        id,
+        new Batch(
+            id,
+            messages.size(),
+            count,
+            sendAt,
+            scheduled,
+            message,
+            sender,
+            group == null ? "" : group.name,
+            group == null ? 0 : group.id,
+            cost));
+    return id;
+  }
+
+  /** Stores one message of an open batch; returns its id. */
+  private long store(
+      long batchId, String number, String text, String sender, String custom, Instant sendAt) {
+    long id = firstMessageId + messages.size();
+    messages.add(new Msg(id, batchId, number, keep(text), sender, custom, sendAt));
+    return id;
+  }
+
+  /** Records a {@code test=true} message (validated, never sent, not persisted); returns its id. */
+  private long recordTestSend(
+      String number, String text, String sender, String custom, Instant sendAt) {
+    long id = nextTestId++;
+    testSends.add(
+        new SentMessage(
+            "textlocal", Long.toString(id), number, keep(text), sender, "", custom, sendAt, true));
+    return id;
   }
 
   private static void addWarnings(ObjectNode out, List<String> invalidNumbers) {
@@ -930,43 +939,15 @@ public final class FakeTextLocal extends VendorFake {
     }
     ObjectNode out = Json.object();
     ArrayNode sent = Json.array();
-    long batchId = 0;
-    if (!test) {
-      balance -= totalCost;
-      batchId = nextBatchId++;
-      Batch b =
-          new Batch(
-              batchId,
-              messages.size(),
-              sendAt,
-              scheduled != null,
-              "(bulk)",
-              sender,
-              "",
-              0,
-              totalCost);
-      b.count = ok.size();
-      batches.put(batchId, b);
-    }
+    long batchId =
+        test
+            ? 0
+            : openBatch(sendAt, scheduled != null, "(bulk)", sender, null, totalCost, ok.size());
     for (Item it : ok) {
-      long id;
-      if (test) {
-        id = nextTestId++;
-        testSends.add(
-            new SentMessage(
-                "textlocal",
-                Long.toString(id),
-                it.number,
-                keep(it.text),
-                sender,
-                "",
-                custom,
-                sendAt,
-                true));
-      } else {
-        id = firstMessageId + messages.size();
-        messages.add(new Msg(id, batchId, it.number, keep(it.text), sender, custom, sendAt));
-      }
+      long id =
+          test
+              ? recordTestSend(it.number, it.text, sender, custom, sendAt)
+              : store(batchId, it.number, it.text, sender, custom, sendAt);
       ObjectNode e = sent.addObject();
       e.put("batch_id", batchId).put("num_parts", it.parts).put("cost", it.parts);
       if (!it.uniqueId.isEmpty()) {
@@ -1045,7 +1026,11 @@ public final class FakeTextLocal extends VendorFake {
       }
       throw new Failure(25, "No group ID specified.");
     }
-    Group g = groups.get(parseId(raw.get(), 10, "Invalid group ID."));
+    return group(raw.get());
+  }
+
+  private Group group(String rawId) {
+    Group g = groups.get(parseId(rawId, 10, "Invalid group ID."));
     if (g == null) {
       throw new Failure(10, "Invalid group ID.");
     }

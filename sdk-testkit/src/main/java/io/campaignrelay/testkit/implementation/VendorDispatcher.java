@@ -198,7 +198,7 @@ public abstract class VendorDispatcher extends Dispatcher {
    * @param body the body text
    * @return the response
    */
-  protected static MockResponse response(int status, String contentType, String body) {
+  public static MockResponse response(int status, String contentType, String body) {
     return new MockResponse.Builder()
         .code(status)
         .addHeader("Content-Type", contentType)
@@ -212,7 +212,7 @@ public abstract class VendorDispatcher extends Dispatcher {
    * @param status the status
    * @return the response
    */
-  protected static MockResponse empty(int status) {
+  public static MockResponse empty(int status) {
     return new MockResponse.Builder().code(status).build();
   }
 
@@ -223,7 +223,7 @@ public abstract class VendorDispatcher extends Dispatcher {
    * @param json the body text
    * @return the response
    */
-  protected static MockResponse json(int status, String json) {
+  public static MockResponse json(int status, String json) {
     return response(status, JSON_UTF8, json);
   }
 
@@ -234,7 +234,7 @@ public abstract class VendorDispatcher extends Dispatcher {
    * @param json the body
    * @return the response
    */
-  protected static MockResponse json(int status, JsonNode json) {
+  public static MockResponse json(int status, JsonNode json) {
     return json(status, Json.write(json));
   }
 
