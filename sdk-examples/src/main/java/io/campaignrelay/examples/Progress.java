@@ -164,7 +164,7 @@ final class Progress implements ExecutionListener {
       sb.append(", dropped ").append(Tables.count(dropped));
     }
     double seconds = (System.nanoTime() - startNanos) / 1e9;
-    if (seconds > 0.05 && done > 0) {
+    if (seconds > 0.05 && done > 0 && total > 100) {
       double rate = done / seconds;
       sb.append(String.format(Locale.ROOT, rate < 10 ? ", %.1f/s" : ", %,.0f/s", rate));
       if (total > done) {
