@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Delivyr's templates as Campaign Relay templates ({@link TemplateSource}).
@@ -22,9 +23,18 @@ import java.util.Optional;
  * status; its channels are 452 for {@code scheduled} and 250 for {@code triggered} (a template
  * listing no channel is offered in both). Its redirect link follows Delivyr's default-URL rule when
  * a {@link DefaultUrlRule} is given (custom templates created before the integration was enabled
- * get the default URL; later ones keep their own), else the template's own link. Thread-safe.
+ * get the default URL; later ones keep their own), else the template's own link.
+ *
+ * <p>Placeholders: the engine fills Optimove's {@code [%NAME%]} tags. A Delivyr body may also use
+ * Delivyr's own {@code {{NAME}}} placeholders (the syntax Delivyr fills for triggered messages,
+ * INFERRED: Delivyr publishes no template reference); each one whose name is letters, digits and
+ * {@code _} is rewritten to {@code [%NAME%]}, so a scheduled campaign rendered by the engine fills
+ * it too instead of sending the braces to the phone. Other text is kept as is. Thread-safe.
  */
 public final class DelivyrTemplateSource implements TemplateSource {
+
+  private static final Pattern DELIVYR_PLACEHOLDER =
+      Pattern.compile("\\{\\{\\s*([A-Za-z0-9_]+)\\s*}}");
 
   private final DelivyrClient client;
   private final DefaultUrlRule defaultUrlRule;
@@ -92,7 +102,7 @@ public final class DelivyrTemplateSource implements TemplateSource {
         Template.builder()
             .id(TemplateId.of(t.id()))
             .name(t.name())
-            .body(t.body())
+            .body(optimoveTags(t.body()))
             .approvalState(
                 t.status() == null
                     ? ApprovalState.PENDING
@@ -105,6 +115,16 @@ public final class DelivyrTemplateSource implements TemplateSource {
       b.addChannel(ChannelId.TRIGGERED_SMS);
     }
     return b.build();
+  }
+
+  /**
+   * Rewrites Delivyr's {@code {{NAME}}} placeholders to Optimove's {@code [%NAME%]} tags.
+   *
+   * @param body a Delivyr template body, or null
+   * @return the body with the engine's tag syntax; null for null
+   */
+  static String optimoveTags(String body) {
+    return body == null ? null : DELIVYR_PLACEHOLDER.matcher(body).replaceAll("[%$1%]");
   }
 
   private static URI toUri(String link) {

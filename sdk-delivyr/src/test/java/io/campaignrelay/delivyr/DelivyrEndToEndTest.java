@@ -142,7 +142,7 @@ class DelivyrEndToEndTest {
     scheduledTemplate =
         fakeDelivyr.addTemplate(
             "Spring sale",
-            "Hi [%FIRST_NAME%], 20% off with [%PROMO_CODE%]: [%URL%]",
+            "Hi {{FIRST_NAME}}, 20% off with [%PROMO_CODE%]: [%URL%]",
             "approved",
             List.of("scheduled"),
             "https://shop.example/spring");

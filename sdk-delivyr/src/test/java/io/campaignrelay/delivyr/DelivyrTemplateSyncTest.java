@@ -239,6 +239,23 @@ class DelivyrTemplateSyncTest {
   }
 
   @Test
+  void delivyrPlaceholdersBecomeTheEnginesTags() {
+    io.campaignrelay.delivyr.models.DelivyrTemplate t =
+        new io.campaignrelay.delivyr.models.DelivyrTemplate(
+            "HDS7F3Y2",
+            "Welcome",
+            "Hi {{FIRST_NAME}} / {{ city_2 }}, code [%PROMO_CODE%], {{a.b}} {{}} {x}",
+            io.campaignrelay.delivyr.models.TemplateStatus.APPROVED,
+            List.of(),
+            null,
+            Instant.parse("2026-01-01T00:00:00Z"),
+            null);
+    assertThat(DelivyrTemplateSource.toTemplate(t, null).body())
+        .isEqualTo("Hi [%FIRST_NAME%] / [%city_2%], code [%PROMO_CODE%], {{a.b}} {{}} {x}");
+    assertThat(DelivyrTemplateSource.optimoveTags(null)).isNull();
+  }
+
+  @Test
   void templateSourceReadsOneOrNone() {
     delivyrServer.enqueue(
         json(template("HDS7F3Y2", "Welcome", "pending", "[\"triggered\"]", null)));
