@@ -14,6 +14,7 @@ import io.campaignrelay.delivyr.models.MessageEventType;
 import io.campaignrelay.delivyr.models.MessageStatus;
 import io.campaignrelay.delivyr.models.WebhookEvent;
 import io.campaignrelay.delivyr.models.WebhookEventType;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -38,6 +39,15 @@ import java.util.Optional;
  * logged}: testing mode, never sent) are not reported.
  */
 public final class DelivyrMetrics {
+
+  /** Each webhook type and the history entry it announces: one table serves both. */
+  private static final Map<WebhookEventType, MessageEventType> WEBHOOK_TO_HISTORY =
+      Map.of(
+          WebhookEventType.MESSAGE_DELIVERED, MessageEventType.DELIVERED,
+          WebhookEventType.MESSAGE_UNDELIVERED, MessageEventType.UNDELIVERED,
+          WebhookEventType.MESSAGE_REJECTED, MessageEventType.REJECTED,
+          WebhookEventType.MESSAGE_CLICKED, MessageEventType.CLICK,
+          WebhookEventType.CONTACT_OPTED_OUT, MessageEventType.OPT_OUT);
 
   private static final MetricsMapping MAPPING = MetricsMapping.engagementDefault();
 
@@ -73,22 +83,8 @@ public final class DelivyrMetrics {
    */
   public static DeliveryOutcome outcomeOf(WebhookEventType type, String reason) {
     Objects.requireNonNull(type, "type");
-    if (WebhookEventType.MESSAGE_DELIVERED.equals(type)) {
-      return DeliveryOutcome.DELIVERED;
-    }
-    if (WebhookEventType.MESSAGE_UNDELIVERED.equals(type)) {
-      return DeliveryOutcome.UNDELIVERED;
-    }
-    if (WebhookEventType.MESSAGE_REJECTED.equals(type)) {
-      return DeliveryOutcome.rejected(RejectionReason.fromString(reason), reason);
-    }
-    if (WebhookEventType.MESSAGE_CLICKED.equals(type)) {
-      return DeliveryOutcome.CLICKED;
-    }
-    if (WebhookEventType.CONTACT_OPTED_OUT.equals(type)) {
-      return DeliveryOutcome.OPTED_OUT;
-    }
-    return DeliveryOutcome.unknown(type.value());
+    MessageEventType same = WEBHOOK_TO_HISTORY.get(type);
+    return same == null ? DeliveryOutcome.unknown(type.value()) : outcomeOf(same, reason);
   }
 
   /**

@@ -270,22 +270,21 @@ class DelivyrEndToEndTest {
         DelivyrTemplateSync.create(delivyr, optimove).sync();
     assertThat(synced.get(ChannelId.SCHEDULED_SMS)).hasSize(1);
     assertThat(synced.get(ChannelId.TRIGGERED_SMS)).hasSize(1);
-    assertThat(fakeOptimove.channelTemplates(452))
-        .containsExactly(
-            new ChannelTemplate(
-                452,
-                TemplateIdMapping.toOptimoveTemplateId(scheduledTemplate),
-                TemplateIdMapping.optimoveTemplateName(scheduledTemplate, "Spring sale")));
-    assertThat(fakeOptimove.channelTemplates(250))
-        .containsExactly(
-            new ChannelTemplate(
-                250,
-                TemplateIdMapping.toOptimoveTemplateId(triggeredTemplate),
-                TemplateIdMapping.optimoveTemplateName(triggeredTemplate, "Basket reminder")));
+    assertOnlyTemplateIn(452, scheduledTemplate, "Spring sale");
+    assertOnlyTemplateIn(250, triggeredTemplate, "Basket reminder");
     long pendingId = TemplateIdMapping.toOptimoveTemplateId(pendingTemplate);
     assertThat(fakeOptimove.channelTemplates(452))
         .noneMatch(t -> t.templateId() == pendingId)
         .allMatch(t -> t.templateName().startsWith(scheduledTemplate + " - "));
+  }
+
+  void assertOnlyTemplateIn(int channelId, String delivyrId, String name) {
+    assertThat(fakeOptimove.channelTemplates(channelId))
+        .containsExactly(
+            new ChannelTemplate(
+                channelId,
+                TemplateIdMapping.toOptimoveTemplateId(delivyrId),
+                TemplateIdMapping.optimoveTemplateName(delivyrId, name)));
   }
 
   /** Optimove schedules the campaign and tells the listener (event 13 on 452). */

@@ -13,13 +13,11 @@ import io.campaignrelay.core.ConfigurationException;
 import io.campaignrelay.core.CustomerId;
 import io.campaignrelay.core.ExecutionMode;
 import io.campaignrelay.core.PhoneNumber;
-import io.campaignrelay.core.Secret;
 import io.campaignrelay.core.TemplateId;
 import io.campaignrelay.core.execution.DispatchResult;
 import io.campaignrelay.core.execution.IdempotencyKey;
 import io.campaignrelay.core.execution.OutboundMessage;
 import io.campaignrelay.core.http.ApiServiceException;
-import io.campaignrelay.core.http.ClientOptions;
 import io.campaignrelay.core.metrics.DeliveryOutcome;
 import io.campaignrelay.core.metrics.EngagementMetric;
 import io.campaignrelay.core.metrics.RejectionReason;
@@ -52,12 +50,7 @@ class DelivyrMessageChannelTest {
   void start() throws IOException {
     server = new MockWebServer();
     server.start();
-    client =
-        DelivyrClient.builder()
-            .endpoint(server.url("/").toString())
-            .credential(Secret.of("dlv-SECRET"))
-            .clientOptions(ClientOptions.builder().sleeper(d -> {}).build())
-            .buildClient();
+    client = TestClients.delivyr(server);
   }
 
   @AfterEach

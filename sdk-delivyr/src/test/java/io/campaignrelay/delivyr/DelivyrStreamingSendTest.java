@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.campaignrelay.core.Secret;
-import io.campaignrelay.core.http.ClientOptions;
 import io.campaignrelay.delivyr.models.CampaignReference;
 import io.campaignrelay.delivyr.models.RejectionReason;
 import io.campaignrelay.delivyr.models.SendMessageRequest;
@@ -70,12 +68,7 @@ class DelivyrStreamingSendTest {
           }
         });
     server.start();
-    client =
-        DelivyrClient.builder()
-            .endpoint(server.url("/").toString())
-            .credential(Secret.of("dlv-SECRET"))
-            .clientOptions(ClientOptions.builder().sleeper(d -> {}).build())
-            .buildClient();
+    client = TestClients.delivyr(server);
   }
 
   @AfterEach

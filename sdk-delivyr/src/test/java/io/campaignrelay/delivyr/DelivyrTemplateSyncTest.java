@@ -10,7 +10,6 @@ import io.campaignrelay.core.ConfigurationException;
 import io.campaignrelay.core.Secret;
 import io.campaignrelay.core.TemplateId;
 import io.campaignrelay.core.execution.PublishedTemplate;
-import io.campaignrelay.core.http.ClientOptions;
 import io.campaignrelay.core.template.Template;
 import io.campaignrelay.optimove.OptimoveClient;
 import io.campaignrelay.optimove.models.ChannelTemplate;
@@ -84,12 +83,7 @@ class DelivyrTemplateSyncTest {
           }
         });
     optimoveServer.start();
-    delivyr =
-        DelivyrClient.builder()
-            .endpoint(delivyrServer.url("/").toString())
-            .credential(Secret.of("dlv-SECRET"))
-            .clientOptions(ClientOptions.builder().sleeper(d -> {}).build())
-            .buildClient();
+    delivyr = TestClients.delivyr(delivyrServer);
     optimove =
         OptimoveClient.builder()
             .endpoint(optimoveServer.url("/").toString())
@@ -158,19 +152,28 @@ class DelivyrTemplateSyncTest {
     assertThat(optimoveWrites).isEmpty();
   }
 
+  /** Optimove's GetChannelTemplates rows from (TemplateID, TemplateName) pairs. */
+  static String rows(Object... idsAndNames) {
+    StringBuilder sb = new StringBuilder("[");
+    for (int i = 0; i < idsAndNames.length; i += 2) {
+      sb.append(i == 0 ? "" : ",")
+          .append("{\"TemplateID\":")
+          .append(idsAndNames[i])
+          .append(",\"TemplateName\":\"")
+          .append(idsAndNames[i + 1])
+          .append("\"}");
+    }
+    return sb.append(']').toString();
+  }
+
   @Test
   void aSecondSyncWithNothingChangedWritesNothingAndForeignTemplatesAreKept() {
     long welcome = TemplateIdMapping.toOptimoveTemplateId("HDS7F3Y2");
     long spring = TemplateIdMapping.toOptimoveTemplateId("YFRYM0RJ");
     channelTemplates.put(
         452,
-        "[{\"TemplateID\":"
-            + welcome
-            + ",\"TemplateName\":\"HDS7F3Y2 - Welcome\"},"
-            + "{\"TemplateID\":"
-            + spring
-            + ",\"TemplateName\":\"YFRYM0RJ - Spring sale\"},"
-            + "{\"TemplateID\":7,\"TemplateName\":\"Another vendor\"}]");
+        rows(
+            welcome, "HDS7F3Y2 - Welcome", spring, "YFRYM0RJ - Spring sale", 7L, "Another vendor"));
     channelTemplates.put(
         250, "[{\"TemplateID\":" + spring + ",\"TemplateName\":\"YFRYM0RJ - Spring sale\"}]");
     delivyrServer.enqueue(json(TEMPLATES));
@@ -182,14 +185,7 @@ class DelivyrTemplateSyncTest {
   void aTemplateNoLongerApprovedIsRemovedFromItsChannel() throws Exception {
     long welcome = TemplateIdMapping.toOptimoveTemplateId("HDS7F3Y2");
     long old = TemplateIdMapping.toOptimoveTemplateId("OLD00001");
-    channelTemplates.put(
-        452,
-        "[{\"TemplateID\":"
-            + welcome
-            + ",\"TemplateName\":\"HDS7F3Y2 - Welcome\"},"
-            + "{\"TemplateID\":"
-            + old
-            + ",\"TemplateName\":\"OLD00001 - Retired\"}]");
+    channelTemplates.put(452, rows(welcome, "HDS7F3Y2 - Welcome", old, "OLD00001 - Retired"));
     delivyrServer.enqueue(
         json(
             "{\"data\":["
@@ -218,15 +214,7 @@ class DelivyrTemplateSyncTest {
   @Test
   void templatesConvertWithChannelsApprovalAndTheDefaultUrlRule() {
     io.campaignrelay.delivyr.models.DelivyrTemplate old =
-        new io.campaignrelay.delivyr.models.DelivyrTemplate(
-            "HDS7F3Y2",
-            "Welcome",
-            "Hi [%FIRST_NAME%]",
-            io.campaignrelay.delivyr.models.TemplateStatus.APPROVED,
-            List.of(),
-            "https://own.example.com/",
-            Instant.parse("2026-01-01T00:00:00Z"),
-            null);
+        approvedInBothChannels("Hi [%FIRST_NAME%]", "https://own.example.com/");
     DefaultUrlRule rule =
         DefaultUrlRule.of("https://shop.example.com/", Instant.parse("2026-06-01T00:00:00Z"));
     Template t = DelivyrTemplateSource.toTemplate(old, rule);
@@ -238,18 +226,25 @@ class DelivyrTemplateSyncTest {
         .contains(URI.create("https://own.example.com/"));
   }
 
+  /** Template HDS7F3Y2 "Welcome", approved, no channel listed (so offered in both). */
+  static io.campaignrelay.delivyr.models.DelivyrTemplate approvedInBothChannels(
+      String body, String redirectUrl) {
+    return new io.campaignrelay.delivyr.models.DelivyrTemplate(
+        "HDS7F3Y2",
+        "Welcome",
+        body,
+        io.campaignrelay.delivyr.models.TemplateStatus.APPROVED,
+        List.of(),
+        redirectUrl,
+        Instant.parse("2026-01-01T00:00:00Z"),
+        null);
+  }
+
   @Test
   void delivyrPlaceholdersBecomeTheEnginesTags() {
     io.campaignrelay.delivyr.models.DelivyrTemplate t =
-        new io.campaignrelay.delivyr.models.DelivyrTemplate(
-            "HDS7F3Y2",
-            "Welcome",
-            "Hi {{FIRST_NAME}} / {{ city_2 }}, code [%PROMO_CODE%], {{a.b}} {{}} {x}",
-            io.campaignrelay.delivyr.models.TemplateStatus.APPROVED,
-            List.of(),
-            null,
-            Instant.parse("2026-01-01T00:00:00Z"),
-            null);
+        approvedInBothChannels(
+            "Hi {{FIRST_NAME}} / {{ city_2 }}, code [%PROMO_CODE%], {{a.b}} {{}} {x}", null);
     assertThat(DelivyrTemplateSource.toTemplate(t, null).body())
         .isEqualTo("Hi [%FIRST_NAME%] / [%city_2%], code [%PROMO_CODE%], {{a.b}} {{}} {x}");
     assertThat(DelivyrTemplateSource.optimoveTags(null)).isNull();
