@@ -30,6 +30,7 @@ import io.campaignrelay.core.template.Template;
 import io.campaignrelay.core.template.TemplateRenderer;
 import io.campaignrelay.delivyr.models.AttributeCheck;
 import io.campaignrelay.delivyr.models.OptimoveAccessType;
+import io.campaignrelay.delivyr.models.OptimoveIntegration;
 import io.campaignrelay.delivyr.models.SendMessageRequest;
 import io.campaignrelay.delivyr.models.SentMessage;
 import io.campaignrelay.delivyr.models.WebhookEvent;
@@ -247,6 +248,16 @@ class DelivyrEndToEndTest {
     assertThat(fakeDelivyr.integrationSettings().get("apiKeySet").asBoolean()).isTrue();
     assertThat(fakeDelivyr.integrationSettings().get("customerAttributes").get(0).asText())
         .isEqualTo(FakeCustomer.MOBILE_NUMBER);
+    OptimoveIntegration installed = delivyr.getOptimoveIntegration();
+    assertThat(installed.installed()).isTrue();
+    assertThat(installed.testingMode()).isTrue();
+    assertThat(installed.apiKeySet()).isTrue();
+    assertThat(installed.tenantTokenSet()).isTrue();
+    assertThat(installed.tenantId()).isEqualTo(Long.toString(fakeOptimove.tenantId()));
+    assertThat(installed.phoneNumberAttribute()).contains(FakeCustomer.MOBILE_NUMBER);
+    assertThat(installed.defaultUrl()).isEqualTo("https://shop.example/");
+    // neither the spec nor the fake carries enabledAt: the default-URL cut-off is the caller's
+    assertThat(installed.enabledSince()).isEmpty();
 
     String sample = SyntheticCustomers.customerId(0);
     AttributeCheck check = delivyr.checkOptimoveAttributes(settings, sample);
@@ -650,6 +661,29 @@ class DelivyrEndToEndTest {
     assertThat(resumed.uncertain()).isZero();
     assertThat(journal.pending(campaign.id())).isEmpty();
     assertThat(fakeDelivyr.injectedFaults()).hasSize(1);
+    assertEachTargetHandledOnce(campaign, drops);
+  }
+
+  @Test
+  void aLostAnswerIsRetriedWithTheSameKeyAndDelivyrReplaysIt() {
+    // With the default retries the client re-sends the batch with its Idempotency-Key: Delivyr
+    // answers the first result again and sends nothing new, so the engine never sees the fault.
+    startDelivyr(
+        FaultScript.builder()
+            .failCall("POST messages/batch", 2, Fault.disconnectAfterRequest())
+            .build());
+    DelivyrClient delivyr = delivyr(RetryOptions.defaults());
+    settings = validSettings().testingMode(false).build();
+    delivyr.putOptimoveIntegration(settings);
+    Campaign campaign = scheduleCampaign(host.url("/optimove/events").toString());
+    Drops drops = new Drops();
+    ExecutionReport report =
+        executor(delivyr, InMemoryExecutionJournal.create(), drops, 500)
+            .execute(campaign, templates(delivyr, campaign), ExecutionMode.LIVE);
+    assertThat(fakeDelivyr.injectedFaults()).hasSize(1);
+    assertThat(report.dispatched() + report.dropped()).isEqualTo(CUSTOMERS);
+    assertThat(report.uncertain()).isZero();
+    assertThat(report.resent()).isZero();
     assertEachTargetHandledOnce(campaign, drops);
   }
 }
