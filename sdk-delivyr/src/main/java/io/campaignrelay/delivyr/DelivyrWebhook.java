@@ -16,8 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -66,7 +64,11 @@ public final class DelivyrWebhook {
 
   private final Duration tolerance;
   private final int maxRemembered;
-  private final LinkedHashMap<String, Instant> seen = new LinkedHashMap<>();
+  // Accepted ids with their expiry, and the same ordered by expiry so that purging costs only the
+  // entries that actually expired (not a scan of every remembered id on every call).
+  private final java.util.HashMap<String, Instant> seen = new java.util.HashMap<>();
+  private final java.util.PriorityQueue<Map.Entry<String, Instant>> byExpiry =
+      new java.util.PriorityQueue<>(Map.Entry.comparingByValue());
 
   private DelivyrWebhook(Duration tolerance, int maxRemembered) {
     this.tolerance = tolerance;
@@ -193,11 +195,8 @@ public final class DelivyrWebhook {
   }
 
   private synchronized void remember(String id, Instant expiresAt, Instant now) {
-    Iterator<Map.Entry<String, Instant>> it = seen.entrySet().iterator();
-    while (it.hasNext()) {
-      if (it.next().getValue().isBefore(now)) {
-        it.remove();
-      }
+    while (!byExpiry.isEmpty() && byExpiry.peek().getValue().isBefore(now)) {
+      forget(byExpiry.poll());
     }
     if (seen.containsKey(id)) {
       throw new WebhookReplayException(
@@ -207,11 +206,14 @@ public final class DelivyrWebhook {
               + " your handler is idempotent)");
     }
     while (seen.size() >= maxRemembered) {
-      Iterator<String> oldest = seen.keySet().iterator();
-      oldest.next();
-      oldest.remove();
+      forget(byExpiry.poll());
     }
     seen.put(id, expiresAt);
+    byExpiry.add(Map.entry(id, expiresAt));
+  }
+
+  private void forget(Map.Entry<String, Instant> e) {
+    seen.remove(e.getKey(), e.getValue());
   }
 
   /**
