@@ -47,6 +47,8 @@ import java.util.Objects;
  * at a time.
  */
 public final class DelivyrMessageChannel implements MessageChannel {
+  private static final java.util.regex.Pattern NUMERIC_ID =
+      java.util.regex.Pattern.compile("[0-9]{1,18}");
 
   private final DelivyrClient client;
   private final ExecutionMode mode;
@@ -187,7 +189,7 @@ public final class DelivyrMessageChannel implements MessageChannel {
     if (TemplateIdMapping.isValidDelivyrId(v)) {
       return TemplateIdMapping.toOptimoveTemplateId(v);
     }
-    if (v.matches("[0-9]{1,18}") && Long.parseLong(v) > 0) {
+    if (NUMERIC_ID.matcher(v).matches() && Long.parseLong(v) > 0) {
       return Long.parseLong(v);
     }
     throw new ConfigurationException(

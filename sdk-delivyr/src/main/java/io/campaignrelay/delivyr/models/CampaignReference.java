@@ -15,6 +15,8 @@ import java.util.List;
  * @param optimoveTemplateId the Optimove TemplateID (see {@code TemplateIdMapping})
  */
 public record CampaignReference(String optimoveCampaignId, int channelId, long optimoveTemplateId) {
+  private static final java.util.regex.Pattern CAMPAIGN_ID =
+      java.util.regex.Pattern.compile("[0-9]+(\\.[0-9]+)*");
 
   /** Optimove channel of Delivyr Scheduled SMS. */
   public static final int SCHEDULED_SMS_CHANNEL = 452;
@@ -29,7 +31,7 @@ public record CampaignReference(String optimoveCampaignId, int channelId, long o
    */
   public CampaignReference {
     List<ConfigurationProblem> problems = new ArrayList<>();
-    if (optimoveCampaignId == null || !optimoveCampaignId.matches("[0-9]+(\\.[0-9]+)*")) {
+    if (optimoveCampaignId == null || !CAMPAIGN_ID.matcher(optimoveCampaignId).matches()) {
       problems.add(
           ConfigurationProblem.of(
               "optimoveCampaignId",

@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
  * unchanged on every retry.
  */
 public final class SendMessageRequest {
+  private static final java.util.regex.Pattern TEMPLATE_ID =
+      java.util.regex.Pattern.compile("[0-9A-Z]{8}");
 
   /** Maximum length of an idempotency key or client reference. */
   public static final int MAX_KEY_LENGTH = 255;
@@ -344,7 +346,7 @@ public final class SendMessageRequest {
                 templateId == null ? null : templateId,
                 "give exactly one of templateId (a Delivyr template) or body (literal text)"));
       }
-      if (templateId != null && !templateId.matches("[0-9A-Z]{8}")) {
+      if (templateId != null && !TEMPLATE_ID.matcher(templateId).matches()) {
         problems.add(
             ConfigurationProblem.of(
                 "templateId",
