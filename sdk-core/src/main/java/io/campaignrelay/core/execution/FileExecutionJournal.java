@@ -16,7 +16,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.zip.CRC32;
 
 /**
@@ -33,7 +32,7 @@ import java.util.zip.CRC32;
  *
  * <p>Thread-safe. Memory: a compact index of about 40 bytes per recipient. Close it when done.
  */
-public final class FileExecutionJournal implements ExecutionJournal, Closeable {
+public final class FileExecutionJournal extends IndexedJournal implements Closeable {
 
   /** When appended lines reach stable storage. */
   public enum Durability {
@@ -49,7 +48,6 @@ public final class FileExecutionJournal implements ExecutionJournal, Closeable {
   private final Path path;
   private final Durability durability;
   private final FileChannel channel;
-  private final JournalIndex index = new JournalIndex();
   private final int discardedLines;
 
   private FileExecutionJournal(Path path, Durability durability) throws IOException {
@@ -143,44 +141,7 @@ public final class FileExecutionJournal implements ExecutionJournal, Closeable {
       throw new CampaignRelayException(
           "cannot append to the execution journal " + path + ": " + e.getMessage(), e);
     }
-    for (JournalEntry e : entries) {
-      index.put(e);
-    }
-  }
-
-  @Override
-  public synchronized Optional<JournalEntry> entry(CampaignId campaignId, CustomerId customerId) {
-    return index.get(campaignId, customerId);
-  }
-
-  @Override
-  public synchronized Optional<JournalEntry> entry(
-      CampaignId campaignId, CustomerId customerId, IdempotencyKey key) {
-    return index.get(campaignId, customerId, JournalIndex.bits(key, campaignId, customerId));
-  }
-
-  @Override
-  public synchronized boolean isDone(CampaignId campaignId, CustomerId customerId) {
-    return index.isDone(campaignId, customerId);
-  }
-
-  /**
-   * The entries still PENDING for a campaign.
-   *
-   * @param campaignId the campaign
-   * @return the entries, ordered by customer id
-   */
-  public synchronized List<JournalEntry> pending(CampaignId campaignId) {
-    return index.pendingEntries(campaignId);
-  }
-
-  /**
-   * How many recipients (all campaigns) have an entry.
-   *
-   * @return the count
-   */
-  public synchronized int size() {
-    return index.size();
+    index(entries);
   }
 
   @Override
@@ -272,7 +233,7 @@ public final class FileExecutionJournal implements ExecutionJournal, Closeable {
           discarded++;
           continue;
         }
-        index.put(e);
+        index(List.of(e));
         intactBytes = offset;
       }
     }
