@@ -21,6 +21,7 @@ import io.campaignrelay.optimove.implementation.Chunks;
 import io.campaignrelay.optimove.implementation.EndpointRules;
 import io.campaignrelay.optimove.implementation.OptimoveApi;
 import io.campaignrelay.optimove.implementation.Responses;
+import io.campaignrelay.optimove.implementation.TargetRows;
 import io.campaignrelay.optimove.implementation.WireRows;
 import io.campaignrelay.optimove.models.CampaignDetails;
 import io.campaignrelay.optimove.models.CampaignInteractions;
@@ -447,13 +448,8 @@ public final class OptimoveClient {
                 query.pageSize(),
                 skip),
         operation,
-        WireRows.SendDetailRow.class,
-        row ->
-            new CustomerSendDetail(
-                row.customerId(),
-                row.templateId() == null ? 0 : row.templateId(),
-                row.scheduledTime(),
-                attributes(row.customerAttributes(), query, operation)));
+        "SendDetailRow",
+        TargetRows.sendDetails(attributeValues(query)));
   }
 
   /**
@@ -484,15 +480,8 @@ public final class OptimoveClient {
                 query.pageSize(),
                 skip),
         operation,
-        WireRows.ExecutionDetailRow.class,
-        row ->
-            new CustomerExecutionDetail(
-                row.customerId(),
-                row.actionId() == null ? 0 : row.actionId(),
-                row.templateId() == null ? 0 : row.templateId(),
-                Responses.commaList(row.promoCode()),
-                row.scheduleTime(),
-                attributes(row.customerAttributes(), query, operation)));
+        "ExecutionDetailRow",
+        TargetRows.executionDetails(attributeValues(query)));
   }
 
   /**
@@ -889,19 +878,27 @@ public final class OptimoveClient {
 
   // ------------------------------------------------------------------ helpers
 
-  private <R, T> PagedIterable<T> paged(
+  private <T> PagedIterable<T> paged(
       int pageSize,
       Function<Long, Call<ResponseBody>> fetch,
       String operation,
-      Class<R> rowType,
-      Function<R, T> convert) {
+      String rowName,
+      Responses.RowReader<T> rowReader) {
+    Responses.RowReader<T> reader =
+        parser -> {
+          try {
+            return rowReader.read(parser);
+          } catch (IllegalArgumentException | ConfigurationException e) {
+            throw new ApiServiceException(
+                new ApiErrorDetails(
+                    "optimove", operation, 200, null, e.getMessage(), null, false, ""));
+          }
+        };
     return PagedIterable.of(
         token -> {
           long skip = token == null ? 0 : Long.parseLong(token);
           List<T> rows = new ArrayList<>(Math.min(pageSize, 1024));
-          int n =
-              responses.readRows(
-                  fetch.apply(skip), operation, rowType, r -> rows.add(convert.apply(r)));
+          int n = responses.readRows(fetch.apply(skip), operation, rowName, reader, rows::add);
           return new PagedIterable.Page<>(rows, n < pageSize ? null : Long.toString(skip + n));
         });
   }
@@ -912,14 +909,9 @@ public final class OptimoveClient {
         : String.join(";", query.customerAttributes());
   }
 
-  private static CustomerAttributes attributes(
-      JsonNode node, CampaignTargetQuery query, String operation) {
-    try {
-      return AttributeValues.resolve(node, query.customerAttributes(), query.attributeDelimiter());
-    } catch (IllegalArgumentException | ConfigurationException e) {
-      throw new ApiServiceException(
-          new ApiErrorDetails("optimove", operation, 200, null, e.getMessage(), null, false, ""));
-    }
+  /** One attribute reader per query: the requested names are shared by every row. */
+  private static AttributeValues attributeValues(CampaignTargetQuery query) {
+    return AttributeValues.forQuery(query.customerAttributes(), query.attributeDelimiter());
   }
 
   private static Set<String> upper(List<String> names) {

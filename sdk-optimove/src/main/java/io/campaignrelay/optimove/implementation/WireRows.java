@@ -1,6 +1,5 @@
 package io.campaignrelay.optimove.implementation;
 
-import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,7 +8,8 @@ import java.util.List;
 /**
  * The JSON rows exactly as they travel, named as the wire names them. Request rows are written by
  * Retrofit's Jackson converter; response rows that need post-processing (positional attributes,
- * comma-separated promo codes) are read here and turned into public models by the client.
+ * comma-separated promo codes) are read here and turned into public models by the client; the
+ * target pages (millions of rows) are streamed by {@link TargetRows} instead.
  */
 public final class WireRows {
   private WireRows() {}
@@ -101,38 +101,6 @@ public final class WireRows {
       @JsonProperty("EventTypeID") int eventTypeId,
       @JsonProperty("ListenerURL") String listenerUrl,
       @JsonProperty("ChannelID") Integer channelId) {}
-
-  /**
-   * A response row of GetCustomerSendDetailsByChannel.
-   *
-   * @param customerId the customer
-   * @param templateId the template
-   * @param scheduledTime the send time as sent (both spellings accepted)
-   * @param customerAttributes a JSON array in request order, or one delimited string
-   */
-  public record SendDetailRow(
-      @JsonProperty("CustomerID") String customerId,
-      @JsonProperty("TemplateID") Long templateId,
-      @JsonProperty("ScheduledTime") @JsonAlias("ScheduleTime") String scheduledTime,
-      @JsonProperty("CustomerAttributes") JsonNode customerAttributes) {}
-
-  /**
-   * A response row of GetCustomerExecutionDetailsByCampaign.
-   *
-   * @param customerId the customer
-   * @param actionId the action
-   * @param templateId the template
-   * @param promoCode comma-separated promo codes (an array is accepted too)
-   * @param scheduleTime the send time as sent (both spellings accepted)
-   * @param customerAttributes a JSON array in request order, or one delimited string
-   */
-  public record ExecutionDetailRow(
-      @JsonProperty("CustomerID") String customerId,
-      @JsonProperty("ActionID") Long actionId,
-      @JsonProperty("TemplateID") Long templateId,
-      @JsonProperty("PromoCode") JsonNode promoCode,
-      @JsonProperty("ScheduleTime") @JsonAlias("ScheduledTime") String scheduleTime,
-      @JsonProperty("CustomerAttributes") JsonNode customerAttributes) {}
 
   /**
    * A response row of GetCanceledCampaignCustomers.
