@@ -10,6 +10,7 @@ import io.campaignrelay.core.http.ClientOptions;
 import io.campaignrelay.core.http.HttpPipeline;
 import io.campaignrelay.core.http.RetryOptions;
 import io.campaignrelay.core.http.VendorProfile;
+import io.campaignrelay.delivyr.implementation.BatchBody;
 import io.campaignrelay.delivyr.implementation.DelivyrApi;
 import io.campaignrelay.delivyr.implementation.DelivyrErrorParser;
 import io.campaignrelay.delivyr.implementation.IdempotencyKeys;
@@ -44,6 +45,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import okhttp3.OkHttpClient;
+import okhttp3.RequestBody;
 import retrofit2.Call;
 
 /**
@@ -197,7 +199,7 @@ public final class DelivyrClient {
               "send 1 to " + MAX_BATCH_SIZE + " messages per batch; split larger campaigns"));
     }
     List<String> keys = new ArrayList<>(messages.size());
-    List<Wire.Message> wire = new ArrayList<>(messages.size());
+    List<String> referenceList = new ArrayList<>(messages.size());
     Set<String> references = new HashSet<>();
     boolean stable = true;
     for (SendMessageRequest m : messages) {
@@ -205,6 +207,7 @@ public final class DelivyrClient {
       stable &= IdempotencyKeys.isStable(m);
       keys.add(key);
       String reference = m.clientReference().orElse(key);
+      referenceList.add(reference);
       if (!references.add(reference)) {
         problems.add(
             ConfigurationProblem.of(
@@ -213,11 +216,12 @@ public final class DelivyrClient {
                 "give every message of a batch its own reference (the same customer twice in one"
                     + " campaign?)"));
       }
-      wire.add(wire(m, reference));
     }
     ConfigurationException.throwIfAny("Delivyr batch", problems);
     String batchKey = IdempotencyKeys.forBatch(keys, stable);
-    return pipeline.execute(api.sendBatch(batchKey, new Wire.Batch(wire)), "POST messages/batch");
+    RequestBody body =
+        BatchBody.write(pipeline.objectMapper().getFactory(), messages, referenceList);
+    return pipeline.execute(api.sendBatch(batchKey, body), "POST messages/batch");
   }
 
   /**

@@ -110,8 +110,16 @@ public final class DelivyrMessageChannel implements MessageChannel {
       return List.of();
     }
     List<SendMessageRequest> requests = new ArrayList<>(batch.size());
+    CampaignReference reference = null;
+    OutboundMessage referenceSource = null;
     for (OutboundMessage m : batch) {
-      requests.add(toRequest(m, mode));
+      // an engine batch is one campaign and (almost always) one template: build the reference
+      // once and reuse it while the campaign id, channel and template stay the same
+      if (referenceSource == null || !sameReference(referenceSource, m)) {
+        reference = campaignReference(m);
+        referenceSource = m;
+      }
+      requests.add(toRequest(m, mode, reference));
     }
     BatchResult result = client.sendBatch(requests);
     Map<String, BatchItemResult> byReference = new HashMap<>();
@@ -161,19 +169,35 @@ public final class DelivyrMessageChannel implements MessageChannel {
    * @return the request, with the message's idempotency key as key and client reference
    */
   public static SendMessageRequest toRequest(OutboundMessage m, ExecutionMode mode) {
+    return toRequest(m, mode, campaignReference(m));
+  }
+
+  private static SendMessageRequest toRequest(
+      OutboundMessage m, ExecutionMode mode, CampaignReference reference) {
     return SendMessageRequest.builder()
         .to(m.to().e164())
         .customerId(m.customerId().value())
         .body(m.text())
-        .campaign(
-            new CampaignReference(
-                m.campaign().id().value(),
-                m.campaign().channel().value(),
-                optimoveTemplateId(m.templateId())))
+        .campaign(reference)
         .testMode(!mode.isLive())
         .idempotencyKey(m.idempotencyKey().value())
         .clientReference(m.idempotencyKey().value())
         .build();
+  }
+
+  private static CampaignReference campaignReference(OutboundMessage m) {
+    return new CampaignReference(
+        m.campaign().id().value(),
+        m.campaign().channel().value(),
+        optimoveTemplateId(m.templateId()));
+  }
+
+  /** Whether {@link #campaignReference} gives the same reference for both messages. */
+  private static boolean sameReference(OutboundMessage a, OutboundMessage b) {
+    return a.templateId().equals(b.templateId())
+        && (a.campaign() == b.campaign()
+            || (a.campaign().channel().value() == b.campaign().channel().value()
+                && a.campaign().id().value().equals(b.campaign().id().value())));
   }
 
   /**

@@ -9,6 +9,7 @@ import io.campaignrelay.delivyr.models.OptOut;
 import io.campaignrelay.delivyr.models.OptimoveIntegration;
 import io.campaignrelay.delivyr.models.SentMessage;
 import java.util.List;
+import okhttp3.RequestBody;
 import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.DELETE;
@@ -78,12 +79,12 @@ public interface DelivyrApi {
    * Sends up to 1,000 messages.
    *
    * @param idempotencyKey the key of the batch, reused on every retry
-   * @param batch the messages
+   * @param batch the JSON of a {@link Wire.Batch}, streamed by {@link BatchBody}
    * @return the call
    */
   @POST("messages/batch")
   Call<BatchResult> sendBatch(
-      @Header(IDEMPOTENCY_KEY) String idempotencyKey, @Body Wire.Batch batch);
+      @Header(IDEMPOTENCY_KEY) String idempotencyKey, @Body RequestBody batch);
 
   /**
    * Reads the Message Log.

@@ -42,7 +42,7 @@ public final class Wire {
       String clientReference) {}
 
   /**
-   * A batch body.
+   * A batch body: the shape {@link BatchBody} streams (its tests compare both serializations).
    *
    * @param messages up to 1,000 messages
    */
