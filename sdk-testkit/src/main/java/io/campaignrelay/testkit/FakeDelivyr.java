@@ -558,7 +558,7 @@ public final class FakeDelivyr extends VendorFake {
     Secret apiKey;
     List<String> customerAttributes = List.of();
     ObjectNode triggeredOverrides = Json.object();
-    Long tenantId;
+    String tenantId; // the spec gives no type: kept as sent, as text
     Secret tenantToken;
     String defaultUrl;
 
@@ -1214,7 +1214,12 @@ public final class FakeDelivyr extends VendorFake {
       List<String> names = new ArrayList<>();
       attrs.forEach(a -> names.add(a.asText()));
       String first = names.get(0).toUpperCase(Locale.ROOT);
-      if (!first.contains("PHONE") && !first.contains("MOBILE")) {
+      // The guide only says the phone number comes first; which name a tenant gives it is unknown
+      // (INFERRED), so any name that reads as a phone attribute is accepted.
+      if (!first.contains("PHONE")
+          && !first.contains("MOBILE")
+          && !first.contains("MSISDN")
+          && !first.contains("CELL")) {
         throw new ApiError(
             400,
             "phone_attribute_not_first",
@@ -1233,7 +1238,7 @@ public final class FakeDelivyr extends VendorFake {
     }
     if (body.has("tenantId")) {
       JsonNode t = body.get("tenantId");
-      s.tenantId = t.isNull() ? null : t.asLong();
+      s.tenantId = t.isNull() ? null : t.asText();
     }
     if (body.has("tenantToken")) {
       JsonNode t = body.get("tenantToken");

@@ -272,6 +272,15 @@ class FakeDelivyrTest {
         post("integrations/optimove/find-attributes", "{\"sampleCustomerId\":\"C000000001\"}", AUTH)
             .json();
     assertThat(attrs.get("attributes").get(0).get("name").asText()).isEqualTo("MOBILE_NUMBER");
+    Http.Reply msisdnFirst =
+        Http.send(
+            "PUT",
+            dv.baseUrl() + "integrations/optimove",
+            "{\"customerAttributes\":[\"MSISDN\",\"FIRST_NAME\"],\"tenantId\":\"acme-eu\","
+                + "\"tenantToken\":\"tt\"}",
+            AUTH);
+    assertThat(msisdnFirst.code()).isEqualTo(200);
+    assertThat(msisdnFirst.json().get("tenantId").asText()).isEqualTo("acme-eu");
     assertThat(Http.send("DELETE", dv.baseUrl() + "integrations/optimove", null, AUTH).code())
         .isEqualTo(204);
     assertThat(dv.integrationSettings().get("testingMode").asBoolean()).isTrue();
