@@ -348,6 +348,15 @@ public final class TextLocalCampaignFlow {
       return throughEngine(
           campaign, template, recipients, index, mode, route, tag, sendTime, listener);
     }
+    // The group route has no per-recipient journal: a campaign whose group send was already
+    // handed to TextLocal (or may have been) is never sent again.
+    Optional<CampaignDispatch> earlier = ledger.find(campaign.id());
+    if (earlier.isPresent()
+        && earlier.get().route() == CampaignDispatch.Route.TEMPORARY_GROUP
+        && !earlier.get().testMode()
+        && earlier.get().submitted() > 0) {
+      throw new CampaignAlreadySentException(campaign.id(), earlier.get());
+    }
     Map<RejectionReason, Long> dropped = new EnumMap<>(RejectionReason.class);
     Counter targeted = new Counter();
     Iterator<Resolved> resolved =
@@ -545,6 +554,7 @@ public final class TextLocalCampaignFlow {
             .test(client.testMode());
     String tempGroup = null;
     long submitted = 0;
+    boolean sendCalled = false;
     List<NewContact> chunk = new ArrayList<>(TextLocalClient.MAX_CONTACTS_PER_BULK_CREATE);
     try {
       while (resolved.hasNext()) {
@@ -584,6 +594,20 @@ public final class TextLocalCampaignFlow {
         ledger.save(d);
         return d;
       }
+      // Recorded before the send: if the answer is lost, the ledger still says it may have gone.
+      ledger.save(
+          dispatch(
+              campaign,
+              CampaignDispatch.Route.TEMPORARY_GROUP,
+              index,
+              tempGroup,
+              tag,
+              sendTime,
+              targeted.n,
+              submitted,
+              dropped,
+              List.of()));
+      sendCalled = true;
       SendResult r = client.send(send.groupId(tempGroup).build());
       CampaignDispatch d =
           dispatch(
@@ -600,6 +624,11 @@ public final class TextLocalCampaignFlow {
       ledger.save(d);
       return d;
     } catch (RuntimeException e) {
+      if (sendCalled && !definitelyNotSent(e)) {
+        // The send may have been accepted (and scheduled): keep the group and the ledger record
+        // saying it was handed over, so that no re-run sends it again.
+        throw e;
+      }
       if (tempGroup != null) {
         boolean deleted = deleteQuietly(tempGroup);
         CampaignDispatch d =
@@ -618,6 +647,14 @@ public final class TextLocalCampaignFlow {
       }
       throw e;
     }
+  }
+
+  /** A refusal below HTTP 500 (incl. a failure envelope), or a vendor never reached. */
+  private static boolean definitelyNotSent(RuntimeException e) {
+    if (e instanceof io.campaignrelay.core.http.ApiConnectionException c) {
+      return !c.outcomeUnknown();
+    }
+    return e instanceof io.campaignrelay.core.http.ApiServiceException s && s.statusCode() < 500;
   }
 
   /**

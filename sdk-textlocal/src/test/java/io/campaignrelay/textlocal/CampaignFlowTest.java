@@ -476,6 +476,77 @@ class CampaignFlowTest {
   }
 
   @Test
+  void aSameTextCampaignAlreadySentIsNeverSentAgain() throws Exception {
+    tl.enqueue(contactsPage(contact("447700000001", "Ann", "C1")));
+    tl.enqueue("{\"group\":{\"id\":556},\"status\":\"success\"}");
+    tl.enqueue("{\"num_contacts\":1,\"status\":\"success\"}");
+    tl.enqueue("{\"num_messages\":1,\"batch_id\":9001,\"status\":\"success\"}");
+    Campaign c = campaign(82, NOW.plusSeconds(60));
+    flow.execute(
+        c, template("Welcome", "Plain"), Stream.of(customer("C1")), ExecutionMode.LIVE, listener);
+    assertThat(tl.requestCount()).isEqualTo(4);
+    for (int i = 0; i < 4; i++) {
+      tl.take();
+    }
+
+    tl.enqueue(contactsPage(contact("447700000001", "Ann", "C1")));
+    CampaignAlreadySentException e =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            CampaignAlreadySentException.class,
+            () ->
+                flow.execute(
+                    c,
+                    template("Welcome", "Plain"),
+                    Stream.of(customer("C1")),
+                    ExecutionMode.LIVE,
+                    listener));
+
+    assertThat(e.getMessage()).contains("82", "9001", "nothing was sent again");
+    // only the contact page was read: no group, no send
+    assertThat(tl.requestCount()).isLessThanOrEqualTo(5);
+    for (int i = 4; i < tl.requestCount(); i++) {
+      assertThat(tl.take().getTarget()).isEqualTo("/get_contacts/");
+    }
+  }
+
+  @Test
+  void aGroupSendWhoseAnswerWasLostKeepsTheGroupAndRefusesARerun() throws Exception {
+    tl.enqueue(contactsPage(contact("447700000001", "Ann", "C1")));
+    tl.enqueue("{\"group\":{\"id\":557},\"status\":\"success\"}");
+    tl.enqueue("{\"num_contacts\":1,\"status\":\"success\"}");
+    tl.enqueueDisconnect();
+    Campaign c = campaign(83, NOW.plusSeconds(60));
+    io.campaignrelay.core.http.ApiConnectionException lost =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            io.campaignrelay.core.http.ApiConnectionException.class,
+            () ->
+                flow.execute(
+                    c,
+                    template("Welcome", "Plain"),
+                    Stream.of(customer("C1")),
+                    ExecutionMode.LIVE,
+                    listener));
+    assertThat(lost.outcomeUnknown()).isTrue();
+    // not retried, and the (maybe scheduled) group is not deleted
+    assertThat(tl.requestCount()).isEqualTo(4);
+    CampaignDispatch record = flow.ledger().find(c.id()).orElseThrow();
+    assertThat(record.submitted()).isEqualTo(1);
+    assertThat(record.temporaryGroupDeleted()).isFalse();
+
+    tl.enqueue(contactsPage(contact("447700000001", "Ann", "C1")));
+    assertThatThrownBy(
+            () ->
+                flow.execute(
+                    c,
+                    template("Welcome", "Plain"),
+                    Stream.of(customer("C1")),
+                    ExecutionMode.LIVE,
+                    listener))
+        .isInstanceOf(CampaignAlreadySentException.class)
+        .hasMessageContaining("outcome unknown");
+  }
+
+  @Test
   void metricsArePulledDailyForAWeekAndAggregated() throws Exception {
     CampaignDispatch d =
         new CampaignDispatch(

@@ -117,6 +117,14 @@ final class TextLocalServer implements AutoCloseable {
             .build());
   }
 
+  /** Reads the request, then drops the connection without answering (outcome unknown). */
+  void enqueueDisconnect() {
+    server.enqueue(
+        new MockResponse.Builder()
+            .onResponseStart(new mockwebserver3.SocketEffect.CloseSocket())
+            .build());
+  }
+
   RecordedRequest take() throws InterruptedException {
     RecordedRequest r = server.takeRequest(5, TimeUnit.SECONDS);
     if (r == null) {
