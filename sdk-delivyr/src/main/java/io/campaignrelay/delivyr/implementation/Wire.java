@@ -78,7 +78,27 @@ public final class Wire {
       Map<String, String> triggeredOverrides,
       String tenantId,
       String tenantToken,
-      String defaultUrl) {}
+      String defaultUrl) {
+    /** Never prints the API key or the tenant token. */
+    @Override
+    public String toString() {
+      return "Integration{testingMode="
+          + testingMode
+          + ", apiEndpoint="
+          + apiEndpoint
+          + ", apiKey="
+          + (apiKey == null ? null : io.campaignrelay.core.Secret.REDACTED)
+          + ", customerAttributes="
+          + customerAttributes
+          + ", tenantId="
+          + tenantId
+          + ", tenantToken="
+          + (tenantToken == null ? null : io.campaignrelay.core.Secret.REDACTED)
+          + ", defaultUrl="
+          + defaultUrl
+          + '}';
+    }
+  }
 
   /**
    * The find-attributes body.
