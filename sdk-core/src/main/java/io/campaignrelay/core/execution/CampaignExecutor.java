@@ -452,7 +452,7 @@ public final class CampaignExecutor {
         return !c.outcomeUnknown();
       }
       if (e instanceof io.campaignrelay.core.http.ApiServiceException s) {
-        return s.statusCode() < 500;
+        return s.requestRefused();
       }
       return false;
     }

@@ -50,4 +50,27 @@ public interface MessageChannel {
   default boolean deduplicatesByIdempotencyKey() {
     return false;
   }
+
+  /**
+   * Looks up, in the vendor's own records, messages whose send outcome is unknown (a batch left
+   * PENDING by a crash, a lost or unreadable answer). The engine calls this on resume before it
+   * sends or gives up on any such message. Every message of the list gets exactly one result.
+   *
+   * <p>The default answers {@link ReconcileResult.Status#UNKNOWN UNKNOWN} for every message: such
+   * messages are re-sent only when the channel {@linkplain #deduplicatesByIdempotencyKey()
+   * deduplicates}, and otherwise reported as uncertain, never sent twice.
+   *
+   * @param messages the messages, rendered again as they were sent (same idempotency keys)
+   * @return one result per message, matched by idempotency key (any order)
+   * @throws RuntimeException if the vendor could not be asked; the engine then treats every message
+   *     as {@code UNKNOWN}
+   */
+  default List<ReconcileResult> reconcile(List<OutboundMessage> messages) {
+    List<ReconcileResult> results = new java.util.ArrayList<>(messages.size());
+    for (OutboundMessage m : messages) {
+      results.add(
+          ReconcileResult.unknown(m.idempotencyKey(), name() + " offers no reconciliation"));
+    }
+    return results;
+  }
 }

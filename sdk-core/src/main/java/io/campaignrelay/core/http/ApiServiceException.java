@@ -21,20 +21,67 @@ public class ApiServiceException extends CampaignRelayException {
   private final String requestId;
   private final boolean retryable;
   private final String bodyExcerpt;
+  private final boolean requestRefused;
 
   /**
-   * Creates the exception from its details.
+   * Creates the exception from its details; whether the vendor {@linkplain #requestRefused()
+   * refused} the request follows {@link #refusedByDefault(ApiErrorDetails)}.
    *
    * @param details the error details
    */
   public ApiServiceException(ApiErrorDetails details) {
+    this(details, refusedByDefault(details));
+  }
+
+  /**
+   * Creates the exception from its details, saying whether the vendor positively refused the
+   * request (nothing of it was processed).
+   *
+   * @param details the error details
+   * @param requestRefused true only when the answer is a refusal the vendor documents as "not
+   *     processed"
+   */
+  public ApiServiceException(ApiErrorDetails details, boolean requestRefused) {
     super(details.describe());
+    this.requestRefused = requestRefused;
     this.statusCode = details.statusCode();
     this.vendorCode = details.vendorCode();
     this.vendorMessage = details.vendorMessage();
     this.requestId = details.requestId();
     this.retryable = details.retryable();
     this.bodyExcerpt = details.bodyExcerpt();
+  }
+
+  /**
+   * The default refusal rule: 401, 403 and 429 (refused before any processing), and any other 4xx
+   * but 408 and 409 whose body the vendor's error parser could read (a code or a message). A 5xx, a
+   * 408 or 409, an unparsed 4xx body (say a proxy's HTML page) or a 2xx envelope is not a refusal
+   * by default: its outcome is unknown unless the vendor module says otherwise.
+   *
+   * @param details the error details
+   * @return whether the request was positively refused
+   */
+  public static boolean refusedByDefault(ApiErrorDetails details) {
+    int s = details.statusCode();
+    if (s == 401 || s == 403 || s == 429) {
+      return true;
+    }
+    if (s < 400 || s > 499 || s == 408 || s == 409) {
+      return false;
+    }
+    return details.vendorCode() != null || details.vendorMessage() != null;
+  }
+
+  /**
+   * Whether the vendor positively refused the request, so that nothing of it was processed (no SMS
+   * of it was sent). This is the only failure of a send that lets the engine record a batch as not
+   * sent and send it again later; any other failure after the request was written leaves the
+   * outcome unknown.
+   *
+   * @return true for a documented refusal
+   */
+  public boolean requestRefused() {
+    return requestRefused;
   }
 
   /**
