@@ -64,4 +64,22 @@ public interface ExecutionJournal {
   default boolean isDone(CampaignId campaignId, CustomerId customerId) {
     return entry(campaignId, customerId).map(e -> e.state().isDone()).orElse(false);
   }
+
+  /**
+   * The latest entries of several recipients of one campaign, in one step. The engine asks for a
+   * batch's worth of recipients at a time, so that a journal kept in a database answers with one
+   * round trip per batch instead of one per recipient. The default asks {@link #entry(CampaignId,
+   * CustomerId, IdempotencyKey)} for each.
+   *
+   * @param campaignId the campaign
+   * @param recipients the customers with their derived keys ({@code IdempotencyKey.derive})
+   * @return the entries found, by key; recipients never recorded are absent
+   */
+  default java.util.Map<IdempotencyKey, JournalEntry> entries(
+      CampaignId campaignId, java.util.Map<IdempotencyKey, CustomerId> recipients) {
+    java.util.Map<IdempotencyKey, JournalEntry> found = new java.util.HashMap<>();
+    recipients.forEach(
+        (key, customer) -> entry(campaignId, customer, key).ifPresent(e -> found.put(key, e)));
+    return found;
+  }
 }
