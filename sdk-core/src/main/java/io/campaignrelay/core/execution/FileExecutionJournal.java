@@ -3,7 +3,6 @@ package io.campaignrelay.core.execution;
 import io.campaignrelay.core.CampaignId;
 import io.campaignrelay.core.CampaignRelayException;
 import io.campaignrelay.core.CustomerId;
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,6 +48,7 @@ public final class FileExecutionJournal extends IndexedJournal implements Closea
   private final Durability durability;
   private final FileChannel channel;
   private final int discardedLines;
+  private String broken;
 
   private FileExecutionJournal(Path path, Durability durability) throws IOException {
     this.path = path;
@@ -92,7 +92,9 @@ public final class FileExecutionJournal extends IndexedJournal implements Closea
               + path
               + ": "
               + e.getMessage()
-              + "; give a writable file path",
+              + "; fix the cause (a writable directory, disk space, permissions) and open the"
+              + " same file again: never start a new journal for a campaign that has one, or"
+              + " recipients already texted would be texted again",
           e);
     }
   }
@@ -129,8 +131,19 @@ public final class FileExecutionJournal extends IndexedJournal implements Closea
     for (JournalEntry e : entries) {
       appendLine(sb, Objects.requireNonNull(e, "entry"));
     }
+    if (broken != null) {
+      throw new CampaignRelayException(
+          "the execution journal "
+              + path
+              + " refused an earlier write and could not be restored ("
+              + broken
+              + "): close it, fix the cause (disk space, permissions) and open the same file"
+              + " again; never start a new journal for a campaign that has one");
+    }
     ByteBuffer buf = ByteBuffer.wrap(sb.toString().getBytes(StandardCharsets.UTF_8));
+    long before = -1;
     try {
+      before = channel.size();
       while (buf.hasRemaining()) {
         channel.write(buf);
       }
@@ -138,10 +151,37 @@ public final class FileExecutionJournal extends IndexedJournal implements Closea
         channel.force(false);
       }
     } catch (IOException e) {
+      rollBack(before, e);
       throw new CampaignRelayException(
-          "cannot append to the execution journal " + path + ": " + e.getMessage(), e);
+          "cannot append to the execution journal "
+              + path
+              + ": "
+              + e.getMessage()
+              + "; nothing of this step was recorded: fix the cause (disk space, permissions) and"
+              + " run the campaign again with the same journal",
+          e);
     }
     index(entries);
+  }
+
+  /**
+   * Cuts a partly written step off the end of the file, so that the next append cannot run into it;
+   * if that fails too, the journal refuses every further write.
+   */
+  private void rollBack(long before, IOException cause) {
+    if (before < 0) {
+      broken = String.valueOf(cause.getMessage());
+      return;
+    }
+    try {
+      channel.truncate(before);
+      if (durability == Durability.SYNC) {
+        channel.force(false);
+      }
+    } catch (IOException | RuntimeException again) {
+      cause.addSuppressed(again);
+      broken = String.valueOf(cause.getMessage());
+    }
   }
 
   @Override
@@ -217,27 +257,50 @@ public final class FileExecutionJournal extends IndexedJournal implements Closea
   }
 
   /** Loads intact lines; truncates a torn tail so that later appends start on a fresh line. */
+  /**
+   * Reads every intact line into the index. Lines are split on the newline byte and decoded
+   * leniently, so a crash inside a multi-byte character, a torn or garbled tail of any kind, is a
+   * line whose checksum fails: it is discarded, never an error. The file is then cut back to its
+   * last intact line so that the next append starts on a line of its own.
+   */
   private int load(Path file) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
     int discarded = 0;
-    long intactBytes = 0;
-    long size = Files.size(file);
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      long offset = 0;
-      while ((line = r.readLine()) != null) {
-        long lineBytes = line.getBytes(StandardCharsets.UTF_8).length + 1L;
-        boolean complete = offset + lineBytes <= size;
-        offset += lineBytes;
-        JournalEntry e = complete ? parse(line) : null;
-        if (e == null) {
-          discarded++;
-          continue;
-        }
-        index(List.of(e));
-        intactBytes = offset;
+    int intactBytes = 0;
+    int start = 0;
+    java.nio.charset.CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE);
+    java.util.ArrayList<JournalEntry> batch = new java.util.ArrayList<>(1024);
+    while (start < bytes.length) {
+      int end = start;
+      while (end < bytes.length && bytes[end] != '\n') {
+        end++;
       }
+      boolean complete = end < bytes.length; // a line without its newline is a torn tail
+      JournalEntry e = null;
+      if (complete) {
+        String line = decoder.decode(ByteBuffer.wrap(bytes, start, end - start)).toString();
+        e = parse(line);
+      }
+      if (e == null) {
+        if (end > start || complete) {
+          discarded++;
+        }
+      } else {
+        batch.add(e);
+        if (batch.size() == 1024) {
+          index(batch);
+          batch.clear();
+        }
+        intactBytes = end + 1;
+      }
+      start = end + 1;
     }
-    if (intactBytes < size) {
+    index(batch);
+    if (intactBytes < bytes.length) {
       try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
         ch.truncate(intactBytes);
       }
