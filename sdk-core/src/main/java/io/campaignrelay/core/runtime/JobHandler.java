@@ -14,7 +14,7 @@ public interface JobHandler {
    *
    * @param run the job and its occurrence
    * @throws RuntimeException to have the occurrence retried later (see {@link
-   *     Scheduler#retryDelay()})
+   *     ClockScheduler.Builder#retryDelay(java.time.Duration)})
    */
   void run(JobRun run);
 }
