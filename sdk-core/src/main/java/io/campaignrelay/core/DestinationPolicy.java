@@ -37,6 +37,11 @@ import java.util.TreeSet;
  *       DestinationVerdict.Reason#NOT_ALLOWED}).
  * </ol>
  *
+ * <p>Regions are ISO codes, not calling codes: territories that share a calling code are separate
+ * regions ({@code GB} does not include Guernsey {@code GG}, Jersey {@code JE} or the Isle of Man
+ * {@code IM}, all on +44; {@code US} does not include Canada or the Caribbean on +1). To allow a
+ * whole calling code, allow its prefix ({@code "+44"}).
+ *
  * <p>A policy with no allowed region and no allowed prefix refuses every number: nothing is allowed
  * unless configured. Immutable and thread-safe.
  *

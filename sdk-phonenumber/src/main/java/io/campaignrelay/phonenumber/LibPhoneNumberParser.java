@@ -481,7 +481,9 @@ public final class LibPhoneNumberParser implements PhoneNumberParser {
 
     /**
      * The regions whose numbers are accepted, replacing any set before; others are rejected with
-     * {@link Reason#REGION_NOT_ALLOWED}. Empty (the default) accepts every region.
+     * {@link Reason#REGION_NOT_ALLOWED}. Empty (the default) accepts every region. Regions that
+     * share a calling code are separate: {@code GB} does not accept a Jersey ({@code JE}), Guernsey
+     * ({@code GG}) or Isle of Man ({@code IM}) mobile, though all are +44.
      *
      * @param regionCodes ISO 3166-1 alpha-2 codes libphonenumber knows; case is ignored
      * @return this builder

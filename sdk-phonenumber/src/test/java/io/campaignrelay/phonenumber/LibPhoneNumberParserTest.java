@@ -8,6 +8,8 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.Phonenumber;
 import io.campaignrelay.core.ConfigurationException;
 import io.campaignrelay.core.ConfigurationProblem;
+import io.campaignrelay.core.DestinationPolicy;
+import io.campaignrelay.core.DestinationVerdict;
 import io.campaignrelay.core.InvalidPhoneNumberException;
 import io.campaignrelay.core.InvalidPhoneNumberException.Reason;
 import io.campaignrelay.core.PhoneNumberDetails;
@@ -249,6 +251,23 @@ class LibPhoneNumberParserTest {
     assertThatThrownBy(() -> parser.describe("+1 201 555 0123"))
         .isInstanceOf(InvalidPhoneNumberException.class)
         .hasMessageContaining("add the region to allowedRegions");
+  }
+
+  @Test
+  void regionsSharingACallingCodeAreSeparate() {
+    // 07911 12xxxx is a Guernsey mobile range, 07797 a Jersey one: +44 numbers, not GB ones.
+    LibPhoneNumberParser any = LibPhoneNumberParser.forRegion("GB");
+    assertThat(any.describe("07911 123456").regionCode()).contains("GG");
+    assertThat(any.describe("07797 123456").regionCode()).contains("JE");
+    LibPhoneNumberParser gbOnly = any.toBuilder().allowedRegions("GB").build();
+    assertRejected(gbOnly, "07911 123456", Reason.REGION_NOT_ALLOWED, "a number of GG");
+    // A policy allows the whole calling code by prefix.
+    DestinationPolicy byPrefix = DestinationPolicy.builder().allowedPrefixes("+44").build();
+    assertThat(byPrefix.verdictFor("07911 123456", any).reason())
+        .isEqualTo(DestinationVerdict.Reason.ALLOWED_PREFIX);
+    DestinationPolicy byRegion = DestinationPolicy.builder().allowedRegions("GB").build();
+    assertThat(byRegion.verdictFor("07911 123456", any).reason())
+        .isEqualTo(DestinationVerdict.Reason.NOT_ALLOWED);
   }
 
   @Test
