@@ -230,9 +230,11 @@ public final class TextLocalClient {
    * @param request the send
    * @return TextLocal's result, warnings included
    * @throws ConfigurationException if a check before the call fails (nothing is sent)
-   * @throws TextLocalApiException if TextLocal answers {@code status: failure}
+   * @throws TextLocalApiException if TextLocal answers {@code status: failure} ({@code
+   *     requestRefused()} tells whether that proves nothing was sent)
    * @throws TextLocalAuthenticationException if the credentials are rejected
-   * @throws io.campaignrelay.core.http.ApiConnectionException if no answer came back
+   * @throws io.campaignrelay.core.http.ApiConnectionException if no answer, or no readable answer,
+   *     came back; {@code outcomeUnknown()} tells whether TextLocal may have sent it
    */
   public SendResult send(SendRequest request) {
     Objects.requireNonNull(request, "request");
@@ -342,7 +344,10 @@ public final class TextLocalClient {
    * @param options the send-level options
    * @return TextLocal's result, including messages it refused
    * @throws ConfigurationException if a check before the call fails (nothing is sent)
-   * @throws TextLocalApiException if TextLocal answers {@code status: failure}
+   * @throws TextLocalApiException if TextLocal answers {@code status: failure} ({@code
+   *     requestRefused()} tells whether that proves nothing was sent)
+   * @throws io.campaignrelay.core.http.ApiConnectionException if no answer, or no readable answer,
+   *     came back; {@code outcomeUnknown()} tells whether TextLocal may have sent them
    */
   public BulkSendResult sendBulk(List<BulkMessage> messages, BulkSendOptions options) {
     Objects.requireNonNull(messages, "messages");

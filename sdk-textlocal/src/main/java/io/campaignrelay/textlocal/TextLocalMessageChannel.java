@@ -244,11 +244,13 @@ public final class TextLocalMessageChannel implements MessageChannel {
    * campaign).
    *
    * @param batch one to {@value TextLocalClient#MAX_MESSAGES_PER_BULK_JSON} messages
-   * @return one result per message
-   * @throws TextLocalApiException if TextLocal refused the whole call ({@code status: failure})
+   * @return one result per message TextLocal's answer mentions (accepted or rejected); a message it
+   *     mentions nowhere gets none, so the engine keeps it PENDING (uncertain)
+   * @throws TextLocalApiException if TextLocal answered {@code status: failure}; the batch counts
+   *     as not sent only when its {@code requestRefused()} is true
    * @throws TextLocalAuthenticationException if the credentials were rejected
-   * @throws io.campaignrelay.core.http.ApiConnectionException if no answer came back; {@code
-   *     outcomeUnknown()} tells whether TextLocal may have sent the messages
+   * @throws io.campaignrelay.core.http.ApiConnectionException if no answer, or no readable answer,
+   *     came back; {@code outcomeUnknown()} tells whether TextLocal may have sent the messages
    * @throws ConfigurationException if the batch is larger than {@link #maxBatchSize()}
    */
   @Override

@@ -439,7 +439,7 @@ class CampaignFlowTest {
               }
             });
 
-    // get_contacts again, then only the 100 TextLocal refused (nothing of them had been sent)
+    // get_contacts again, then only the 100 TextLocal refused with code 7, a documented refusal
     assertThat(tl.requestCount()).isEqualTo(5);
     ExecutionReport report = resumed.report().orElseThrow();
     assertThat(report.skipped()).isEqualTo(500);
@@ -652,7 +652,7 @@ class CampaignFlowTest {
                     ExecutionMode.LIVE,
                     listener));
 
-    assertThat(e.getMessage()).contains("82", "9001", "nothing was sent again");
+    assertThat(e.getMessage()).contains("82", "9001", "this run sent nothing");
     // only the contact page was read: no group, no send
     assertThat(tl.requestCount()).isLessThanOrEqualTo(5);
     for (int i = 4; i < tl.requestCount(); i++) {

@@ -374,7 +374,7 @@ class MessageChannelTest {
     tl.enqueueAcceptAll("2");
     ExecutionReport resumed = executor.execute(c, template("Hi"), ExecutionMode.LIVE);
 
-    // A failure envelope means TextLocal sent nothing of that batch: the re-run sends it, once.
+    // Code 7 is a documented refusal (nothing of that batch was sent): the re-run sends it, once.
     assertThat(resumed.skipped()).isEqualTo(2);
     assertThat(resumed.uncertain()).isZero();
     assertThat(resumed.dispatched()).isEqualTo(2);
