@@ -141,4 +141,57 @@ class DelivyrPerMessageIdempotencyTest {
     channel.dispatch(List.of(message(1), message(0)));
     assertThat(textsPerPhone().values()).containsOnly(2L);
   }
+
+  // ------------------------------------------------------------------ through the engine
+
+  io.campaignrelay.core.execution.CampaignExecutor executor(
+      io.campaignrelay.core.execution.ExecutionJournal journal, List<Integer> order, int batch) {
+    return io.campaignrelay.core.execution.CampaignExecutor.builder()
+        .targetSource(
+            c ->
+                order.stream()
+                    .map(
+                        i ->
+                            io.campaignrelay.core.execution.Recipient.of(
+                                CustomerId.of("C" + i),
+                                io.campaignrelay.core.CustomerAttributes.builder()
+                                    .add("PHONE", String.format("+4477009%05d", i))
+                                    .add("FIRST_NAME", "Ann")
+                                    .build())))
+        .channel(channel)
+        .journal(journal)
+        .batchSize(batch)
+        .clock(clock)
+        .build();
+  }
+
+  static io.campaignrelay.core.template.Template template() {
+    return io.campaignrelay.core.template.Template.builder()
+        .id(TemplateId.of("42"))
+        .name("Promo")
+        .body("Hi [%FIRST_NAME%]")
+        .approvalState(io.campaignrelay.core.template.ApprovalState.APPROVED)
+        .build();
+  }
+
+  @Test
+  void aCampaignRunAgainWithALostJournalAndShuffledTargetsTextsEveryoneOnce() {
+    List<Integer> first = List.of(0, 1, 2, 3, 4, 5, 6, 7);
+    var report =
+        executor(io.campaignrelay.core.execution.InMemoryExecutionJournal.create(), first, 8)
+            .execute(CAMPAIGN, template(), ExecutionMode.LIVE);
+    assertThat(report.dispatched()).isEqualTo(8);
+
+    // the journal is gone (or torn before the outcomes): the re-run sees the same 8 in another
+    // order, in batches of 5, with 4 new customers among them
+    List<Integer> again = new ArrayList<>(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11));
+    Collections.shuffle(again, new java.util.Random(42));
+    var rerun =
+        executor(io.campaignrelay.core.execution.InMemoryExecutionJournal.create(), again, 5)
+            .execute(CAMPAIGN, template(), ExecutionMode.LIVE);
+
+    assertThat(rerun.dispatched()).isEqualTo(12);
+    assertThat(textsPerPhone()).hasSize(12);
+    assertThat(textsPerPhone().values()).containsOnly(1L);
+  }
 }
