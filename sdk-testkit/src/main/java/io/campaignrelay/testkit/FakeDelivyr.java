@@ -457,8 +457,8 @@ public final class FakeDelivyr extends VendorFake {
 
   private record Replay(Result result, Instant at) {}
 
-  /** The first answer to a message's own idempotency key: its message and the result as sent. */
-  private record FirstAnswer(Msg msg, ObjectNode result, Instant at) {}
+  /** The first answer to a message's own idempotency key, as sent, and when. */
+  private record FirstAnswer(ObjectNode result, Instant at) {}
 
   private record Pending(
       Instant at, long seq, String type, Msg msg, String phone, String reason, String url) {}
@@ -821,7 +821,7 @@ public final class FakeDelivyr extends VendorFake {
           }
           Msg m = create(p, now);
           ObjectNode result = messageResult(m);
-          remember(p, m, result, now);
+          remember(p, result, now);
           return Result.ok(201, result.deepCopy().put("replayed", false));
         }
       case "POST messages/batch":
@@ -1229,7 +1229,7 @@ public final class FakeDelivyr extends VendorFake {
       } else {
         Msg m = create(p, now);
         r = messageResult(m);
-        remember(p, m, r, now);
+        remember(p, r, now);
       }
       ObjectNode row = results.addObject();
       row.put("clientReference", p.clientReference)
@@ -1253,9 +1253,9 @@ public final class FakeDelivyr extends VendorFake {
     return first;
   }
 
-  private void remember(Prepared p, Msg m, ObjectNode result, Instant now) {
+  private void remember(Prepared p, ObjectNode result, Instant now) {
     if (p.idempotencyKey != null) {
-      messageKeys.put(p.idempotencyKey, new FirstAnswer(m, result.deepCopy(), now));
+      messageKeys.put(p.idempotencyKey, new FirstAnswer(result.deepCopy(), now));
     }
   }
 
