@@ -539,4 +539,26 @@ class FakeTextLocalWireTest {
       }
     }
   }
+
+  @Test
+  void theReadmeExampleWorks() throws Exception {
+    try (FakeTextLocal textLocal = FakeTextLocal.builder().apiKey("test-key").start()) {
+      okhttp3.RequestBody body =
+          new MultipartBody.Builder()
+              .setType(MultipartBody.FORM)
+              .addFormDataPart("apikey", "test-key")
+              .addFormDataPart("numbers", "447123456789")
+              .addFormDataPart("sender", "Jims+Autos")
+              .addFormDataPart("message", "Your%20order%20is%20ready")
+              .build();
+      Request request = new Request.Builder().url(textLocal.baseUrl() + "send/").post(body).build();
+      try (okhttp3.Response response = Http.CLIENT.newCall(request).execute()) {
+        assertThat(response.body().string())
+            .contains("\"status\":\"success\"")
+            .contains("\"sender\":\"Jims Autos\"");
+      }
+      assertThat(textLocal.sentMessages().to("447123456789").single().text())
+          .isEqualTo("Your order is ready");
+    }
+  }
 }
