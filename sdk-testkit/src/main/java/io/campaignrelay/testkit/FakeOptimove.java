@@ -1,26 +1,19 @@
 package io.campaignrelay.testkit;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.campaignrelay.core.ConfigurationException;
 import io.campaignrelay.core.ConfigurationProblem;
 import io.campaignrelay.testkit.implementation.Hmac;
-import io.campaignrelay.testkit.implementation.Json;
 import io.campaignrelay.testkit.implementation.Outbound;
 import io.campaignrelay.testkit.implementation.Seeds;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import mockwebserver3.MockWebServer;
 
 /**
@@ -29,13 +22,16 @@ import mockwebserver3.MockWebServer;
  * https://apiN.optimove.net/}) and {@link #metricsBaseUrl()} (the tenant's {@code
  * https://metric-<tenantId>.optimove.net/}).
  *
- * <p>Paths: both {@code /current/<category>/<Function>} and {@code /<Category>/<Function>} are
- * served, case-insensitively (INFERRED in the spec). Functions: {@code general/
- * RegisterEventListener}, {@code UnregisterEventListener}, {@code GetRegisteredEventListeners};
- * {@code integrations/AddChannelTemplates}, {@code GetChannelTemplates}, {@code
- * DeleteChannelTemplates}, {@code UpdateCampaignMetrics}, {@code UpdateCampaignInteractions};
- * {@code customers/GetCustomerSendDetailsByChannel}, {@code GetCustomerSendDetailsByCampaign},
- * {@code GetCustomerExecutionDetailsByCampaign}; {@code actions/GetCampaignDetails}, {@code
+ * <p>Requests: GET with a query string for reads, POST with a JSON body for writes; both {@code
+ * /current/<category>/<Function>} and {@code /<Category>/<Function>} are served, case-insensitively
+ * (INFERRED in the spec). Functions: {@code general/RegisterEventListener}, {@code
+ * UnregisterEventListener}, {@code GetRegisteredEventListeners}; {@code
+ * integrations/AddChannelTemplates}, {@code GetChannelTemplates}, {@code GetChannelTemplateDetails}
+ * (also spelled {@code GetChannelTemplatesDetails}), {@code DeleteChannelTemplates}, {@code
+ * AddChannelApps}, {@code DeleteChannelApps}, {@code AddPromotions}, {@code GetPromotions}, {@code
+ * DeletePromotions}, {@code UpdateCampaignMetrics}, {@code UpdateCampaignInteractions}; {@code
+ * customers/GetCustomerSendDetailsByChannel}, {@code GetCustomerSendDetailsByCampaign}, {@code
+ * GetCustomerExecutionDetailsByCampaign}; {@code actions/GetCampaignDetails}, {@code
  * GetExecutedCampaignsByChannel}, {@code GetExecutedCampaignChannelDetails}; {@code
  * model/GetCustomerAttributeList}; {@code GET /Customers/{id}/Attributes}; and on the metrics host
  * {@code POST /api/saveEvent}. The fault-script operation is the function name ({@code
@@ -44,11 +40,15 @@ import mockwebserver3.MockWebServer;
  * <p>Realism: {@code X-API-KEY} on every API call (401 {@code "Unauthorized"}); error bodies are
  * JSON strings as the spec reports; 404 {@code "Not Found"} for unknown functions; 405 {@code
  * "Method Not Allowed"}; 415 when a POST lacks {@code Content-Type: application/json}; 400 with a
- * message naming the parameter for bad input; at most 100 rows for template and metric writes;
- * pages of at most 10,000 rows ({@code $top} is capped); a sliding-window limit of 50 requests per
- * 10 s per key on the simulated clock answering 429 with the documented JSON body (no {@code
- * Retry-After} unless {@link Builder#rateLimitRetryAfter(boolean)}, since none is documented); an
- * Integrations key can be scoped to channels (403 outside) and attributes (403 outside).
+ * message naming the parameter for bad input; at most 100 rows for template, promotion and metric
+ * writes; pages of at most 10,000 rows ({@code $top} is capped); a sliding-window limit of 50
+ * requests per 10 s per API key (whichever client sends them) on the simulated clock, answering 429
+ * with the documented JSON body and {@code Retry-After} (INFERRED: none is documented; {@link
+ * Builder#rateLimitRetryAfter(boolean)} leaves it out). Keys: {@link
+ * Builder#additionalApiKey(String, boolean)} adds keys with their own windows; a third-party key
+ * ({@link Builder#thirdPartyOnly(boolean)}) may call only the sandbox guide's third-party list (403
+ * otherwise, INFERRED status); an Integrations key can be scoped to channels and attributes (403
+ * outside).
  *
  * <p>{@code saveEvent} checks {@code X-Optimove-Signature-Version: 1} and {@code
  * x-optimove-signature-content} = hex HMAC-SHA256 of the exact body bytes keyed by the tenant token
@@ -59,8 +59,10 @@ import mockwebserver3.MockWebServer;
  *
  * <p>Customers are lazy ({@link #addCustomers(long, SyntheticCustomers)}); campaign targets are a
  * seeded window over them; responses are built per page, so per-request work is O(page size).
- * Attributes come back as a JSON array in request order, or as one delimited string with {@link
- * Builder#legacyDelimitedAttributes(boolean)}. Thread-safe; close it to stop both servers.
+ * Attributes come back under {@code CustomerAttributes} as a JSON array in request order, or as one
+ * delimited string with {@link Builder#legacyDelimitedAttributes(boolean)}, and under the singular
+ * {@code CustomerAttribute} with {@link Builder#singularAttributeKey(boolean)} (seen in the wild).
+ * Thread-safe; close it to stop both servers.
  */
 public final class FakeOptimove extends VendorFake {
 
@@ -82,11 +84,8 @@ public final class FakeOptimove extends VendorFake {
   /** The EventTypeIDs a listener may register for. */
   public static final Set<Integer> EVENT_TYPES = Set.of(1, 2, 3, 4, 5, 11, 13, 14);
 
-  private static final DateTimeFormatter LISTENER_TS =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
-
   private final MockWebServer metrics;
-  private final Outbound outbound;
+  private final OptimoveNotifications notifications;
   private final long tenantId;
   private final OptimoveState state;
 
@@ -96,7 +95,7 @@ public final class FakeOptimove extends VendorFake {
     this.state = new OptimoveState(b, lock, clock);
     serve(new OptimoveApiDispatcher(state), b.faults);
     this.metrics = serve(new OptimoveMetricsDispatcher(state), b.faults);
-    this.outbound = closeWith(new Outbound());
+    this.notifications = new OptimoveNotifications(state, closeWith(new Outbound()));
   }
 
   /**
@@ -295,6 +294,29 @@ public final class FakeOptimove extends VendorFake {
   }
 
   /**
+   * The apps registered in a push channel ({@code AddChannelApps}).
+   *
+   * @param channelId the ChannelID
+   * @return AppID to AppName, in registration order
+   */
+  public Map<String, String> channelApps(int channelId) {
+    synchronized (lock) {
+      return new LinkedHashMap<>(state.apps.getOrDefault(channelId, new LinkedHashMap<>()));
+    }
+  }
+
+  /**
+   * The promotions ({@code AddPromotions}).
+   *
+   * @return PromoCode to PromotionName, in order
+   */
+  public Map<String, String> promotions() {
+    synchronized (lock) {
+      return new LinkedHashMap<>(state.promotions);
+    }
+  }
+
+  /**
    * The registered listeners.
    *
    * @return a copy
@@ -348,34 +370,7 @@ public final class FakeOptimove extends VendorFake {
    * @return the calls made
    */
   public List<ListenerCall> notifyCampaignProcessed(long campaignId) {
-    ScheduledCampaign c;
-    List<RegisteredListener> ls;
-    synchronized (lock) {
-      OptimoveState.Campaign cc = state.campaigns.get(campaignId);
-      if (cc == null) {
-        throw new IllegalArgumentException(
-            "campaign " + campaignId + " is unknown: schedule it first");
-      }
-      c = cc.view();
-      ls = List.copyOf(state.listeners);
-    }
-    String ts = LISTENER_TS.format(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
-    List<ListenerCall> calls = new ArrayList<>();
-    for (RegisteredListener l : ls) {
-      ObjectNode body = Json.object();
-      if (l.eventTypeId() == 1) {
-        body.put("EventTypeID", 1).put("TimeStamp", ts).put("CampaignID", c.campaignId());
-      } else if (l.eventTypeId() == 13 && (l.channelId() == 0 || l.channelId() == c.channelId())) {
-        body.put("EventTypeID", 13)
-            .put("TimeStamp", ts)
-            .put("CampaignID", c.campaignId())
-            .put("ChannelID", c.channelId());
-      } else {
-        continue;
-      }
-      calls.add(post(l.listenerUrl(), Json.write(body), Map.of()));
-    }
-    return calls;
+    return notifications.campaignProcessed(campaignId);
   }
 
   /**
@@ -402,47 +397,14 @@ public final class FakeOptimove extends VendorFake {
       String eventName,
       Map<String, String> eventParams,
       boolean includePersonalInfo) {
-    FakeCustomer c;
-    List<RegisteredListener> ls;
-    synchronized (lock) {
-      c = state.findCustomer(customerId);
-      ls = List.copyOf(state.listeners);
-    }
-    if (c == null) {
-      throw new IllegalArgumentException("customer " + customerId + " is unknown");
-    }
-    ObjectNode body = Json.object();
-    body.put(
-        "requestId",
-        new UUID(
-                Seeds.mix(state.seed, 41, clock.millis()),
-                Seeds.mix(state.seed, 42, customerId.hashCode()))
-            .toString());
-    body.put("customerID", customerId).put("isVisitor", false).put("actionID", 7);
-    body.putArray("promotions");
-    body.putArray("promoCode");
-    body.put("channelID", channelId).putNull("channelAdditionalData");
-    body.put("campaignID", "2.38")
-        .put("templateName", templateName)
-        .put("campaignSeriesID", "2.18");
-    body.put("templateID", templateId)
-        .put("timestamp", Long.toString(clock.instant().getEpochSecond()));
-    ObjectNode pers = body.putObject("personalization");
-    if (includePersonalInfo) {
-      ObjectNode info = pers.putObject("personalInfo");
-      info.put("ClientCustomerId", customerId);
-      state.readable(c).forEach(info::put);
-    }
-    ObjectNode ev = pers.putObject(eventName);
-    eventParams.forEach(ev::put);
-    String json = Json.write(body);
-    List<ListenerCall> calls = new ArrayList<>();
-    for (RegisteredListener l : ls) {
-      if (l.eventTypeId() == 11 && (l.channelId() == 0 || l.channelId() == channelId)) {
-        calls.add(post(l.listenerUrl(), json, Map.of()));
-      }
-    }
-    return calls;
+    return notifications.trigger(
+        customerId,
+        channelId,
+        templateId,
+        templateName,
+        eventName,
+        eventParams,
+        includePersonalInfo);
   }
 
   /**
@@ -457,15 +419,6 @@ public final class FakeOptimove extends VendorFake {
       c = state.findCustomer(customerId);
     }
     return c == null ? Optional.empty() : Optional.of(state.readable(c));
-  }
-
-  private ListenerCall post(String url, String body, Map<String, String> headers) {
-    int status = outbound.postJson(url, body.getBytes(StandardCharsets.UTF_8), headers);
-    ListenerCall call = new ListenerCall(url, body, status);
-    synchronized (lock) {
-      state.listenerCalls.add(call);
-    }
-    return call;
   }
 
   /**

@@ -46,6 +46,13 @@ final class OptimoveApiDispatcher extends VendorDispatcher {
     post("integrations/addchanneltemplates", true, in::addTemplates);
     get("integrations/getchanneltemplates", true, true, (q, b) -> in.getTemplates(q));
     post("integrations/deletechanneltemplates", true, (q, b) -> in.deleteTemplates(b));
+    get("integrations/getchanneltemplatedetails", true, true, (q, b) -> in.templateDetails(q));
+    get("integrations/getchanneltemplatesdetails", true, true, (q, b) -> in.templateDetails(q));
+    post("integrations/addchannelapps", true, in::addApps);
+    post("integrations/deletechannelapps", true, (q, b) -> in.deleteApps(b));
+    post("integrations/addpromotions", false, (q, b) -> in.addPromotions(b));
+    get("integrations/getpromotions", false, true, (q, b) -> in.getPromotions());
+    post("integrations/deletepromotions", false, (q, b) -> in.deletePromotions(b));
     post("integrations/updatecampaignmetrics", true, (q, b) -> in.updateMetrics(b));
     post("integrations/updatecampaigninteractions", true, (q, b) -> in.updateInteractions(b));
     get(

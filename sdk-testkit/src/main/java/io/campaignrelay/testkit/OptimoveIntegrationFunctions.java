@@ -190,4 +190,112 @@ final class OptimoveIntegrationFunctions {
             list));
     return null;
   }
+
+  /**
+   * {@code ?ChannelID&TemplateID}: {@code [{TemplateID, TemplateName, TemplateContent,
+   * TemplateAttributes}]}; the fake holds no content for vendor-synced templates, so content is
+   * empty and attributes none; an unknown template gives an empty array (INFERRED).
+   */
+  JsonNode templateDetails(Form q) {
+    long channel = longParam(q, "ChannelID", true);
+    state.checkChannel(channel);
+    long id = longParam(q, "TemplateID", true);
+    ArrayNode arr = Json.array();
+    String name = state.templates.getOrDefault((int) channel, new LinkedHashMap<>()).get(id);
+    if (name != null) {
+      ObjectNode o = arr.addObject().put("TemplateID", id).put("TemplateName", name);
+      o.put("TemplateContent", "");
+      o.putArray("TemplateAttributes");
+    }
+    return arr;
+  }
+
+  /** {@code ?ChannelID} and {@code [{AppID, AppName}]} (push channels); re-adding replaces. */
+  JsonNode addApps(Form q, JsonNode body) {
+    long channel = longParam(q, "ChannelID", true);
+    state.checkChannel(channel);
+    JsonNode rows = rows(body, "AddChannelApps");
+    Map<String, String> add = new LinkedHashMap<>();
+    int i = 0;
+    for (JsonNode row : rows) {
+      String where = "row " + i++ + ": ";
+      JsonNode id = Json.getIgnoreCase(row, "AppID");
+      JsonNode name = Json.getIgnoreCase(row, "AppName");
+      if (id == null || id.isNull() || id.asText().isBlank()) {
+        throw new OptimoveProblem(400, where + "AppID is required");
+      }
+      add.put(id.asText(), name == null || name.isNull() ? "" : name.asText());
+    }
+    state.apps.computeIfAbsent((int) channel, k -> new LinkedHashMap<>()).putAll(add);
+    return null;
+  }
+
+  /** {@code [{ChannelID, AppID}]}. */
+  JsonNode deleteApps(JsonNode body) {
+    JsonNode rows = rows(body, "DeleteChannelApps");
+    List<Object[]> del = new ArrayList<>();
+    int i = 0;
+    for (JsonNode row : rows) {
+      String where = "row " + i++ + ": ";
+      long ch = longField(row, "ChannelID", true, where);
+      state.checkChannel(ch);
+      JsonNode id = Json.getIgnoreCase(row, "AppID");
+      if (id == null || id.isNull()) {
+        throw new OptimoveProblem(400, where + "AppID is required");
+      }
+      del.add(new Object[] {(int) ch, id.asText()});
+    }
+    for (Object[] d : del) {
+      LinkedHashMap<String, String> m = state.apps.get((Integer) d[0]);
+      if (m != null) {
+        m.remove((String) d[1]);
+      }
+    }
+    return null;
+  }
+
+  /** {@code [{PromoCode, PromotionName}]} (at most 100; an existing code is replaced). */
+  JsonNode addPromotions(JsonNode body) {
+    JsonNode rows = rows(body, "AddPromotions");
+    Map<String, String> add = new LinkedHashMap<>();
+    int i = 0;
+    for (JsonNode row : rows) {
+      String where = "row " + i++ + ": ";
+      JsonNode code = Json.getIgnoreCase(row, "PromoCode");
+      JsonNode name = Json.getIgnoreCase(row, "PromotionName");
+      if (code == null || !code.isTextual() || code.asText().isBlank()) {
+        throw new OptimoveProblem(400, where + "PromoCode must be a non-empty string");
+      }
+      if (name == null || !name.isTextual() || name.asText().isBlank()) {
+        throw new OptimoveProblem(400, where + "PromotionName must be a non-empty string");
+      }
+      add.put(code.asText(), name.asText());
+    }
+    state.promotions.putAll(add);
+    return null;
+  }
+
+  JsonNode getPromotions() {
+    ArrayNode arr = Json.array();
+    state.promotions.forEach(
+        (code, name) -> arr.addObject().put("PromoCode", code).put("PromotionName", name));
+    return arr;
+  }
+
+  /** {@code [{PromoCode}]}. */
+  JsonNode deletePromotions(JsonNode body) {
+    JsonNode rows = rows(body, "DeletePromotions");
+    List<String> codes = new ArrayList<>();
+    int i = 0;
+    for (JsonNode row : rows) {
+      JsonNode code = Json.getIgnoreCase(row, "PromoCode");
+      if (code == null || code.isNull() || code.asText().isBlank()) {
+        throw new OptimoveProblem(400, "row " + i + ": PromoCode is required");
+      }
+      i++;
+      codes.add(code.asText());
+    }
+    codes.forEach(state.promotions::remove);
+    return null;
+  }
 }

@@ -50,6 +50,8 @@ final class OptimoveState {
   final Map<String, FakeCustomer> explicitCustomers = new LinkedHashMap<>();
   final Map<Long, Campaign> campaigns = new LinkedHashMap<>();
   final Map<Integer, LinkedHashMap<Long, String>> templates = new HashMap<>();
+  final Map<Integer, LinkedHashMap<String, String>> apps = new HashMap<>();
+  final Map<String, String> promotions = new LinkedHashMap<>();
   final List<RegisteredListener> listeners = new ArrayList<>();
   final List<CampaignMetric> receivedMetrics = new ArrayList<>();
   final List<CampaignInteraction> receivedInteractions = new ArrayList<>();

@@ -69,12 +69,15 @@ class FakeOptimoveWireTest {
             "current/actions/GetExecutedCampaignsByChannel?ChannelID=452&Date=2026-03-02",
             "current/actions/GetExecutedCampaignChannelDetails?ChannelID=452&CampaignID=" + id,
             "current/model/GetCustomerAttributeList",
+            "current/integrations/GetPromotions",
+            "current/integrations/GetChannelTemplatesDetails?ChannelID=452&TemplateID=7",
             "Customers/" + customer + "/Attributes");
     for (String g : gets) {
       assertThat(get(ADMIN, g).code()).as(g).isEqualTo(200);
     }
-    Map<String, String> posts =
-        Map.of(
+    Map<String, String> posts = new java.util.LinkedHashMap<>();
+    List<String> kv =
+        List.of(
             "current/general/RegisterEventListener",
             "{\"EventTypeID\":13,\"ListenerURL\":\"http://127.0.0.1:9/x\",\"ChannelID\":452}",
             "current/general/UnregisterEventListener",
@@ -93,11 +96,40 @@ class FakeOptimoveWireTest {
                 + ",\"ChannelID\":452,\"InteractionDate\":\"2026-03-02\",\"TemplateID\":7,"
                 + "\"EventID\":1,\"CustomerIDs\":[\""
                 + customer
-                + "\"]}");
+                + "\"]}",
+            "current/integrations/AddChannelApps?ChannelID=452",
+            "[{\"AppID\":\"app-1\",\"AppName\":\"Shop\"}]",
+            "current/integrations/DeleteChannelApps",
+            "[{\"ChannelID\":452,\"AppID\":\"app-2\"}]",
+            "Integrations/AddPromotions",
+            "[{\"PromoCode\":\"SUMMER\",\"PromotionName\":\"Summer sale\"}]",
+            "current/integrations/DeletePromotions",
+            "[{\"PromoCode\":\"OLD\"}]");
+    for (int i = 0; i < kv.size(); i += 2) {
+      posts.put(kv.get(i), kv.get(i + 1));
+    }
     posts.forEach(
         (path, json) -> assertThat(post(ADMIN, path, json).code()).as(path).isEqualTo(200));
     assertThat(opt.receivedMetrics()).hasSize(1);
     assertThat(opt.receivedInteractions()).hasSize(1);
+    assertThat(opt.channelApps(452)).containsEntry("app-1", "Shop");
+    assertThat(opt.promotions()).containsEntry("SUMMER", "Summer sale");
+    post(
+        ADMIN,
+        "current/integrations/AddChannelTemplates?ChannelID=452",
+        "[{\"TemplateID\":8,\"TemplateName\":\"T8\"}]");
+    JsonNode details =
+        get(ADMIN, "current/integrations/GetChannelTemplateDetails?ChannelID=452&TemplateID=8")
+            .json();
+    assertThat(details.get(0).get("TemplateName").asText()).isEqualTo("T8");
+    assertThat(details.get(0).has("TemplateContent")).isTrue();
+    assertThat(
+            get(ADMIN, "current/integrations/GetPromotions")
+                .json()
+                .get(0)
+                .get("PromoCode")
+                .asText())
+        .isEqualTo("SUMMER");
     assertThat(get(ADMIN, "current/integrations/NoSuchFunction").code()).isEqualTo(404);
     assertThat(post(ADMIN, "current/integrations/GetChannelTemplates?ChannelID=452", "[]").code())
         .isEqualTo(405);
@@ -173,6 +205,9 @@ class FakeOptimoveWireTest {
     assertThat(refused.code()).isEqualTo(403);
     assertThat(refused.body()).startsWith("\"").contains("third-party");
     assertThat(get(PARTNER, "current/model/GetCustomerAttributeList").code()).isEqualTo(403);
+    assertThat(get(PARTNER, "current/integrations/GetPromotions").code()).isEqualTo(403);
+    assertThat(post(PARTNER, "current/integrations/AddChannelApps?ChannelID=452", "[]").code())
+        .isEqualTo(200);
     assertThat(get(PARTNER, "Customers/" + customer + "/Attributes").code()).isEqualTo(403);
     assertThat(get(ADMIN, "current/model/GetCustomerAttributeList").code()).isEqualTo(200);
     try (FakeOptimove partnerOnly =
