@@ -1,0 +1,27 @@
+package io.campaignrelay.jdbc;
+
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * The journal contract on a real PostgreSQL (embedded, started once per test JVM by {@link
+ * TestPostgres}); each test in a schema of its own.
+ */
+class PostgresJournalContractTest extends JournalContract {
+  private String schema;
+
+  @BeforeEach
+  void freshSchema() {
+    schema = TestPostgres.freshSchema();
+  }
+
+  @Override
+  JdbcStore.Builder settings() {
+    return JdbcStore.builder().jdbcUrl(TestPostgres.url()).schema(schema);
+  }
+
+  @Override
+  DataSource rawDataSource() {
+    return TestPostgres.server().getPostgresDatabase();
+  }
+}
