@@ -33,28 +33,28 @@ enum Dialect {
   }
 
   /**
-   * A statement that inserts {@code rows} rows, each replacing any row with the same key: {@code
-   * INSERT ... ON CONFLICT DO UPDATE} on PostgreSQL, {@code MERGE ... KEY} on H2. The rows must
-   * have distinct keys (PostgreSQL refuses to update one row twice in a statement).
+   * The upsert of rows of {@code columns}, each replacing any row with the same key; the rows of
+   * one execution must have distinct keys (PostgreSQL refuses to update a row twice in one
+   * statement).
+   *
+   * <p>PostgreSQL: one {@code INSERT ... SELECT FROM unnest(?, ?, ...) ON CONFLICT DO UPDATE} with
+   * one text array parameter per column (cast to {@code casts}), executed once for all the rows: a
+   * single round trip and a statement of constant size, however many rows. H2: {@code MERGE ...
+   * KEY} with one parameter per column, executed as a JDBC batch (embedded: no round trips).
    */
-  String upsert(String table, List<String> columns, List<String> keyColumns, int rows) {
+  String upsert(String table, List<String> columns, List<String> casts, List<String> keyColumns) {
     String cols = String.join(", ", columns);
-    StringBuilder sb = new StringBuilder(64 + rows * (columns.size() * 3 + 4));
+    StringBuilder sb = new StringBuilder(256);
     if (this == POSTGRESQL) {
-      sb.append("INSERT INTO ").append(table).append(" (").append(cols).append(") VALUES ");
-    } else {
-      sb.append("MERGE INTO ").append(table).append(" (").append(cols).append(") KEY (");
-      sb.append(String.join(", ", keyColumns)).append(") VALUES ");
-    }
-    for (int r = 0; r < rows; r++) {
-      sb.append(r == 0 ? "(" : ", (");
+      sb.append("INSERT INTO ")
+          .append(table)
+          .append(" (")
+          .append(cols)
+          .append(") SELECT * FROM unnest(");
       for (int c = 0; c < columns.size(); c++) {
-        sb.append(c == 0 ? "?" : ", ?");
+        sb.append(c == 0 ? "" : ", ").append("?::").append(casts.get(c)).append("[]");
       }
-      sb.append(')');
-    }
-    if (this == POSTGRESQL) {
-      sb.append(" ON CONFLICT (").append(String.join(", ", keyColumns)).append(") DO UPDATE SET ");
+      sb.append(") ON CONFLICT (").append(String.join(", ", keyColumns)).append(") DO UPDATE SET ");
       boolean first = true;
       for (String c : columns) {
         if (keyColumns.contains(c)) {
@@ -63,6 +63,13 @@ enum Dialect {
         sb.append(first ? "" : ", ").append(c).append(" = EXCLUDED.").append(c);
         first = false;
       }
+    } else {
+      sb.append("MERGE INTO ").append(table).append(" (").append(cols).append(") KEY (");
+      sb.append(String.join(", ", keyColumns)).append(") VALUES (");
+      for (int c = 0; c < columns.size(); c++) {
+        sb.append(c == 0 ? "?" : ", ?");
+      }
+      sb.append(')');
     }
     return sb.toString();
   }

@@ -30,9 +30,10 @@ import java.util.Optional;
  * one row per campaign + customer, replaced by each new state (the latest entry wins), so that any
  * process on the same database resumes a campaign run where it stopped.
  *
- * <p>Writes: {@link #recordAll(List)} writes a batch with one statement (a multi-row upsert, one
- * round trip) up to {@value #ROWS_PER_STATEMENT} distinct recipients, and in one transaction of
- * several such statements beyond; either all of it is committed when it returns, or none of it and
+ * <p>Writes: {@link #recordAll(List)} writes a batch of up to {@value #ROWS_PER_STATEMENT} distinct
+ * recipients with one statement on PostgreSQL (an upsert of the rows passed as arrays: one round
+ * trip), and with one JDBC batch in a transaction on H2; larger batches take several such
+ * statements in one transaction. Either all of it is committed when it returns, or none of it and
  * it throws a {@link DatabaseException} ({@link DatabaseUnavailableException} when the connection
  * was lost). Durable when it returns: PostgreSQL commits to its write-ahead log (with the server's
  * default {@code synchronous_commit}); the embedded H2 file is written at each commit. Entries of
@@ -51,10 +52,13 @@ public final class JdbcExecutionJournal implements ExecutionJournal {
 
   private static final List<String> COLUMNS =
       List.of("campaign_id", "customer_id", "state", "idempotency_key", "recorded_at", "detail");
+  private static final List<String> CASTS =
+      List.of("varchar", "varchar", "varchar", "varchar", "timestamptz", "varchar");
   private static final List<String> KEY = List.of("campaign_id", "customer_id");
 
   private final JdbcStore store;
   private final String table;
+  private final String upsert;
   private final String selectOne;
   private final String selectMany;
   private final String selectPending;
@@ -63,6 +67,7 @@ public final class JdbcExecutionJournal implements ExecutionJournal {
   JdbcExecutionJournal(JdbcStore store) {
     this.store = store;
     this.table = store.table("journal");
+    this.upsert = store.dialect().upsert(table, COLUMNS, CASTS, KEY);
     String cols = "customer_id, state, idempotency_key, recorded_at, detail";
     this.selectOne =
         "SELECT " + cols + " FROM " + table + " WHERE campaign_id = ? AND customer_id = ?";
@@ -112,10 +117,12 @@ public final class JdbcExecutionJournal implements ExecutionJournal {
       latest.put(List.of(e.campaignId().value(), e.customerId().value()), e);
     }
     List<JournalEntry> rows = new ArrayList<>(latest.values());
-    boolean oneStatement = rows.size() <= ROWS_PER_STATEMENT;
+    // One PostgreSQL statement is atomic by itself; H2's JDBC batch and several statements need a
+    // transaction.
+    boolean transaction = store.dialect() == Dialect.H2 || rows.size() > ROWS_PER_STATEMENT;
     store.run(
         "record " + rows.size() + " journal entries",
-        !oneStatement,
+        transaction,
         c -> {
           for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
             upsert(c, rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT)));
@@ -125,19 +132,35 @@ public final class JdbcExecutionJournal implements ExecutionJournal {
   }
 
   private void upsert(Connection c, List<JournalEntry> rows) throws SQLException {
-    String sql = store.dialect().upsert(table, COLUMNS, KEY, rows.size());
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      int i = 1;
-      for (JournalEntry e : rows) {
-        ps.setString(i++, e.campaignId().value());
-        ps.setString(i++, e.customerId().value());
-        ps.setString(i++, e.state().name());
-        ps.setString(i++, e.idempotencyKey().value());
-        ps.setObject(
-            i++, OffsetDateTime.ofInstant(e.at().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
-        ps.setString(i++, e.detail());
+    try (PreparedStatement ps = c.prepareStatement(upsert)) {
+      if (store.dialect() == Dialect.POSTGRESQL) {
+        String[][] columns = new String[COLUMNS.size()][rows.size()];
+        for (int r = 0; r < rows.size(); r++) {
+          JournalEntry e = rows.get(r);
+          columns[0][r] = e.campaignId().value();
+          columns[1][r] = e.customerId().value();
+          columns[2][r] = e.state().name();
+          columns[3][r] = e.idempotencyKey().value();
+          columns[4][r] = e.at().truncatedTo(ChronoUnit.MICROS).toString();
+          columns[5][r] = e.detail();
+        }
+        for (int col = 0; col < columns.length; col++) {
+          ps.setArray(col + 1, c.createArrayOf("text", columns[col]));
+        }
+        ps.executeUpdate();
+      } else {
+        for (JournalEntry e : rows) {
+          ps.setString(1, e.campaignId().value());
+          ps.setString(2, e.customerId().value());
+          ps.setString(3, e.state().name());
+          ps.setString(4, e.idempotencyKey().value());
+          ps.setObject(
+              5, OffsetDateTime.ofInstant(e.at().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
+          ps.setString(6, e.detail());
+          ps.addBatch();
+        }
+        ps.executeBatch();
       }
-      ps.executeUpdate();
     }
   }
 
