@@ -30,8 +30,18 @@ final class ConnectionSource implements AutoCloseable {
     return dataSource;
   }
 
+  /** Whether idle connections are kept (so a borrowed one may have gone stale meanwhile). */
+  boolean keepsIdle() {
+    return keepIdle;
+  }
+
   Connection borrow() throws SQLException {
-    if (keepIdle) {
+    return borrow(false);
+  }
+
+  /** A connection; with {@code fresh}, a new one even when idle ones are kept. */
+  Connection borrow(boolean fresh) throws SQLException {
+    if (keepIdle && !fresh) {
       synchronized (this) {
         if (closed) {
           throw new SQLException("the store is closed", "08003");
@@ -60,6 +70,16 @@ final class ConnectionSource implements AutoCloseable {
       }
     }
     closeQuietly(c);
+  }
+
+  /** Closes the idle connections (after one was found dead: the others likely are too). */
+  void evictIdle() {
+    Deque<Connection> toClose;
+    synchronized (this) {
+      toClose = new ArrayDeque<>(idle);
+      idle.clear();
+    }
+    toClose.forEach(ConnectionSource::closeQuietly);
   }
 
   @Override

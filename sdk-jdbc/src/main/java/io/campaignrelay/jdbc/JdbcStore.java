@@ -259,13 +259,32 @@ public final class JdbcStore implements AutoCloseable {
 
   /**
    * Runs {@code work} on a connection. With {@code transaction}, in one transaction committed when
-   * the work returns and rolled back when it fails; otherwise in auto-commit.
+   * the work returns and rolled back when it fails; otherwise in auto-commit (the work must then be
+   * one statement, or reads). The work must be safe to repeat (every journal write is an upsert):
+   * when a connection kept idle by the store turns out dead (the server restarted, a firewall
+   * dropped it), the work runs once more on a new connection.
    */
   <T> T run(String what, boolean transaction, SqlWork<T> work) {
+    try {
+      return attempt(transaction, work, false);
+    } catch (SQLException first) {
+      if (!connections.keepsIdle() || !SqlErrors.isConnectionFailure(first)) {
+        throw SqlErrors.translate(what, database, first, config.password);
+      }
+      connections.evictIdle();
+      try {
+        return attempt(transaction, work, true);
+      } catch (SQLException again) {
+        throw SqlErrors.translate(what, database, again, config.password);
+      }
+    }
+  }
+
+  private <T> T attempt(boolean transaction, SqlWork<T> work, boolean fresh) throws SQLException {
     Connection c = null;
     boolean broken = false;
     try {
-      c = connections.borrow();
+      c = connections.borrow(fresh);
       if (c.getAutoCommit() == transaction) {
         c.setAutoCommit(!transaction);
       }
@@ -283,10 +302,7 @@ public final class JdbcStore implements AutoCloseable {
           // The connection is discarded below; the server rolls back what was not committed.
         }
       }
-      if (e instanceof SQLException s) {
-        throw SqlErrors.translate(what, database, s, config.password);
-      }
-      throw (RuntimeException) e;
+      throw e;
     } finally {
       connections.release(c, broken);
     }
