@@ -473,6 +473,11 @@ public final class JdbcStore implements AutoCloseable {
                 JdbcUrls.redact(jdbcUrl),
                 "is not a JDBC URL: give e.g. jdbc:postgresql://host:5432/database"));
       }
+      if (h2File != null && h2File.toString().indexOf(';') >= 0) {
+        problems.add(
+            ConfigurationProblem.of(
+                "h2File", h2File, "has a ';', which H2 reads as a setting: choose another path"));
+      }
       if (dataSource != null && (user != null || password != null)) {
         problems.add(
             ConfigurationProblem.of(
