@@ -42,8 +42,12 @@ import okhttp3.RequestBody;
  * a timestamp no older than {@value #MAX_AGE_DAYS} days (by the client's clock) and not in the
  * future beyond one minute, exactly one of customer or visitor, and never {@code Sent}. Events are
  * sent in batches of {@link Builder#batchSize(int)} (default {@value #DEFAULT_BATCH_SIZE};
- * Optimove's limit is UNKNOWN). A batch is not re-sent once it reached Optimove (a repeat could
- * count twice); connection failures before that are retried.
+ * Optimove's limit is UNKNOWN). A 429 means Optimove processed nothing: the transport (sdk-core's
+ * retry loop) waits for {@code Retry-After} or backs off and sends the same batch again. Otherwise
+ * a batch is not re-sent once it reached Optimove (whether saveEvent deduplicates a repeat is not
+ * documented, so a repeat could count twice); connection failures before that are retried. For
+ * metrics that must not be lost, report through {@link OptimoveMetricsSink}, which keeps what could
+ * not be delivered in a {@link io.campaignrelay.core.outbox.MetricsOutbox}.
  *
  * <p>Timestamps are sent as ISO-8601 UTC instants to the second ({@code 2026-11-23T10:15:30Z}); the
  * exact format Optimove expects is UNKNOWN beyond "a string, in UTC". Immutable and thread-safe;
@@ -109,6 +113,15 @@ public final class EngagementMetricsClient {
    */
   public String endpoint() {
     return pipeline.endpoint();
+  }
+
+  /**
+   * The events per request.
+   *
+   * @return the batch size
+   */
+  public int batchSize() {
+    return batchSize;
   }
 
   /**
@@ -185,7 +198,8 @@ public final class EngagementMetricsClient {
     }
   }
 
-  private void validate(List<EngagementEvent> events) {
+  /** Checks events as {@link #saveEvents(List)} does, without sending them. */
+  void validate(List<EngagementEvent> events) {
     Instant now = clock.instant();
     Instant oldest = now.minus(Duration.ofDays(MAX_AGE_DAYS));
     List<ConfigurationProblem> problems = new ArrayList<>();
