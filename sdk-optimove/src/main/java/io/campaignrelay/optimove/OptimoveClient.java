@@ -51,10 +51,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
 import okhttp3.OkHttpClient;
-import okhttp3.ResponseBody;
-import retrofit2.Call;
 
 /**
  * The Optimove REST API as a channel integration (an SMS vendor such as Delivyr or TextLocal) uses
@@ -419,16 +416,21 @@ public final class OptimoveClient {
    * Lists a campaign's recipients on a channel (GetCustomerSendDetailsByChannel), fetching pages of
    * {@link CampaignTargetQuery#pageSize()} rows with {@code $top}/{@code $skip} only as the result
    * is iterated ({@link PagedIterable#stream()} for items, {@link PagedIterable#byPage()} for
-   * pages; the continuation token is the next {@code $skip}): at most one page is held at a time,
-   * so a campaign of millions runs in constant memory. The listing ends after an empty page or one
-   * shorter than the page size. Each page's rows are parsed as they arrive from the socket.
+   * pages; the continuation token starts with the next {@code $skip}): at most one page is held at
+   * a time, so a campaign of millions runs in constant memory. The listing ends after an empty page
+   * or one shorter than the page size. Each page's rows are parsed as they arrive from the socket.
+   * A page that repeats the previous one (a server ignoring {@code $top}/{@code $skip}) stops the
+   * listing with a {@link TargetListingException} instead of reading the same rows forever.
    *
    * <p>The requested attributes come back positionally, as a JSON array (current API) or one string
-   * joined with the query's delimiter (older API); both are matched to the requested names.
+   * joined with the query's delimiter (older API); both are matched to the requested names, under
+   * the key {@code CustomerAttributes} or the singular {@code CustomerAttribute}. A page on which
+   * no row carries them stops the listing with a {@link TargetListingException} naming the
+   * attributes and the keys seen.
    *
    * @param query the campaign, channel, attributes and page size
-   * @return the lazy listing; failures surface while iterating it as {@link ApiServiceException} or
-   *     {@link ApiConnectionException}
+   * @return the lazy listing; failures surface while iterating it as {@link ApiServiceException},
+   *     {@link ApiConnectionException} or {@link TargetListingException}
    */
   public PagedIterable<CustomerSendDetail> getCustomerSendDetailsByChannel(
       CampaignTargetQuery query) {
@@ -436,7 +438,11 @@ public final class OptimoveClient {
     String operation = op("GET", "customers", "GetCustomerSendDetailsByChannel");
     String attrs = joinAttributes(query);
     String delimiter = attrs == null ? null : String.valueOf(query.attributeDelimiter());
-    return paged(
+    AttributeValues attributes = attributeValues(query);
+    return TargetPaging.of(
+        responses,
+        query.campaignId(),
+        query.customerAttributes(),
         query.pageSize(),
         skip ->
             api.getCustomerSendDetailsByChannel(
@@ -449,7 +455,8 @@ public final class OptimoveClient {
                 skip),
         operation,
         "SendDetailRow",
-        TargetRows.sendDetails(attributeValues(query)));
+        stats -> TargetRows.sendDetails(attributes, stats),
+        CustomerSendDetail::customerId);
   }
 
   /**
@@ -468,7 +475,11 @@ public final class OptimoveClient {
     String operation = op("GET", "customers", "GetCustomerExecutionDetailsByCampaign");
     String attrs = joinAttributes(query);
     String delimiter = attrs == null ? null : String.valueOf(query.attributeDelimiter());
-    return paged(
+    AttributeValues attributes = attributeValues(query);
+    return TargetPaging.of(
+        responses,
+        query.campaignId(),
+        query.customerAttributes(),
         query.pageSize(),
         skip ->
             api.getCustomerExecutionDetailsByCampaign(
@@ -481,7 +492,8 @@ public final class OptimoveClient {
                 skip),
         operation,
         "ExecutionDetailRow",
-        TargetRows.executionDetails(attributeValues(query)));
+        stats -> TargetRows.executionDetails(attributes, stats),
+        CustomerExecutionDetail::customerId);
   }
 
   /**
@@ -877,31 +889,6 @@ public final class OptimoveClient {
   }
 
   // ------------------------------------------------------------------ helpers
-
-  private <T> PagedIterable<T> paged(
-      int pageSize,
-      Function<Long, Call<ResponseBody>> fetch,
-      String operation,
-      String rowName,
-      Responses.RowReader<T> rowReader) {
-    Responses.RowReader<T> reader =
-        parser -> {
-          try {
-            return rowReader.read(parser);
-          } catch (IllegalArgumentException | ConfigurationException e) {
-            throw new ApiServiceException(
-                new ApiErrorDetails(
-                    "optimove", operation, 200, null, e.getMessage(), null, false, ""));
-          }
-        };
-    return PagedIterable.of(
-        token -> {
-          long skip = token == null ? 0 : Long.parseLong(token);
-          List<T> rows = new ArrayList<>(Math.min(pageSize, 1024));
-          int n = responses.readRows(fetch.apply(skip), operation, rowName, reader, rows::add);
-          return new PagedIterable.Page<>(rows, n < pageSize ? null : Long.toString(skip + n));
-        });
-  }
 
   private static String joinAttributes(CampaignTargetQuery query) {
     return query.customerAttributes().isEmpty()
