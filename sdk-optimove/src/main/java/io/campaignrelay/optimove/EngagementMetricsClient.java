@@ -13,6 +13,7 @@ import io.campaignrelay.core.http.Sleeper;
 import io.campaignrelay.core.http.VendorProfile;
 import io.campaignrelay.optimove.implementation.Chunks;
 import io.campaignrelay.optimove.implementation.MetricsApi;
+import io.campaignrelay.optimove.implementation.OptimoveErrors;
 import io.campaignrelay.optimove.implementation.Responses;
 import io.campaignrelay.optimove.implementation.Signatures;
 import io.campaignrelay.optimove.models.EngagementEvent;
@@ -64,10 +65,12 @@ public final class EngagementMetricsClient {
   private static final MediaType JSON = MediaType.get("application/json");
   private static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(1);
 
-  private static final VendorProfile PROFILE =
-      VendorProfile.builder("optimove")
-          .secretNames(MetricsApi.SIGNATURE_CONTENT, "tenanttoken", "x-api-key")
-          .build();
+  private static VendorProfile profile(Secret tenantToken) {
+    return VendorProfile.builder("optimove")
+        .secretNames(MetricsApi.SIGNATURE_CONTENT, "tenanttoken", "x-api-key")
+        .errorParser(OptimoveErrors.parser(tenantToken))
+        .build();
+  }
 
   private final String tenantId;
   private final Secret tenantToken;
@@ -82,9 +85,9 @@ public final class EngagementMetricsClient {
     this.tenantToken = b.tenantToken;
     this.batchSize = b.batchSize;
     this.clock = options.clock();
-    this.pipeline = HttpPipeline.create(options, PROFILE);
+    this.pipeline = HttpPipeline.create(options, profile(b.tenantToken));
     this.api = pipeline.create(MetricsApi.class);
-    this.responses = new Responses(pipeline);
+    this.responses = new Responses(pipeline, OptimoveErrors.parser(b.tenantToken));
   }
 
   /**

@@ -20,6 +20,7 @@ import io.campaignrelay.optimove.implementation.AttributeValues;
 import io.campaignrelay.optimove.implementation.Chunks;
 import io.campaignrelay.optimove.implementation.EndpointRules;
 import io.campaignrelay.optimove.implementation.OptimoveApi;
+import io.campaignrelay.optimove.implementation.OptimoveErrors;
 import io.campaignrelay.optimove.implementation.Responses;
 import io.campaignrelay.optimove.implementation.TargetRows;
 import io.campaignrelay.optimove.implementation.WireRows;
@@ -64,15 +65,16 @@ import okhttp3.OkHttpClient;
  * client-side rate limiter at Optimove's 50 requests per 10 s per key (configurable with {@link
  * Builder#rateLimit(RateLimit)}), shared by every thread using this client, so bulk work does not
  * trip HTTP 429; reads (and the repeat-safe template, promotion and listener writes) are retried on
- * 408/425/429/5xx honouring {@code Retry-After}; metric writes are never re-sent once they reached
- * Optimove. Two clients built for the same key each have their own budget: share one client per
- * key.
+ * 408/425/429/5xx honouring {@code Retry-After}; metric writes are re-sent only after a 429
+ * (Optimove processed nothing; the retry is sdk-core's, which this client leaves on), never after
+ * any other answer or a failure once they reached Optimove (a repeat could count twice). Two
+ * clients built for the same key each have their own budget: share one client per key.
  *
  * <p>Responses: an empty body, {@code true} and {@code {"ResponseCode":200}} are successes; a JSON
  * string body (Optimove's error text, even with status 200) or {@code false} is an {@link
- * ApiServiceException}; 401/403 become {@link AuthenticationException}, 429 {@code
- * RateLimitException}, 5xx {@code ServerException}. Connection failures are {@link
- * ApiConnectionException}.
+ * ApiServiceException} whose message carries Optimove's explanation (plain text too, with the API
+ * key masked); 401/403 become {@link AuthenticationException}, 429 {@code RateLimitException}, 5xx
+ * {@code ServerException}. Connection failures are {@link ApiConnectionException}.
  *
  * <p>Logs go to SLF4J under {@code io.campaignrelay.optimove.http}; the API key never appears in a
  * log line, exception message or {@link #toString()}.
@@ -88,21 +90,23 @@ public final class OptimoveClient {
   /** Optimove accepts at most 100 template or metric rows per call. */
   public static final int MAX_ROWS_PER_CALL = 100;
 
-  static final VendorProfile PROFILE =
-      VendorProfile.builder("optimove")
-          .secretNames("x-api-key", "authorization-token", "password", "tenanttoken")
-          .loggableParameters(
-              "ChannelID",
-              "CampaignID",
-              "TemplateID",
-              "EventTypeID",
-              "CustomerAttributes",
-              "CustomerAttributesDelimiter",
-              "$top",
-              "$skip",
-              "Date")
-          .defaultRateLimit(DEFAULT_RATE_LIMIT)
-          .build();
+  static VendorProfile profile(Secret apiKey) {
+    return VendorProfile.builder("optimove")
+        .secretNames("x-api-key", "authorization-token", "password", "tenanttoken")
+        .loggableParameters(
+            "ChannelID",
+            "CampaignID",
+            "TemplateID",
+            "EventTypeID",
+            "CustomerAttributes",
+            "CustomerAttributesDelimiter",
+            "$top",
+            "$skip",
+            "Date")
+        .defaultRateLimit(DEFAULT_RATE_LIMIT)
+        .errorParser(OptimoveErrors.parser(apiKey))
+        .build();
+  }
 
   private final String configuredEndpoint;
   private final Secret apiKey;
@@ -115,9 +119,9 @@ public final class OptimoveClient {
     this.configuredEndpoint = b.endpoint;
     this.apiKey = b.credential;
     this.pathStyle = b.pathStyle;
-    this.pipeline = HttpPipeline.create(options, PROFILE);
+    this.pipeline = HttpPipeline.create(options, profile(b.credential));
     this.api = pipeline.create(OptimoveApi.class);
-    this.responses = new Responses(pipeline);
+    this.responses = new Responses(pipeline, OptimoveErrors.parser(b.credential));
   }
 
   /**
@@ -655,8 +659,10 @@ public final class OptimoveClient {
 
   /**
    * Reports aggregate counts (UpdateCampaignMetrics), in calls of at most {@value
-   * #MAX_ROWS_PER_CALL} rows. Not retried once a call reached Optimove (a repeat could count
-   * twice): on {@link ApiConnectionException#outcomeUnknown()} check before repeating.
+   * #MAX_ROWS_PER_CALL} rows. Re-sent after a 429 (nothing was processed), otherwise not retried
+   * once a call reached Optimove (a repeat could count twice): on {@link
+   * ApiConnectionException#outcomeUnknown()} check before repeating. {@link OptimoveMetricsSink}
+   * keeps rows that could not be delivered in its outbox.
    *
    * @param metrics the rows
    * @throws ConfigurationException listing every invalid row, before anything is sent
@@ -705,8 +711,8 @@ public final class OptimoveClient {
 
   /**
    * Reports per-customer interactions (UpdateCampaignInteractions), in calls of at most {@value
-   * CampaignInteractions#MAX_CUSTOMERS_PER_CALL} customer ids. Not retried once a call reached
-   * Optimove.
+   * CampaignInteractions#MAX_CUSTOMERS_PER_CALL} customer ids. Re-sent after a 429 (nothing was
+   * processed), otherwise not retried once a call reached Optimove.
    *
    * @param interactions the interactions
    * @throws ApiServiceException if Optimove rejects a call
