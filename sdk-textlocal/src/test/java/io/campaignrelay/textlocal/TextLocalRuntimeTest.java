@@ -3,16 +3,22 @@ package io.campaignrelay.textlocal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.campaignrelay.core.Campaign;
 import io.campaignrelay.core.CampaignId;
+import io.campaignrelay.core.CampaignKind;
 import io.campaignrelay.core.ChannelId;
 import io.campaignrelay.core.ConfigurationException;
 import io.campaignrelay.core.CustomerId;
+import io.campaignrelay.core.ExecutionMode;
 import io.campaignrelay.core.PhoneNumber;
 import io.campaignrelay.core.Secret;
+import io.campaignrelay.core.execution.ExecutionListener;
 import io.campaignrelay.core.http.ClientOptions;
 import io.campaignrelay.core.runtime.CampaignJobs;
 import io.campaignrelay.core.runtime.CampaignRecord;
 import io.campaignrelay.core.runtime.JobKey;
+import io.campaignrelay.core.runtime.ScheduledJob;
+import io.campaignrelay.core.template.Template;
 import io.campaignrelay.optimove.EngagementMetricsClient;
 import io.campaignrelay.optimove.OptimoveClient;
 import io.campaignrelay.optimove.OptimoveMetricsSink;
@@ -28,6 +34,7 @@ import io.campaignrelay.testkit.SimulatedClock;
 import io.campaignrelay.testkit.SyntheticCustomers;
 import io.campaignrelay.textlocal.models.CustomField;
 import io.campaignrelay.textlocal.models.CustomerContact;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,8 +47,18 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,9 +88,11 @@ class TextLocalRuntimeTest {
   FakeTextLocal textLocal;
   long group;
   long templateId;
+  long welcomeId;
   ScheduledCampaign scheduled;
   Instant sendAt;
   TextLocalIntegrationSettings settings;
+  String textLocalUrl;
 
   @BeforeEach
   void setUp() {
@@ -90,7 +109,7 @@ class TextLocalRuntimeTest {
     templateId =
         textLocal.addTemplate(
             "OPT_Spring sale", "Hi [%FIRST_NAME%], our spring sale starts today. Reply STOP");
-    textLocal.addTemplate("OPT_Welcome", "Welcome to ShopCo! Reply STOP to opt out");
+    welcomeId = textLocal.addTemplate("OPT_Welcome", "Welcome to ShopCo! Reply STOP to opt out");
     textLocal.addTemplate("VIP_Early access", "Early access for our VIPs starts now");
     LocalDateTime local = LocalDateTime.of(2026, 1, 6, 10, 0);
     sendAt = local.toInstant(ZoneOffset.UTC);
@@ -108,6 +127,7 @@ class TextLocalRuntimeTest {
             .keyField(CustomField.CUSTOM1)
             .senderName("SHOPCO")
             .build();
+    textLocalUrl = textLocal.baseUrl();
   }
 
   @AfterEach
@@ -134,10 +154,7 @@ class TextLocalRuntimeTest {
                 })
             .build();
     TextLocalClient tl =
-        settings
-            .clientBuilder(options(textLocal.baseUrl(), recording))
-            .testMode(false)
-            .buildClient();
+        settings.clientBuilder(options(textLocalUrl, recording)).testMode(false).buildClient();
     OptimoveClient op =
         OptimoveClient.builder()
             .clientOptions(options(optimove.baseUrl(), null))
@@ -316,6 +333,136 @@ class TextLocalRuntimeTest {
       assertThat(runtime.dispatch(campaign)).isEmpty();
       assertThat(optimove.receivedMetrics()).isEmpty();
     }
+  }
+
+  @Test
+  void aSameTextCampaignIsOneGroupSendAtItsTimeAndTheDurableLedgerRefusesASecond() {
+    LocalDateTime local = LocalDateTime.of(2026, 1, 7, 15, 0);
+    Instant at = local.toInstant(ZoneOffset.UTC);
+    ScheduledCampaign same =
+        optimove.addScheduledCampaign(CHANNEL.value(), List.of(welcomeId), local, 300, List.of());
+    CampaignId campaign = CampaignId.scheduled(same.campaignId());
+    try (TextLocalRuntime first = runtime(false, List.of())) {
+      runUntil(first, at.plus(Duration.ofDays(2)));
+    }
+    List<Map.Entry<Instant, String>> groupSends;
+    synchronized (textLocalCalls) {
+      groupSends = textLocalCalls.stream().filter(e -> e.getValue().equals("/send/")).toList();
+    }
+    assertThat(groupSends).extracting(Map.Entry::getKey).containsExactly(at);
+    try (TextLocalRuntime second = runtime(false, List.of())) {
+      runUntil(second, at.plus(Duration.ofDays(8)));
+      CampaignDispatch d = second.dispatch(campaign).orElseThrow();
+      assertThat(d.route()).isEqualTo(CampaignDispatch.Route.TEMPORARY_GROUP);
+      assertThat(d.batchIds()).hasSize(1);
+      assertThat(second.ledger().find(CampaignRecord.keyOf(campaign, "505")).orElseThrow())
+          .satisfies(r -> assertThat(r.metricDaysDone()).containsExactly(1, 2, 3, 4, 5, 6, 7));
+      Template welcome =
+          second.importTemplates().templatesOf(Long.toString(group)).stream()
+              .filter(t -> t.name().equals("OPT_Welcome"))
+              .findFirst()
+              .orElseThrow();
+      Campaign again =
+          Campaign.builder()
+              .kind(CampaignKind.SCHEDULED)
+              .id(campaign)
+              .channel(CHANNEL)
+              .templateId(welcome.id())
+              .sendTime(at)
+              .build();
+      assertThatThrownBy(
+              () ->
+                  second
+                      .flow()
+                      .run(
+                          again,
+                          welcome,
+                          Stream.empty(),
+                          ExecutionMode.LIVE,
+                          ExecutionListener.NONE))
+          .isInstanceOf(CampaignAlreadySentException.class);
+    }
+    synchronized (textLocalCalls) {
+      assertThat(textLocalCalls.stream().filter(e -> e.getValue().equals("/send/"))).hasSize(1);
+    }
+  }
+
+  /**
+   * A proxy written for this test in front of the fake: it forwards every call (so TextLocal really
+   * sends), but cuts the answer of the first {@code bulk_json}, as a dropped connection would.
+   */
+  static final class CuttingProxy implements AutoCloseable {
+    final MockWebServer server = new MockWebServer();
+    final OkHttpClient http = new OkHttpClient();
+    final AtomicInteger bulkCalls = new AtomicInteger();
+
+    CuttingProxy(String target) throws IOException {
+      server.setDispatcher(
+          new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest r) throws InterruptedException {
+              String type = r.getHeaders().get("Content-Type");
+              RequestBody body =
+                  RequestBody.create(
+                      r.getBody() == null ? new byte[0] : r.getBody().toByteArray(),
+                      type == null ? null : MediaType.parse(type));
+              Request forward =
+                  new Request.Builder()
+                      .url(target.replaceAll("/$", "") + r.getTarget())
+                      .post(body)
+                      .build();
+              try (Response real = http.newCall(forward).execute()) {
+                String text = real.body().string();
+                if (r.getTarget().equals("/bulk_json/") && bulkCalls.incrementAndGet() == 1) {
+                  text = text.substring(0, Math.min(25, text.length()));
+                }
+                return new MockResponse.Builder()
+                    .code(real.code())
+                    .addHeader("Content-Type", "application/json")
+                    .body(text)
+                    .build();
+              } catch (IOException e) {
+                return new MockResponse.Builder().code(502).body("proxy: " + e).build();
+              }
+            }
+          });
+      server.start();
+    }
+
+    String url() {
+      return server.url("/").toString();
+    }
+
+    @Override
+    public void close() {
+      server.close();
+    }
+  }
+
+  @Test
+  void aCutBulkJsonAnswerIsReconciledAndNobodyGetsTheMessageTwice() throws IOException {
+    CampaignId campaign = CampaignId.scheduled(scheduled.campaignId());
+    try (CuttingProxy proxy = new CuttingProxy(textLocal.baseUrl())) {
+      textLocalUrl = proxy.url();
+      try (TextLocalRuntime runtime = runtime(false, List.of())) {
+        runUntil(runtime, sendAt.plus(Duration.ofDays(8)));
+        assertThat(proxy.bulkCalls.get()).isGreaterThan(1);
+        assertThat(runtime.scheduler().job(CampaignJobs.executeKey(campaign, "505")))
+            .hasValueSatisfying(
+                j -> {
+                  assertThat(j.runs()).isEqualTo(1);
+                  assertThat(j.state()).isEqualTo(ScheduledJob.State.DONE);
+                });
+        assertThat(runtime.ledger().find(CampaignRecord.keyOf(campaign, "505")).orElseThrow())
+            .satisfies(r -> assertThat(r.metricDaysDone()).containsExactly(1, 2, 3, 4, 5, 6, 7));
+      }
+    }
+    Map<String, Long> perNumber =
+        textLocal.sentMessages().all().stream()
+            .collect(Collectors.groupingBy(SentMessage::to, Collectors.counting()));
+    assertThat(perNumber).hasSize(TARGETS);
+    assertThat(perNumber.values()).containsOnly(1L);
+    assertThat(sendCallsBefore(sendAt)).isEmpty();
   }
 
   @Test
