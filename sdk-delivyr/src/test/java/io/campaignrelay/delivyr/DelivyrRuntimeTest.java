@@ -222,7 +222,9 @@ class DelivyrRuntimeTest {
     runtime = newRuntime();
     assertThat(runtime.testingMode()).isTrue();
 
-    // install: settings on Delivyr (testing mode on), templates to 452/250, listeners registered
+    // install: settings on Delivyr (testing mode on), templates to 452/250, listeners registered;
+    // the templates were created before the integration, so they get the Default URL
+    clock.advance(Duration.ofMinutes(1));
     runtime.install();
     assertThat(fakeDelivyr.testingMode()).isTrue();
     assertThat(fakeOptimove.channelTemplates(452))
@@ -251,6 +253,32 @@ class DelivyrRuntimeTest {
     assertThat(fakeDelivyr.sentMessages().isEmpty()).isTrue();
     assertThat(fakeDelivyr.loggedMessages().isEmpty()).isTrue(); // 0 calls to the send endpoints
 
+    // TEST: a trigger renders into the message log too, and reaches nobody
+    String testCustomer = SyntheticCustomers.customerId(CUSTOMERS + 1);
+    int logBefore =
+        runtime.messageLog().byCustomer(io.campaignrelay.core.CustomerId.of(testCustomer)).size();
+    assertThat(
+            fakeOptimove.fireTrigger(
+                testCustomer,
+                250,
+                TemplateIdMapping.toOptimoveTemplateId(triggeredTemplate),
+                "Basket reminder",
+                "basket_abandoned",
+                Map.of(),
+                false))
+        .extracting(ListenerCall::status)
+        .containsExactly(202);
+    runtime.runDue();
+    assertThat(runtime.messageLog().byCustomer(io.campaignrelay.core.CustomerId.of(testCustomer)))
+        .hasSize(logBefore + 1)
+        .last()
+        .satisfies(
+            m ->
+                assertThat(m.text())
+                    .hasValueSatisfying(t -> assertThat(t).contains("your basket is waiting")));
+    assertThat(fakeDelivyr.sentMessages().isEmpty()).isTrue();
+    assertThat(fakeDelivyr.loggedMessages().isEmpty()).isTrue();
+
     // the one LIVE switch
     runtime.testingMode(false);
     assertThat(fakeDelivyr.testingMode()).isFalse();
@@ -277,6 +305,13 @@ class DelivyrRuntimeTest {
     int sentCount = fakeDelivyr.sentMessages().count();
     assertThat(sentCount).isGreaterThan(CUSTOMERS / 2);
     long engineDropped = Long.parseLong(sent.attribute("dropped").orElseThrow());
+    long dispatched = Long.parseLong(sent.attribute("dispatched").orElseThrow());
+    assertThat(sentCount).isEqualTo(dispatched);
+    assertThat(fakeDelivyr.sentMessages().forCampaign(Long.toString(live.campaignId())).all())
+        .allSatisfy(
+            m -> assertThat(m.text()).contains("https://shop.example/").doesNotContain("spring"));
+    // the template id bridge: Optimove's numeric TemplateID rendered Delivyr's template
+    assertThat(fakeDelivyr.sentMessages().containing("20% off").count()).isEqualTo(sentCount);
 
     // a triggered event-11 message through the same engine
     String customer = SyntheticCustomers.customerId(CUSTOMERS + 3);
@@ -299,9 +334,21 @@ class DelivyrRuntimeTest {
         .isEqualTo(1);
     int afterTrigger = fakeDelivyr.sentMessages().count();
 
+    // a template approved after the install reaches 452 with the next daily sync, with its own link
+    String autumn =
+        fakeDelivyr.addTemplate(
+            "Autumn",
+            "Autumn [%URL%]",
+            "approved",
+            List.of("scheduled"),
+            "https://shop.example/autumn");
+
     // days 1-3, then the runtime is killed and restarted on the same files before day 4
     days(1, 3);
     assertThat(record(live.campaignId()).metricDaysDone()).containsExactly(1, 2, 3);
+    assertThat(fakeOptimove.channelTemplates(452))
+        .extracting(t -> t.templateId())
+        .contains(TemplateIdMapping.toOptimoveTemplateId(autumn));
     runtime.close();
     runtime = newRuntime();
     days(4, 8);
@@ -328,8 +375,20 @@ class DelivyrRuntimeTest {
             .filter(e -> e.context().toString().contains(Long.toString(live.campaignId())))
             .map(EngagementEvent::customer)
             .toList();
+    // dropped once: the engine's own drops by the runtime, Delivyr's rejections by webhook
     assertThat(new HashSet<>(dropped)).hasSameSizeAs(dropped);
-    assertThat((long) dropped.size()).isGreaterThanOrEqualTo(engineDropped);
+    assertThat((long) dropped.size()).isEqualTo(engineDropped);
+    assertThat(engineDropped).isPositive();
+    assertThat(fakeDelivyr.webhookCalls())
+        .anySatisfy(c -> assertThat(c.body()).contains("message.rejected"));
+    assertThat(fakeDelivyr.webhookCalls()).allSatisfy(c -> assertThat(c.status()).isIn(200, 202));
+    assertThat(
+            runtime
+                .scheduler()
+                .job(CampaignJobs.executeKey(CampaignId.scheduled(live.campaignId()), "452"))
+                .orElseThrow()
+                .runs())
+        .isEqualTo(1);
   }
 
   int jobCount() {
