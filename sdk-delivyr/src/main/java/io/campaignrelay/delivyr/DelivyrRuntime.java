@@ -520,10 +520,6 @@ public final class DelivyrRuntime implements Closeable {
         CampaignRecord.keyOf(
             CampaignId.triggered(engineId), Integer.toString(ChannelId.TRIGGERED_SMS.value()));
     Optional<CampaignRecord> found = ledger.find(key);
-    if (found.isEmpty()) {
-      found =
-          ledger.all().stream().filter(r -> r.campaignId().value().equals(engineId)).findFirst();
-    }
     if (found.isEmpty() || found.get().sentAt().isPresent()) {
       return;
     }
@@ -770,7 +766,21 @@ public final class DelivyrRuntime implements Closeable {
 
     @Override
     public List<ReconcileResult> reconcile(List<OutboundMessage> messages) {
-      return delegate.reconcile(rewrite(messages));
+      List<ReconcileResult> results = delegate.reconcile(rewrite(messages));
+      // a message the vendor's records show as refused was reported by its webhook already
+      Map<String, CustomerId> byKey = new HashMap<>();
+      for (OutboundMessage m : messages) {
+        byKey.put(m.idempotencyKey().value(), m.customerId());
+      }
+      for (ReconcileResult r : results) {
+        if (r != null && r.status() == ReconcileResult.Status.REJECTED) {
+          CustomerId c = byKey.get(r.idempotencyKey().value());
+          if (c != null) {
+            rejected.add(c);
+          }
+        }
+      }
+      return results;
     }
 
     private List<OutboundMessage> rewrite(List<OutboundMessage> batch) {
