@@ -207,7 +207,16 @@ public final class DelivyrRuntime implements Closeable {
     scheduler.register(OUTBOX_JOB, run -> flushMetrics("outbox"));
     this.eventHandler = new OptimoveEventHandler(this);
     this.webhookHandler = new DelivyrWebhookHandler(this);
-    this.enabledAt = readEnabledAt().orElse(null);
+    this.enabledAt = readState("enabled-at").map(Instant::parse).orElse(null);
+    Optional<String> switched = readState("testing-mode");
+    if (switched.isPresent() && Boolean.parseBoolean(switched.get()) != settings.testingMode()) {
+      // the explicit switch survives a restart: jobs scheduled while LIVE stay LIVE
+      settings = settings.toBuilder().testingMode(Boolean.parseBoolean(switched.get())).build();
+      LOG.info(
+          "testing mode {} as last switched in {}",
+          settings.testingMode() ? "ON" : "OFF: campaigns are sent",
+          stateDirectory);
+    }
   }
 
   /**
@@ -233,7 +242,7 @@ public final class DelivyrRuntime implements Closeable {
     delivyr.putOptimoveIntegration(settings);
     if (enabledAt == null) {
       enabledAt = clock.instant();
-      writeEnabledAt(enabledAt);
+      writeState("enabled-at", enabledAt.toString());
     }
     LOG.info(
         "Delivyr integration installed (testing mode {}), enabled since {}",
@@ -299,7 +308,9 @@ public final class DelivyrRuntime implements Closeable {
 
   /**
    * The one LIVE switch: turns the integration's testing mode on or off, on Delivyr and in this
-   * runtime. Turning it off is logged at INFO; from then on campaigns and triggers are sent.
+   * runtime. Turning it off is logged at INFO; from then on campaigns and triggers are sent. With a
+   * state directory the switch is kept there, so a runtime restarted on it keeps the last switch
+   * (whatever the settings it is built with say).
    *
    * @param on false to send for real
    * @throws io.campaignrelay.core.http.ApiServiceException if Delivyr refuses the settings
@@ -308,6 +319,7 @@ public final class DelivyrRuntime implements Closeable {
     OptimoveIntegrationSettings next = settings.toBuilder().testingMode(on).build();
     delivyr.putOptimoveIntegration(next);
     settings = next;
+    writeState("testing-mode", Boolean.toString(on));
     if (on) {
       LOG.info("testing mode turned ON: nothing is sent, messages go to the message log only");
     } else {
@@ -666,32 +678,43 @@ public final class DelivyrRuntime implements Closeable {
             "dropped:" + id, campaign, customer, DeliveryOutcome.rejected(reason, detail), now));
   }
 
-  // ------------------------------------------------------------------ enabledAt
+  // ------------------------------------------------------------------ small durable facts
 
-  private Optional<Instant> readEnabledAt() {
+  /** A fact kept in the state directory (when enabled, the last LIVE switch). */
+  private Optional<String> readState(String name) {
     if (stateDirectory == null) {
       return Optional.empty();
     }
-    Path p = stateDirectory.resolve("enabled-at");
+    Path p = stateDirectory.resolve(name);
     try {
-      return Files.exists(p)
-          ? Optional.of(Instant.parse(Files.readString(p, StandardCharsets.UTF_8).trim()))
-          : Optional.empty();
+      if (!Files.exists(p)) {
+        return Optional.empty();
+      }
+      String v = Files.readString(p, StandardCharsets.UTF_8).trim();
+      if (name.equals("enabled-at")) {
+        Instant.parse(v);
+      }
+      return Optional.of(v);
     } catch (IOException | RuntimeException e) {
-      LOG.warn("enabled-at in {} is unreadable; it is recorded again at install", stateDirectory);
+      LOG.warn("{} in {} is unreadable and ignored", name, stateDirectory);
       return Optional.empty();
     }
   }
 
-  private void writeEnabledAt(Instant at) {
+  private void writeState(String name, String value) {
     if (stateDirectory == null) {
       return;
     }
     try {
-      Files.writeString(
-          stateDirectory.resolve("enabled-at"), at.toString(), StandardCharsets.UTF_8);
+      Path tmp = stateDirectory.resolve(name + ".tmp");
+      Files.writeString(tmp, value, StandardCharsets.UTF_8);
+      Files.move(
+          tmp,
+          stateDirectory.resolve(name),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot record when the integration was enabled", e);
+      throw new UncheckedIOException("cannot record " + name + " in " + stateDirectory, e);
     }
   }
 

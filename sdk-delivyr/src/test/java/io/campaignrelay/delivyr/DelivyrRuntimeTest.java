@@ -351,6 +351,7 @@ class DelivyrRuntimeTest {
         .contains(TemplateIdMapping.toOptimoveTemplateId(autumn));
     runtime.close();
     runtime = newRuntime();
+    assertThat(runtime.testingMode()).isFalse(); // the explicit switch survives the restart
     days(4, 8);
     assertThat(record(live.campaignId()).metricDaysDone()).containsExactly(1, 2, 3, 4, 5, 6, 7);
     for (int d = 1; d <= 7; d++) {
