@@ -28,6 +28,7 @@ import io.campaignrelay.core.messagelog.MessageLog;
 import io.campaignrelay.core.metrics.DeliveryEvent;
 import io.campaignrelay.core.metrics.DeliveryOutcome;
 import io.campaignrelay.core.metrics.RejectionReason;
+import io.campaignrelay.core.outbox.OutboxDelivery;
 import io.campaignrelay.core.runtime.CampaignClaims;
 import io.campaignrelay.core.runtime.CampaignJobs;
 import io.campaignrelay.core.runtime.CampaignLedger;
@@ -458,8 +459,13 @@ public final class DelivyrRuntime implements Closeable {
   // ------------------------------------------------------------------ jobs
 
   private void flushMetrics(String why) {
-    metrics.flush();
-    LOG.debug("metrics outbox flushed ({})", why);
+    OutboxDelivery.Result r = metrics.flush();
+    if (!r.isComplete()) {
+      // the job is retried later; what was not delivered stays in the outbox
+      throw new IllegalStateException(
+          "metrics outbox not fully delivered (" + why + "): " + r.remaining() + " remain");
+    }
+    LOG.debug("metrics outbox flushed ({}): {} delivered", why, r.delivered());
   }
 
   /** campaign:<c>:<ch>: the campaign's template and send time from Optimove, then CampaignJobs. */
@@ -889,9 +895,11 @@ public final class DelivyrRuntime implements Closeable {
     }
 
     /**
-     * Sets the metrics sink (required): the one writer to Optimove's engagement endpoint. Build it
-     * with a buffer large enough for the webhooks between two flushes: the runtime flushes it in
-     * jobs, never on a request thread.
+     * Sets the metrics sink (required): the one writer to Optimove's engagement endpoint. Give it a
+     * durable outbox ({@link io.campaignrelay.core.outbox.FileMetricsOutbox} or a database one) so
+     * that accepted webhooks and dropped recipients survive a restart, and a buffer large enough
+     * for the webhooks between two flushes: the runtime flushes it in jobs (a flush that leaves
+     * entries behind fails the job, which is retried).
      *
      * @param sink the sink
      * @return this builder

@@ -88,8 +88,8 @@ public final class DelivyrWebhookHandler implements InboundHandler {
     } catch (RuntimeException e) {
       return refuse(400, "malformed", "the event names an unusable campaign or customer");
     }
-    // handed over first, then marked: a crash in between re-delivers it, and the sink drops the
-    // repeat by its event id (at least once into the outbox, once to Optimove)
+    // handed over first, then marked: a crash in between makes Delivyr's retry hand it over again,
+    // and the sink's outbox holds an event id once (at least once into the outbox, once out of it)
     mapped.ifPresent(runtime.metrics()::accept);
     runtime
         .processedIds()

@@ -8,6 +8,7 @@ import io.campaignrelay.core.ChannelId;
 import io.campaignrelay.core.ConfigurationException;
 import io.campaignrelay.core.Secret;
 import io.campaignrelay.core.http.ClientOptions;
+import io.campaignrelay.core.outbox.FileMetricsOutbox;
 import io.campaignrelay.core.runtime.CampaignJobs;
 import io.campaignrelay.core.runtime.CampaignRecord;
 import io.campaignrelay.core.runtime.InboundRequest;
@@ -64,6 +65,8 @@ class DelivyrRuntimeTest {
   OptimoveClient optimove;
   DelivyrClient delivyr;
   OptimoveMetricsSink sink;
+  EngagementMetricsClient engagement;
+  FileMetricsOutbox outbox;
   volatile DelivyrRuntime runtime;
   String scheduledTemplate;
   String triggeredTemplate;
@@ -117,13 +120,8 @@ class DelivyrRuntimeTest {
             .tenantId(Long.toString(fakeOptimove.tenantId()))
             .tenantToken(Secret.of(FakeOptimove.DEFAULT_TENANT_TOKEN))
             .buildClient();
-    sink =
-        OptimoveMetricsSink.builder()
-            .engagementClient(engagement)
-            .mapping(DelivyrMetrics.mapping())
-            .bufferSize(10_000)
-            .clock(clock)
-            .build();
+    this.engagement = engagement;
+    sink = newSink();
     fakeDelivyr.deliverWebhooksTo(host.url("/delivyr/webhooks").toString(), SECRET);
   }
 
@@ -132,9 +130,27 @@ class DelivyrRuntimeTest {
     if (runtime != null) {
       runtime.close();
     }
+    outbox.close();
     host.close();
     fakeDelivyr.close();
     fakeOptimove.close();
+  }
+
+  /** The one writer to the engagement endpoint, through a file outbox in the state directory. */
+  OptimoveMetricsSink newSink() {
+    outbox =
+        FileMetricsOutbox.open(
+            state.resolve("metrics-outbox.log"),
+            FileMetricsOutbox.Durability.SYNC,
+            clock,
+            Duration.ofDays(30));
+    return OptimoveMetricsSink.builder()
+        .engagementClient(engagement)
+        .mapping(DelivyrMetrics.mapping())
+        .outbox(outbox)
+        .bufferSize(10_000)
+        .clock(clock)
+        .build();
   }
 
   ClientOptions options(String endpoint) {
@@ -350,6 +366,8 @@ class DelivyrRuntimeTest {
         .extracting(t -> t.templateId())
         .contains(TemplateIdMapping.toOptimoveTemplateId(autumn));
     runtime.close();
+    outbox.close();
+    sink = newSink();
     runtime = newRuntime();
     assertThat(runtime.testingMode()).isFalse(); // the explicit switch survives the restart
     days(4, 8);
@@ -366,7 +384,15 @@ class DelivyrRuntimeTest {
     assertThat(fakeDelivyr.sentMessages().count()).isEqualTo(afterTrigger); // nothing twice
 
     // engagement metrics with the guide's mapping, each Dropped once
+    assertThat(sink.depth()).isZero();
     List<EngagementEvent> events = fakeOptimove.receivedEvents();
+    long deliveredWebhooks =
+        fakeDelivyr.webhookCalls().stream()
+            .filter(c -> c.body().contains("\"message.delivered\""))
+            .count();
+    assertThat(events.stream().filter(e -> e.event().equals("Delivered")).count())
+        .isEqualTo(deliveredWebhooks)
+        .isPositive();
     Set<String> names = events.stream().map(EngagementEvent::event).collect(Collectors.toSet());
     assertThat(names).contains("Delivered", "Dropped", "Clicked");
     assertThat(names).doesNotContain("Sent", "Opened");
