@@ -22,7 +22,7 @@ import java.util.List;
  * The runtime installs the settings, syncs the approved template to channel 452 and registers its
  * Optimove listener; Optimove's event 13 reaches the runtime's handler over HTTP and the campaign
  * runs at its time into Delivyr's message log; nothing reaches a send endpoint. {@code main} is the
- * host's code (36 lines): the settings, the runtime, its two handlers mounted on the host's web
+ * host's code (39 lines): the settings, the runtime, its two handlers mounted on the host's web
  * server, and the clock; {@link #optimoveSchedulesACampaign} plays the vendors' side.
  */
 public final class RunDelivyrIntegration {
