@@ -387,11 +387,16 @@ class HttpPipelineTest {
   }
 
   @Test
-  void aMalformedSuccessfulBodyIsAServiceErrorNotAConnectionError() {
+  void aMalformedSuccessfulBodyIsAnUnknownOutcomeNotAServiceError() {
     server.enqueue(json(200, "{\"ok\": tru"));
     HttpPipeline p = pipeline(options().build());
-    assertThatThrownBy(() -> p.execute(p.create(TestApi.class).list(1), "GET things"))
-        .isInstanceOf(ApiServiceException.class)
-        .hasMessageContaining("could not be read");
+    UnreadableResponseException e =
+        catchThrowableOfType(
+            UnreadableResponseException.class,
+            () -> p.execute(p.create(TestApi.class).list(1), "GET things"));
+    assertThat(e.outcomeUnknown()).isTrue();
+    assertThat(e.statusCode()).isEqualTo(200);
+    assertThat(e.bodyExcerpt()).isEqualTo("{\"ok\": tru");
+    assertThat(e.getMessage()).contains("could not be read");
   }
 }
