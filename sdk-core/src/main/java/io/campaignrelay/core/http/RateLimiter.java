@@ -114,18 +114,25 @@ public final class RateLimiter {
   }
 
   /**
-   * Blocks until a permit is free.
+   * Blocks until a permit is free: first until the end of a {@linkplain #holdUntil(Instant) hold}
+   * (each call waits out a given hold once, trusting the sleeper; a hold extended meanwhile is
+   * waited out again), then until the window has room.
    *
    * @return the instant the permit was granted at
    * @throws InterruptedIOException if the thread is interrupted while waiting (its interrupt flag
    *     is set again)
    */
   public Instant acquire() throws InterruptedIOException {
+    Instant servedHold = null;
     while (true) {
       Duration wait;
+      Instant hold = null;
       synchronized (this) {
         Instant now = clock.instant();
-        if (now.isBefore(heldUntil)) {
+        if (now.isBefore(heldUntil) && !heldUntil.equals(servedHold)) {
+          // each caller sits out a given hold once: the sleeper waited the whole of it, even if
+          // the clock (a fixed one in a test) did not move
+          hold = heldUntil;
           wait = Duration.between(now, heldUntil);
         } else {
           Instant windowStart = now.minus(limit.window());
@@ -141,6 +148,9 @@ public final class RateLimiter {
       }
       try {
         sleeper.sleep(wait.isZero() ? Duration.ofMillis(1) : wait);
+        if (hold != null) {
+          servedHold = hold;
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         InterruptedIOException io =
