@@ -221,10 +221,13 @@ class EnvelopeTest {
   }
 
   @Test
-  void malformedJsonIsAServiceErrorNotACrash() {
+  void malformedJsonIsAnUnknownOutcomeNotACrash() {
+    // after a 2xx, an unreadable body leaves the outcome unknown (issue 12, finding 1)
     tl.enqueue("{not json");
     assertThatThrownBy(() -> client.groups())
-        .isInstanceOf(ApiServiceException.class)
+        .isInstanceOfSatisfying(
+            io.campaignrelay.core.http.UnreadableResponseException.class,
+            e -> assertThat(e.outcomeUnknown()).isTrue())
         .hasMessageContaining("could not be read");
   }
 }
