@@ -78,7 +78,7 @@ public final class EngagementMetricsClient {
     this.tenantToken = b.tenantToken;
     this.batchSize = b.batchSize;
     this.clock = options.clock();
-    this.pipeline = HttpPipeline.create(options, PROFILE);
+    this.pipeline = HttpPipeline.create(options, PROFILE, b.tenantToken);
     this.api = pipeline.create(MetricsApi.class);
     this.responses = new Responses(pipeline);
   }

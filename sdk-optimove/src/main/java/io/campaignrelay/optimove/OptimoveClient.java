@@ -118,7 +118,7 @@ public final class OptimoveClient {
     this.configuredEndpoint = b.endpoint;
     this.apiKey = b.credential;
     this.pathStyle = b.pathStyle;
-    this.pipeline = HttpPipeline.create(options, PROFILE);
+    this.pipeline = HttpPipeline.create(options, PROFILE, b.credential);
     this.api = pipeline.create(OptimoveApi.class);
     this.responses = new Responses(pipeline);
   }
