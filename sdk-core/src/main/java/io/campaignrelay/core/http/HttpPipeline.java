@@ -300,7 +300,16 @@ public final class HttpPipeline {
     } catch (IOException e) {
       if (isInterrupt(e)) {
         Thread.currentThread().interrupt();
-        throw connectionFailure(operation, true, 1, e);
+        throw new ApiConnectionException(
+            profile.name()
+                + " "
+                + operation
+                + " was interrupted; the request may have reached "
+                + profile.name()
+                + ", so the outcome is unknown: check before repeating a send",
+            true,
+            1,
+            e);
       }
       Exchange exchange = exchangeOf(call);
       if (exchange == null) {

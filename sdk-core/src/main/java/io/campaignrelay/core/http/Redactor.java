@@ -197,7 +197,8 @@ final class Redactor {
 
   /** Whether a body of unknown type is a whole form ({@code a=1&b=2}). */
   static boolean looksLikeForm(String text) {
-    return FORM_BODY.matcher(text.trim()).matches();
+    String t = text.trim();
+    return !t.startsWith("{") && !t.startsWith("[") && FORM_BODY.matcher(t).matches();
   }
 
   /** Free text (an error message, a first line): secret-named pairs and known values removed. */

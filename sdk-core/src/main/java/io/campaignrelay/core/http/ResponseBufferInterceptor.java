@@ -38,11 +38,12 @@ final class ResponseBufferInterceptor implements Interceptor {
     try (body) {
       buffer.writeAll(body.source());
     } catch (IOException e) {
-      byte[] head = head(buffer);
-      record(request, response.code(), type, head);
       if (response.isSuccessful()) {
+        byte[] head = head(buffer);
+        record(request, response.code(), type, head);
         throw new CutBodyException(response.code(), type, head, request, e);
       }
+      // an error status keeps the part of its body that arrived
     }
     record(request, response.code(), type, head(buffer));
     return response.newBuilder().body(ResponseBody.create(buffer, type, buffer.size())).build();
