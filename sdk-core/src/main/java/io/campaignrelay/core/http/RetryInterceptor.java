@@ -47,6 +47,9 @@ final class RetryInterceptor implements Interceptor {
     Request request = original.newBuilder().removeHeader(HttpPipeline.RETRY_SAFE_HEADER).build();
     boolean replayable = isReplayable(request, markedSafe);
     int attempt = 0;
+    // whether an earlier attempt may have been acted on: then a later attempt that never reached
+    // the server does not make the outcome of the call known
+    boolean mayHaveActed = false;
     while (true) {
       attempt++;
       AttemptState state = new AttemptState(attempt);
@@ -63,8 +66,9 @@ final class RetryInterceptor implements Interceptor {
         }
         boolean retryAllowed = !state.reachedServer || replayable;
         if (!retryAllowed || attempt > options.maxRetries()) {
-          throw new AttemptFailedException(e, state.reachedServer, attempt);
+          throw new AttemptFailedException(e, state.reachedServer || mayHaveActed, attempt);
         }
+        mayHaveActed |= state.reachedServer;
         pause(jitteredBackoff(attempt));
         continue;
       }
@@ -84,6 +88,7 @@ final class RetryInterceptor implements Interceptor {
         return response;
       }
       response.close();
+      mayHaveActed |= code != 429; // a 429 says nothing was processed; any other status may not
       if (!held) {
         pause(vendorWait != null ? vendorWait : jitteredBackoff(attempt));
       }

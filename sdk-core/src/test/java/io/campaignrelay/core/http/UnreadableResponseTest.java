@@ -64,7 +64,11 @@ class UnreadableResponseTest {
             .endpoint(endpoint)
             .readTimeout(Duration.ofSeconds(5))
             .clock(Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC))
-            .sleeper(sleeps::add)
+            .sleeper(
+                d -> {
+                  sleeps.add(d);
+                  onSleep.run();
+                })
             .build();
     return HttpPipeline.create(options, profile, () -> 1.0, Secret.of(KEY));
   }
@@ -290,6 +294,42 @@ class UnreadableResponseTest {
       assertThat(e.attempts()).isZero();
       assertThat(e.getMessage()).contains("could not be built", "nothing was sent");
       assertThat(server.getRequestCount()).isZero();
+    }
+  }
+
+  @Test
+  void aRetryThatCannotConnectAfterAnAttemptReachedTheServerLeavesTheOutcomeUnknown()
+      throws Exception {
+    // attempt 1 of a keyed POST reaches the server and is cut off; the retry finds it gone
+    String cut = RawHttpServer.head(200, "application/json", 100) + "{\"id\":";
+    RawHttpServer server = RawHttpServer.always(cut);
+    String url = server.url();
+    HttpPipeline p = pipeline("cuttrace", url);
+    List<Duration> pauses = sleeps;
+    Api api = p.create(Api.class);
+    Call<Map<String, Object>> call = api.sendWithKey("k-1", Map.of());
+    sleepsThen(() -> closeQuietly(server));
+
+    ApiConnectionException e =
+        catchThrowableOfType(ApiConnectionException.class, () -> p.execute(call, "POST messages"));
+
+    assertThat(pauses).isNotEmpty();
+    assertThat(e.outcomeUnknown()).isTrue();
+    assertThat(e.attempts()).isEqualTo(4);
+    assertThat(server.requests()).hasSize(1);
+  }
+
+  private Runnable onSleep = () -> {};
+
+  private void sleepsThen(Runnable action) {
+    onSleep = action;
+  }
+
+  private static void closeQuietly(RawHttpServer server) {
+    try {
+      server.close();
+    } catch (IOException ignored) {
+      // closed already
     }
   }
 }
