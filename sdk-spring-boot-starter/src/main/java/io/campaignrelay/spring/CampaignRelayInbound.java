@@ -9,7 +9,8 @@ public final class CampaignRelayInbound {
 
   /**
    * The handler of Optimove's event-listener calls, mapped at {@code
-   * campaignrelay.textlocal.runtime.event-listener-path}.
+   * campaignrelay.inbound.optimove-events-path}; the Delivyr runtime's {@code
+   * optimoveEventHandler()} when a {@code DelivyrRuntime} bean exists.
    */
   public static final String OPTIMOVE_EVENT_HANDLER = "campaignRelayOptimoveEventHandler";
 

@@ -444,7 +444,7 @@ public final class CampaignRelayProperties implements InitializingBean {
     }
   }
 
-  /** The TextLocal connector runtime (Optimove's event listener drives it). */
+  /** The TextLocal connector runtime. */
   public static final class TextLocalRuntime {
     /** Creates the defaults. */
     public TextLocalRuntime() {}
@@ -460,9 +460,6 @@ public final class CampaignRelayProperties implements InitializingBean {
      * (absolute http(s) URL; required when testing mode is off).
      */
     private String listenerBaseUrl;
-
-    /** Path of the Optimove event-listener endpoint. */
-    private String eventListenerPath = "/campaignrelay/optimove/events";
 
     /**
      * Testing mode: nothing is sent while true (the default). Set false explicitly to go LIVE;
@@ -502,24 +499,6 @@ public final class CampaignRelayProperties implements InitializingBean {
      */
     public void setListenerBaseUrl(String listenerBaseUrl) {
       this.listenerBaseUrl = listenerBaseUrl;
-    }
-
-    /**
-     * Path of the Optimove event-listener endpoint.
-     *
-     * @return the value
-     */
-    public String getEventListenerPath() {
-      return eventListenerPath;
-    }
-
-    /**
-     * Sets: path of the Optimove event-listener endpoint.
-     *
-     * @param eventListenerPath the value
-     */
-    public void setEventListenerPath(String eventListenerPath) {
-      this.eventListenerPath = eventListenerPath;
     }
   }
 
@@ -838,8 +817,34 @@ public final class CampaignRelayProperties implements InitializingBean {
     /** Creates the defaults. */
     public Inbound() {}
 
+    /**
+     * Path of the Optimove event-listener endpoint (the Delivyr runtime's handler, or a host's
+     * handler bean).
+     */
+    private String optimoveEventsPath = "/campaignrelay/optimove/events";
+
     /** Largest inbound request body accepted, in bytes; a larger one is refused with 413. */
     private Integer maxBodyBytes = 1_048_576;
+
+    /**
+     * Path of the Optimove event-listener endpoint (the Delivyr runtime's handler, or a host's
+     * handler bean).
+     *
+     * @return the value
+     */
+    public String getOptimoveEventsPath() {
+      return optimoveEventsPath;
+    }
+
+    /**
+     * Sets: path of the Optimove event-listener endpoint (the Delivyr runtime's handler, or a
+     * host's handler bean).
+     *
+     * @param optimoveEventsPath the value
+     */
+    public void setOptimoveEventsPath(String optimoveEventsPath) {
+      this.optimoveEventsPath = optimoveEventsPath;
+    }
 
     /**
      * Largest inbound request body accepted, in bytes; a larger one is refused with 413.

@@ -59,7 +59,7 @@ public final class CampaignRelaySettingsCheck {
       textLocalCredential(out, t);
     }
     runtime(out, "textlocal", t.getRuntime().isTestingMode(), t.getRuntime().getListenerBaseUrl());
-    path(out, "textlocal.runtime.event-listener-path", t.getRuntime().getEventListenerPath());
+    path(out, "inbound.optimove-events-path", properties.getInbound().getOptimoveEventsPath());
     CampaignRelayProperties.Delivyr d = properties.getDelivyr();
     if (d.getApiKey() != null) {
       secret(out, "delivyr.api-key", d.getApiKey(), "the API key from Delivyr's dashboard");
@@ -74,13 +74,13 @@ public final class CampaignRelaySettingsCheck {
     }
     runtime(out, "delivyr", d.getRuntime().isTestingMode(), d.getRuntime().getListenerBaseUrl());
     path(out, "delivyr.runtime.webhook-path", d.getRuntime().getWebhookPath());
-    String a = t.getRuntime().getEventListenerPath();
+    String a = properties.getInbound().getOptimoveEventsPath();
     if (a != null && a.equals(d.getRuntime().getWebhookPath())) {
       out.add(
           ConfigurationProblem.of(
               P + "delivyr.runtime.webhook-path",
               a,
-              "use a path different from campaignrelay.textlocal.runtime.event-listener-path"));
+              "use a path different from campaignrelay.inbound.optimove-events-path"));
     }
     String store = properties.getState().getStore();
     if (store == null || !List.of("jdbc", "file").contains(store.trim().toLowerCase(Locale.ROOT))) {

@@ -14,7 +14,7 @@ import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * The inbound endpoints as Spring MVC routes: Optimove's event listener at {@code
- * campaignrelay.textlocal.runtime.event-listener-path} and Delivyr's webhook at {@code
+ * campaignrelay.inbound.optimove-events-path} and Delivyr's webhook at {@code
  * campaignrelay.delivyr.runtime.webhook-path}, each mapped onto the {@link InboundHandler} bean
  * named in {@link CampaignRelayInbound} when there is one. Authenticity (capability token,
  * signature, replay window) is the handler's decision: the route passes the raw bytes untouched.
@@ -44,8 +44,7 @@ public class CampaignRelayWebAutoConfiguration {
     if (events != null) {
       InboundEndpoint e = new InboundEndpoint("optimove-events", events, max);
       routes.route(
-          RequestPredicates.path(properties.getTextlocal().getRuntime().getEventListenerPath()),
-          e::handle);
+          RequestPredicates.path(properties.getInbound().getOptimoveEventsPath()), e::handle);
     }
     InboundHandler webhook = handlers.get(CampaignRelayInbound.DELIVYR_WEBHOOK_HANDLER);
     if (webhook != null) {
