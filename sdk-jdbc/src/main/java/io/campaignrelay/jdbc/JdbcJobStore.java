@@ -17,7 +17,7 @@ import java.util.Optional;
  * A {@link JobStore} in a database table ({@code <prefix>jobs} of a {@link JdbcStore}), for an
  * embedded {@link io.campaignrelay.core.runtime.ClockScheduler} whose jobs must survive the process
  * (or its host) on a database. {@link #putIfAbsent} is atomic (the primary key). A ClockScheduler
- * runs jobs in one process at a time; for several instances sharing jobs use {@code DbScheduler}.
+ * runs jobs in one process at a time; for several instances sharing jobs use {@link DbScheduler}.
  *
  * <p>Kept as stored: instants to the microsecond; an error message to 4000 characters. Thread-safe.
  */

@@ -294,6 +294,16 @@ public final class JdbcStore implements AutoCloseable {
     return dialect;
   }
 
+  /** The data source the store reads and writes through (for db-scheduler). */
+  DataSource dataSource() {
+    return connections.dataSource();
+  }
+
+  /** A failure of a library working on this store's database, as the store's typed exception. */
+  DatabaseException translate(String what, Throwable failure) {
+    return SqlErrors.translate(what, database, failure, config.password);
+  }
+
   /** A table's qualified name. */
   String table(String name) {
     return '"' + config.schema + "\"." + config.tablePrefix + name;
