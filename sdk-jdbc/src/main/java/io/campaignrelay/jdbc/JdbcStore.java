@@ -18,8 +18,9 @@ import org.h2.jdbcx.JdbcDataSource;
  * Campaign Relay's state in a database: owns the connections and the schema, and hands out the
  * state ports kept there: the {@link #executionJournal() execution journal}, the {@link
  * #campaignLedger() campaign ledger}, {@link #processedIds() processed ids}, {@link
- * #campaignClaims() campaign claims} and a {@link #jobStore() job store}. PostgreSQL in production,
- * H2 in a file as the embedded default (nothing to install).
+ * #campaignClaims() campaign claims}, a {@link #metricsOutbox() metrics outbox} and a {@link
+ * #jobStore() job store}. PostgreSQL in production, H2 in a file as the embedded default (nothing
+ * to install).
  *
  * <pre>{@code
  * // Embedded: one file, created on first use.
@@ -212,6 +213,20 @@ public final class JdbcStore implements AutoCloseable {
    */
   public JdbcCampaignClaims campaignClaims() {
     return campaignClaims;
+  }
+
+  /**
+   * A metrics outbox in this store's database on the system clock, remembering acknowledged ids for
+   * {@link io.campaignrelay.core.outbox.MetricsOutbox#DEFAULT_RETENTION}; for another clock or
+   * retention use {@link JdbcMetricsOutbox#of}.
+   *
+   * @return a new outbox on this store (outboxes on one store share their rows)
+   */
+  public JdbcMetricsOutbox metricsOutbox() {
+    return JdbcMetricsOutbox.of(
+        this,
+        java.time.Clock.systemUTC(),
+        io.campaignrelay.core.outbox.MetricsOutbox.DEFAULT_RETENTION);
   }
 
   /**
