@@ -26,7 +26,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * CampaignExecutor} with a channel that accepts everything at once) on the in-memory journal and on
  * {@link JdbcExecutionJournal} over embedded PostgreSQL, 1M recipients each; and, with {@code
  * -Dcampaignrelay.bench.large=<n>}, n recipients on the JDBC journal with the live heap (after a
- * full GC) sampled every 1M recipients, to be run under {@code -Xmx256m}:
+ * full GC) sampled every 1M recipients (or {@code -Dcampaignrelay.bench.sampleEvery=<n>}), to be
+ * run under {@code -Xmx256m}:
  *
  * <pre>
  * mvn -o -q -pl sdk-jdbc -am test -Dtest=EngineThroughputBenchmark \
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 class EngineThroughputBenchmark {
   static final int RECIPIENTS = Integer.getInteger("campaignrelay.bench.recipients", 1_000_000);
   static final int LARGE = Integer.getInteger("campaignrelay.bench.large", 0);
+  static final int SAMPLE_EVERY = Integer.getInteger("campaignrelay.bench.sampleEvery", 1_000_000);
   static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T09:00:00Z"), ZoneOffset.UTC);
 
   /** Accepts every message at once; samples the live heap every 1M recipients when asked. */
@@ -65,7 +67,7 @@ class EngineThroughputBenchmark {
       for (OutboundMessage m : batch) {
         out.add(DispatchResult.accepted(m.idempotencyKey(), "v" + accepted++));
       }
-      if (sampleHeap && accepted % 1_000_000 == 0) {
+      if (sampleHeap && accepted % SAMPLE_EVERY == 0) {
         samples.add(String.format(Locale.ROOT, "%,d: %.1f MiB", accepted, liveHeap() / 1048576.0));
       }
       return out;
