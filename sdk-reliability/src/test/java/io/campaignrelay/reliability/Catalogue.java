@@ -49,6 +49,13 @@ final class Catalogue {
       out.add(FaultCase.of(p + "RESET_BEFORE", "reset", v, RESET_BEFORE));
       out.add(FaultCase.of(p + "RESET_AFTER", "reset", v, RESET_AFTER));
       out.add(FaultCase.of(p + "RESET_AFTER-first-batch", "reset", v, RESET_AFTER).at(1));
+      out.add(FaultCase.of(p + "RESET_AFTER-lasting", "reset", v, RESET_AFTER).lasting());
+      out.add(FaultCase.of(p + "ERROR_AFTER-lasting", "5xx", v, ERROR_AFTER).lasting());
+      out.add(FaultCase.of(p + "TIMEOUT_AFTER-lasting", "timeout", v, TIMEOUT_AFTER).lasting());
+      out.add(
+          FaultCase.of(p + "RESET_AFTER-lasting-records-down", "records-down", v, RESET_AFTER)
+              .lasting()
+              .withRecordsDown());
       out.add(FaultCase.of(p + "TIMEOUT_BEFORE", "timeout", v, TIMEOUT_BEFORE));
       out.add(FaultCase.of(p + "TIMEOUT_AFTER", "timeout", v, TIMEOUT_AFTER));
       out.add(FaultCase.of(p + "ECHOES_CREDENTIAL", "credential-echo", v, ECHOES_CREDENTIAL));
@@ -65,6 +72,7 @@ final class Catalogue {
               .withRecordsDown());
       out.add(
           FaultCase.of(p + "optimove-reordered-rerun", "optimove-targets", v, RESET_AFTER)
+              .lasting()
               .optimove(OptimoveServer.Paging.NORMAL, true));
       out.add(
           FaultCase.of(p + "optimove-ignores-paging", "optimove-targets", v, NONE)

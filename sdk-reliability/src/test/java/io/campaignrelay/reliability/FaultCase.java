@@ -9,6 +9,7 @@ import io.campaignrelay.core.execution.ExecutionJournal;
 import io.campaignrelay.core.execution.ExecutionReport;
 import io.campaignrelay.core.execution.FileExecutionJournal;
 import io.campaignrelay.core.execution.JournalEntry;
+import io.campaignrelay.core.execution.MessageChannel;
 import io.campaignrelay.core.execution.RecipientState;
 import io.campaignrelay.core.execution.TargetSource;
 import java.io.IOException;
@@ -18,7 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
+import java.util.function.BiFunction;
 
 /**
  * One fault of the matrix: a LIVE campaign of {@code n} recipients in batches of {@code batch}
@@ -37,28 +38,65 @@ record FaultCase(
     int n,
     int batch,
     OptimoveServer.Paging paging,
-    boolean expectCompletion) {
+    boolean expectCompletion,
+    boolean persistent) {
 
   static final int MAX_RUNS = 3;
   static final int OPTIMOVE_PAGE = 6;
 
   static FaultCase of(String id, String faultClass, Vendor vendor, Fault fault) {
-    return new FaultCase(id, faultClass, vendor, fault, 2, false, 16, 4, null, true);
+    return new FaultCase(id, faultClass, vendor, fault, 2, false, 16, 4, null, true, false);
   }
 
   FaultCase withRecordsDown() {
     return new FaultCase(
-        id, faultClass, vendor, fault, atCall, true, n, batch, paging, expectCompletion);
+        id,
+        faultClass,
+        vendor,
+        fault,
+        atCall,
+        true,
+        n,
+        batch,
+        paging,
+        expectCompletion,
+        persistent);
   }
 
   FaultCase optimove(OptimoveServer.Paging p, boolean completes) {
     return new FaultCase(
-        id, faultClass, vendor, fault, atCall, recordsDown, n, batch, p, completes);
+        id, faultClass, vendor, fault, atCall, recordsDown, n, batch, p, completes, persistent);
   }
 
   FaultCase at(int call) {
     return new FaultCase(
-        id, faultClass, vendor, fault, call, recordsDown, n, batch, paging, expectCompletion);
+        id,
+        faultClass,
+        vendor,
+        fault,
+        call,
+        recordsDown,
+        n,
+        batch,
+        paging,
+        expectCompletion,
+        persistent);
+  }
+
+  /** The fault fires on every send call of the first run from {@code atCall} on (retries too). */
+  FaultCase lasting() {
+    return new FaultCase(
+        id,
+        faultClass,
+        vendor,
+        fault,
+        atCall,
+        recordsDown,
+        n,
+        batch,
+        paging,
+        expectCompletion,
+        true);
   }
 
   /** A campaign id per case, stable across JVMs. */
@@ -67,16 +105,16 @@ record FaultCase(
   }
 
   Outcome run(Path dir) throws IOException {
-    return run(dir, UnaryOperator.identity());
+    return run(dir, (run, journal) -> journal);
   }
 
   /**
    * Runs the case.
    *
    * @param dir an empty directory for the journal
-   * @param journals wraps each run's journal (the disk-full test swaps the file system)
+   * @param journals the journal path of each run (from 1); the disk-full test swaps the file system
    */
-  Outcome run(Path dir, UnaryOperator<Path> journals) throws IOException {
+  Outcome run(Path dir, BiFunction<Integer, Path, Path> journals) throws IOException {
     Ledger ledger = new Ledger();
     Campaign campaign = Targets.campaign(campaignId(), n);
     Path journal = dir.resolve("journal.log");
@@ -86,6 +124,7 @@ record FaultCase(
       server.fault = fault;
       server.faultAtCall = atCall;
       server.recordsDown = recordsDown;
+      server.persistent = persistent;
       if (optimove != null) {
         optimove.paging(paging);
       }
@@ -104,7 +143,7 @@ record FaultCase(
         } else {
           source = Targets.inOrder(order);
         }
-        try (FileExecutionJournal j = FileExecutionJournal.open(journals.apply(journal))) {
+        try (FileExecutionJournal j = FileExecutionJournal.open(journals.apply(run, journal))) {
           last =
               executor(source, server, j).execute(campaign, Targets.template(), ExecutionMode.LIVE);
           completed = true;
@@ -133,14 +172,19 @@ record FaultCase(
       if (Files.exists(journal)) {
         texts.add(Files.readString(journal, StandardCharsets.UTF_8));
       }
-      return evaluate(ledger, journal, campaign, last, runs, completed, expect, texts, note);
+      long uncertain = last == null ? (expect ? -1 : 0) : last.uncertain();
+      return evaluate(ledger, journal, campaign, uncertain, runs, completed, expect, texts, note);
     }
   }
 
   CampaignExecutor executor(TargetSource source, VendorServer server, ExecutionJournal journal) {
+    return executor(source, vendor.channel(server.url()), journal);
+  }
+
+  CampaignExecutor executor(TargetSource source, MessageChannel channel, ExecutionJournal journal) {
     return CampaignExecutor.builder()
         .targetSource(source)
-        .channel(vendor.channel(server.url()))
+        .channel(channel)
         .journal(journal)
         .batchSize(batch)
         .build();
@@ -150,7 +194,7 @@ record FaultCase(
       Ledger ledger,
       Path journal,
       Campaign campaign,
-      ExecutionReport last,
+      long uncertain,
       int runs,
       boolean completed,
       boolean expect,
@@ -160,13 +204,22 @@ record FaultCase(
     int lost = 0;
     int trulyUnknown = 0;
     List<String> lostIds = new ArrayList<>();
-    try (FileExecutionJournal j = FileExecutionJournal.open(journal)) {
+    FileExecutionJournal j = null;
+    try {
+      j = FileExecutionJournal.open(journal);
+    } catch (RuntimeException unreadable) {
+      note = "the journal cannot be opened (" + unreadable.getMessage() + "); " + note;
+    }
+    try {
       for (int c = 0; c < n; c++) {
         String digits = Targets.digits(c);
         int count = ledger.acceptedCount(digits);
         duplicates += Math.max(0, count - 1);
         if (count == 0) {
-          Optional<JournalEntry> e = j.entry(campaign.id(), CustomerId.of(Targets.customerId(c)));
+          Optional<JournalEntry> e =
+              j == null
+                  ? Optional.empty()
+                  : j.entry(campaign.id(), CustomerId.of(Targets.customerId(c)));
           if (e.isEmpty() || e.get().state() != RecipientState.DROPPED) {
             lost++;
             lostIds.add(c + (e.isEmpty() ? ":none" : ":" + e.get().state()));
@@ -174,6 +227,10 @@ record FaultCase(
         } else if (recordsDown && !ledger.isConfirmed(digits)) {
           trulyUnknown++;
         }
+      }
+    } finally {
+      if (j != null) {
+        j.close();
       }
     }
     int leaks = 0;
@@ -189,7 +246,7 @@ record FaultCase(
         runs,
         duplicates,
         lost,
-        last == null ? (expect ? -1 : 0) : last.uncertain(),
+        uncertain,
         trulyUnknown,
         leaks,
         completed,

@@ -100,7 +100,7 @@ final class TextLocalServer extends VendorServer {
         listed.add(number);
         continue;
       }
-      boolean omit = fires && isLeftOut(fault) && leftOut < 2 && (index + 1) % 3 == 0;
+      boolean omit = fires && isLeftOut(fault) && leftOut < 2 && index % 2 == 1;
       if (omit && fault == Fault.LEAVES_OUT_UNSENT) {
         index++;
         leftOut++;

@@ -21,13 +21,14 @@ abstract class VendorServer implements Closeable {
   /** Numbers the vendor refuses per message when the fault is {@link Fault#REFUSES_SOME}. */
   static final Set<String> REFUSED_DIGITS = Set.of("447700900003", "447700900006");
 
-  final Ledger ledger;
+  volatile Ledger ledger;
   final String apiKey;
   private final RawHttpServer http;
   volatile Fault fault = Fault.NONE;
   volatile int faultAtCall = 2;
   volatile boolean armed = true;
   volatile boolean recordsDown;
+  volatile boolean persistent;
   volatile IntConsumer onAccepted = n -> {};
   final AtomicInteger acceptedMessages = new AtomicInteger();
 
@@ -35,6 +36,12 @@ abstract class VendorServer implements Closeable {
     this.ledger = ledger;
     this.apiKey = apiKey;
     this.http = new RawHttpServer(this::handle);
+  }
+
+  /** Starts over from a vendor state (the torn-journal test reuses one server per vendor). */
+  void restore(Ledger state) {
+    this.ledger = state;
+    acceptedMessages.set(0);
   }
 
   String url() {
@@ -45,7 +52,10 @@ abstract class VendorServer implements Closeable {
 
   /** Whether the fault fires on this send call. */
   boolean fires(int call) {
-    return armed && fault != Fault.NONE && fault != Fault.REFUSES_SOME && call == faultAtCall;
+    return armed
+        && fault != Fault.NONE
+        && fault != Fault.REFUSES_SOME
+        && (persistent ? call >= faultAtCall : call == faultAtCall);
   }
 
   void accepted(Ledger.Sent s) {
