@@ -91,10 +91,6 @@ final class DelivyrServer extends VendorServer {
       inFlight.remove(batchKey);
       answerByBatchKey.put(batchKey, answerByBatchKey.remove(batchKey + "#pending"));
     }
-    if (batchKey != null && answerByBatchKey.containsKey(batchKey)) {
-      ledger.confirm(listedByBatchKey.getOrDefault(batchKey, List.of()));
-      return Reply.json(200, answerByBatchKey.get(batchKey));
-    }
     boolean fires = fires(call);
     if (fires) {
       switch (fault) {
@@ -118,6 +114,15 @@ final class DelivyrServer extends VendorServer {
         }
         default -> {}
       }
+    }
+    if (batchKey != null && answerByBatchKey.containsKey(batchKey)) {
+      String stored = answerByBatchKey.get(batchKey);
+      if (fires && fault.processes && !isLeftOut(fault)) {
+        // a lasting fault breaks the replayed answer too
+        return breakAnswer(fault, stored);
+      }
+      ledger.confirm(listedByBatchKey.getOrDefault(batchKey, List.of()));
+      return Reply.json(200, stored);
     }
     JsonNode body = JSON.readTree(request.body());
     ArrayNode results = JSON.createArrayNode();
