@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The faults of {@link Catalogue#KNOWN_FAILING}, with the same assertions as {@link
  * FaultMatrixTest}: they fail today, so they are tagged {@code known-failing} and left out of the
  * default build. Run them with {@code mvn -pl sdk-reliability -am test -Dgroups=known-failing
- * -Dsurefire.excludedGroups=none}.
+ * -Dreliability.excluded=none}.
  */
 @Tag("known-failing")
 class KnownFailingFaultsTest {
@@ -28,5 +28,20 @@ class KnownFailingFaultsTest {
   @TestFactory
   Stream<DynamicTest> knownFailingAtDebugAndTrace() throws Exception {
     return LogLevelMatrixTest.tests(dir, Catalogue.KNOWN_FAILING::contains);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> knownFailingHalts() throws Exception {
+    return HaltTest.tests(dir, Catalogue.KNOWN_FAILING::contains);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> knownFailingTornJournals() {
+    return TornJournalTest.tests(dir, Catalogue.KNOWN_FAILING::contains);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> knownFailingDiskFull() {
+    return DiskFullTest.tests(dir, Catalogue.KNOWN_FAILING::contains);
   }
 }
