@@ -18,6 +18,11 @@ public final class FaultTable {
   public static void main(String[] args) throws Exception {
     Path file =
         args.length > 0 ? Path.of(args[0]) : Path.of("sdk-reliability", Results.FILE.toString());
+    System.out.print(markdown(file));
+  }
+
+  static String markdown(Path file) throws java.io.IOException {
+    StringBuilder out = new StringBuilder();
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     Map<String, long[]> byClass = new LinkedHashMap<>();
     long[] total = new long[7];
@@ -42,12 +47,13 @@ public final class FaultTable {
         total[i] += add[i];
       }
     }
-    System.out.println(
+    out.append(
         "| fault class | faults | runs | duplicates | lost | uncertain reported | truly unknown |"
-            + " passing |");
-    System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
-    byClass.forEach((k, a) -> System.out.println(row(k, a)));
-    System.out.println(row("**total**", total));
+            + " passing |\n");
+    out.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+    byClass.forEach((k, a) -> out.append(row(k, a)).append('\n'));
+    out.append(row("**total**", total)).append('\n');
+    return out.toString();
   }
 
   private static String row(String name, long[] a) {

@@ -27,7 +27,7 @@ enum Vendor {
   static final Sleeper NO_SLEEP = d -> {};
 
   /** Short enough to keep timeout faults cheap, long enough for a loaded 2-core machine. */
-  static final Duration READ_TIMEOUT = Duration.ofMillis(700);
+  static final Duration READ_TIMEOUT = Duration.ofMillis(1000);
 
   final String code;
   final String apiKey;
