@@ -28,7 +28,17 @@ public final class InvalidPhoneNumberException extends ConfigurationException {
     /** The country calling code is impossible (it starts with 0). */
     BAD_COUNTRY_CODE,
     /** A pluggable parser (e.g. one backed by a numbering-plan library) rejected the number. */
-    NOT_A_VALID_NUMBER
+    NOT_A_VALID_NUMBER,
+    /**
+     * A valid number of a region the parser was configured not to accept (e.g. a foreign number
+     * where only domestic ones are expected).
+     */
+    REGION_NOT_ALLOWED,
+    /**
+     * A valid number that cannot receive SMS (a landline, premium-rate or freephone number...),
+     * from a parser configured to refuse those; see {@link SmsCapabilityRule}.
+     */
+    CANNOT_RECEIVE_SMS
   }
 
   private final Reason reason;

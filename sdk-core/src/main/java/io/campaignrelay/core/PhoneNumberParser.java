@@ -35,6 +35,26 @@ public interface PhoneNumberParser {
   PhoneNumber parse(String input);
 
   /**
+   * Parses one number and says what its numbering plan knows about it: type (mobile, fixed-line,
+   * premium-rate...), region and country calling code, so that "cannot receive SMS" ({@link
+   * PhoneNumberDetails#canReceiveSms()}) and the destination country ({@link DestinationPolicy})
+   * can be decided before sending.
+   *
+   * <p>The default gives {@link PhoneNumberDetails#unclassified(PhoneNumber)} of {@link
+   * #parse(String)}: type {@link PhoneNumberType#UNKNOWN} and no region, which is all a parser
+   * without numbering-plan data (such as {@link #basic()}) can say. A parser backed by a
+   * numbering-plan library overrides it; it must accept and reject exactly the inputs {@link
+   * #parse(String)} does, and give the same number.
+   *
+   * @param input the text as given; may be null
+   * @return the number with its details
+   * @throws InvalidPhoneNumberException when the input is not a usable number, with the reason
+   */
+  default PhoneNumberDetails describe(String input) {
+    return PhoneNumberDetails.unclassified(parse(input));
+  }
+
+  /**
    * The built-in parser for input that is already international: {@code +44 7700 900123}, {@code
    * 0044 7700 900123}. National numbers are rejected with {@link
    * InvalidPhoneNumberException.Reason#NO_COUNTRY_CODE}.

@@ -33,7 +33,7 @@ public class CampaignAlreadySentException extends CampaignRelayException {
             + (earlier.batchIds().isEmpty()
                 ? ", outcome unknown: no answer came back"
                 : ", batch " + String.join(",", earlier.batchIds()))
-            + "); nothing was sent again. Check TextLocal's history for that tag; if nothing went"
+            + "); this run sent nothing. Check TextLocal's history for that tag; if nothing went"
             + " out, remove the campaign's record from the CampaignLedger and run it again");
     this.campaignId = campaignId;
   }

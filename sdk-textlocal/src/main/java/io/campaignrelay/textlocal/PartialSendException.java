@@ -1,7 +1,6 @@
 package io.campaignrelay.textlocal;
 
 import io.campaignrelay.core.CampaignRelayException;
-import io.campaignrelay.core.http.ApiConnectionException;
 import java.util.List;
 
 /**
@@ -11,7 +10,7 @@ import java.util.List;
  *
  * <p>When {@link #outcomeUnknown()} is true, the failing chunk may have been sent: check
  * TextLocal's history before sending it again. TextLocal has no idempotency key, so the SDK never
- * re-sends it.
+ * re-sends it. Only a positive refusal (or TextLocal never reached) makes it false.
  */
 public class PartialSendException extends CampaignRelayException {
   private static final long serialVersionUID = 1L;
@@ -40,22 +39,19 @@ public class PartialSendException extends CampaignRelayException {
             + batchIds.size()
             + " accepted batches ("
             + messagesAccepted
-            + " messages); "
+            + " messages); of the "
             + recipientsNotAttempted
-            + " recipients from the failing chunk on were not sent"
-            + (isOutcomeUnknown(cause)
-                ? " or have an unknown outcome: check TextLocal's history before re-sending"
-                : "")
+            + " recipients from the failing chunk on, "
+            + (SendOutcomes.definitelyNotSent(cause)
+                ? "none was sent (the failing chunk was refused, the later ones not attempted)"
+                : "the failing chunk's have an unknown outcome (check TextLocal's history for"
+                    + " them before re-sending) and the later chunks were not attempted")
             + ": "
             + cause.getMessage(),
         cause);
     this.batchIds = List.copyOf(batchIds);
     this.messagesAccepted = messagesAccepted;
     this.recipientsNotAttempted = recipientsNotAttempted;
-  }
-
-  private static boolean isOutcomeUnknown(Throwable cause) {
-    return cause instanceof ApiConnectionException c && c.outcomeUnknown();
   }
 
   /**
@@ -86,11 +82,12 @@ public class PartialSendException extends CampaignRelayException {
   }
 
   /**
-   * Whether the failing chunk may have reached TextLocal.
+   * Whether the failing chunk may have been sent: true unless TextLocal positively refused it
+   * ({@code requestRefused()}), was never reached, or a check failed before the call.
    *
    * @return true if its outcome is unknown
    */
   public boolean outcomeUnknown() {
-    return isOutcomeUnknown(getCause());
+    return !SendOutcomes.definitelyNotSent(getCause());
   }
 }

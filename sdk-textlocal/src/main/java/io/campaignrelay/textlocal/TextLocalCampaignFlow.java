@@ -76,7 +76,10 @@ import java.util.stream.Stream;
  * batch id is recorded against the campaign in the {@link CampaignLedger} (a resumed run adds its
  * batch ids to the campaign's record). Temporary groups are deleted by {@link
  * #cleanupTemporaryGroups()} once their send time plus a grace period has passed (a scheduled send
- * needs its group until then), and at once when the send failed. SMS only: nothing here sends MMS.
+ * needs its group until then), and at once when TextLocal positively refused the send ({@code
+ * requestRefused()}). A group send whose answer was lost, cut or unreadable, or refused with a code
+ * TextLocal does not document, keeps its group and its ledger record, so a re-run is refused with
+ * {@link CampaignAlreadySentException}. SMS only: nothing here sends MMS.
  *
  * <p>TextLocal's own test mode is separate: build the client with {@code testMode(true)} to have
  * TextLocal validate and price every LIVE send without delivering it (temporary groups are still
@@ -112,6 +115,7 @@ public final class TextLocalCampaignFlow {
         TextLocalMessageChannel.builder()
             .client(client)
             .sender(settings.senderName().orElse(null))
+            .knownBatchIds(id -> ledger.find(id).map(CampaignDispatch::batchIds).orElse(List.of()))
             .build();
   }
 
@@ -154,7 +158,8 @@ public final class TextLocalCampaignFlow {
   /**
    * The channel LIVE personalised runs send through.
    *
-   * @return the channel (the integration's sender name, the flow's client)
+   * @return the channel (the integration's sender name, the flow's client; its {@code reconcile}
+   *     reads the batches this flow recorded in the ledger)
    */
   public TextLocalMessageChannel channel() {
     return channel;
@@ -624,9 +629,10 @@ public final class TextLocalCampaignFlow {
       ledger.save(d);
       return d;
     } catch (RuntimeException e) {
-      if (sendCalled && !definitelyNotSent(e)) {
-        // The send may have been accepted (and scheduled): keep the group and the ledger record
-        // saying it was handed over, so that no re-run sends it again.
+      if (sendCalled && !SendOutcomes.definitelyNotSent(e)) {
+        // Not a positive refusal (a lost, cut or unreadable answer, a 5xx, an unlisted code): the
+        // send may have been accepted (and scheduled). Keep the group and the ledger record saying
+        // it was handed over, so that no re-run sends it again.
         throw e;
       }
       if (tempGroup != null) {
@@ -647,14 +653,6 @@ public final class TextLocalCampaignFlow {
       }
       throw e;
     }
-  }
-
-  /** A refusal below HTTP 500 (incl. a failure envelope), or a vendor never reached. */
-  private static boolean definitelyNotSent(RuntimeException e) {
-    if (e instanceof io.campaignrelay.core.http.ApiConnectionException c) {
-      return !c.outcomeUnknown();
-    }
-    return e instanceof io.campaignrelay.core.http.ApiServiceException s && s.statusCode() < 500;
   }
 
   /**

@@ -5,6 +5,7 @@ import io.campaignrelay.core.ConfigurationException;
 import io.campaignrelay.core.ConfigurationProblem;
 import io.campaignrelay.core.PagedIterable;
 import io.campaignrelay.core.PhoneNumber;
+import io.campaignrelay.core.http.ApiConnectionException;
 import io.campaignrelay.core.http.ApiErrorDetails;
 import io.campaignrelay.core.http.ApiServiceException;
 import io.campaignrelay.core.http.ClientOptions;
@@ -44,6 +45,7 @@ import io.campaignrelay.textlocal.models.SendRequest;
 import io.campaignrelay.textlocal.models.SendResult;
 import io.campaignrelay.textlocal.models.SenderNames;
 import io.campaignrelay.textlocal.models.TemplateList;
+import io.campaignrelay.textlocal.models.TextLocalErrorCode;
 import io.campaignrelay.textlocal.models.TextLocalNotice;
 import io.campaignrelay.textlocal.models.TextLocalResponse;
 import java.math.BigDecimal;
@@ -80,6 +82,15 @@ import retrofit2.Call;
  * 200. Every method turns that into {@link TextLocalAuthenticationException} (code 3, invalid
  * login) or {@link TextLocalApiException} (any other code, listed or not) carrying TextLocal's
  * codes and messages; a returned response always succeeded, and its {@code warnings()} are kept.
+ * Such an exception's {@code requestRefused()} is true only when every error is a code TextLocal
+ * documents as stopping the request ({@link TextLocalErrorCode#refusesRequest()}); an unlisted
+ * code, or a failure without errors, leaves a send's outcome unknown.
+ *
+ * <p><b>Unreadable answers.</b> A 2xx answer that is empty, cut, HTML or otherwise not TextLocal's
+ * JSON, and a {@code send} or {@code bulk_json} answer that says neither {@code status: success}
+ * nor {@code failure}, raise an {@code ApiConnectionException} whose {@code outcomeUnknown()} is
+ * true (for every command): the request was written and TextLocal may have acted on it, so it is
+ * never taken as "nothing sent".
  *
  * <p><b>Checks before any call.</b> At most {@value #MAX_NUMBERS_PER_SEND} numbers per {@code
  * send}, {@value #MAX_CONTACTS_PER_BULK_CREATE} contacts per {@code create_contacts_bulk} and
@@ -219,9 +230,11 @@ public final class TextLocalClient {
    * @param request the send
    * @return TextLocal's result, warnings included
    * @throws ConfigurationException if a check before the call fails (nothing is sent)
-   * @throws TextLocalApiException if TextLocal answers {@code status: failure}
+   * @throws TextLocalApiException if TextLocal answers {@code status: failure} ({@code
+   *     requestRefused()} tells whether that proves nothing was sent)
    * @throws TextLocalAuthenticationException if the credentials are rejected
-   * @throws io.campaignrelay.core.http.ApiConnectionException if no answer came back
+   * @throws io.campaignrelay.core.http.ApiConnectionException if no answer, or no readable answer,
+   *     came back; {@code outcomeUnknown()} tells whether TextLocal may have sent it
    */
   public SendResult send(SendRequest request) {
     Objects.requireNonNull(request, "request");
@@ -268,7 +281,7 @@ public final class TextLocalClient {
             ? null
             : joinDigits(request.numbers(), 0, request.numbers().size());
     boolean test = testMode || request.test();
-    return call(
+    return sendCall(
         api.send(
             numbers,
             request.groupId().orElse(null),
@@ -331,7 +344,10 @@ public final class TextLocalClient {
    * @param options the send-level options
    * @return TextLocal's result, including messages it refused
    * @throws ConfigurationException if a check before the call fails (nothing is sent)
-   * @throws TextLocalApiException if TextLocal answers {@code status: failure}
+   * @throws TextLocalApiException if TextLocal answers {@code status: failure} ({@code
+   *     requestRefused()} tells whether that proves nothing was sent)
+   * @throws io.campaignrelay.core.http.ApiConnectionException if no answer, or no readable answer,
+   *     came back; {@code outcomeUnknown()} tells whether TextLocal may have sent them
    */
   public BulkSendResult sendBulk(List<BulkMessage> messages, BulkSendOptions options) {
     Objects.requireNonNull(messages, "messages");
@@ -361,7 +377,7 @@ public final class TextLocalClient {
     }
     ConfigurationException.throwIfAny("TextLocal bulk_json request", problems);
     BulkSendOptions effective = testMode && !options.test() ? options.withTest(true) : options;
-    return call(api.bulkJson(JsonBodies.bulk(messages, effective, unicode)), "POST bulk_json/");
+    return sendCall(api.bulkJson(JsonBodies.bulk(messages, effective, unicode)), "POST bulk_json/");
   }
 
   /**
@@ -867,23 +883,73 @@ public final class TextLocalClient {
   // ---------------------------------------------------------------- internals
 
   private <T extends TextLocalResponse> T call(Call<T> call, String operation) {
-    T body = pipeline.execute(call, operation);
+    return call(call, operation, false);
+  }
+
+  /** A send ({@code send}, {@code bulk_json}): only {@code status: success} counts as accepted. */
+  private <T extends TextLocalResponse> T sendCall(Call<T> call, String operation) {
+    return call(call, operation, true);
+  }
+
+  private <T extends TextLocalResponse> T call(Call<T> call, String operation, boolean isSend) {
+    T body;
+    try {
+      body = pipeline.execute(call, operation);
+    } catch (ApiServiceException e) {
+      if (e.statusCode() >= 200 && e.statusCode() < 300) {
+        // a 2xx whose body could not be read (cut, HTML, malformed): TextLocal may have acted
+        throw unreadable(operation, "the answer could not be read as TextLocal's JSON", e);
+      }
+      throw e;
+    }
     if (body == null) {
-      throw new ApiServiceException(
-          new ApiErrorDetails(
-              PROFILE.name(),
-              operation,
-              200,
-              null,
-              "the response body was empty; expected TextLocal's JSON envelope",
-              null,
-              false,
-              ""));
+      throw unreadable(operation, "the answer was empty", null);
     }
     if (body.failed()) {
       throw failure(operation, body);
     }
+    if (isSend && !"success".equalsIgnoreCase(body.status())) {
+      throw unreadable(operation, "the answer carried neither status success nor failure", null);
+    }
     return body;
+  }
+
+  /**
+   * An answer that cannot be read leaves the outcome unknown: the request was written and TextLocal
+   * may have acted on it. Never a refusal, whatever the HTTP status said.
+   */
+  private static ApiConnectionException unreadable(
+      String operation, String what, RuntimeException cause) {
+    return new ApiConnectionException(
+        PROFILE.name()
+            + " "
+            + operation
+            + ": "
+            + what
+            + "; the request reached TextLocal, which may have acted on it, so the outcome is"
+            + " unknown: check TextLocal's records (history, batch status, receipts) before"
+            + " repeating a send",
+        true,
+        1,
+        cause);
+  }
+
+  /**
+   * Whether a {@code status: failure} answer is a positive refusal: TextLocal says it failed and
+   * every error is a code TextLocal documents as stopping the request ({@link
+   * TextLocalErrorCode#refusesRequest()}). A failure without errors, or with an unlisted code, is
+   * not.
+   */
+  private static boolean refused(TextLocalResponse body) {
+    if (!"failure".equalsIgnoreCase(body.status()) || body.errors().isEmpty()) {
+      return false;
+    }
+    for (TextLocalNotice n : body.errors()) {
+      if (!TextLocalErrorCode.of(n.code()).refusesRequest()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private ApiServiceException failure(String operation, TextLocalResponse body) {
@@ -909,10 +975,11 @@ public final class TextLocalClient {
             null,
             false,
             excerpt);
+    boolean refused = refused(body);
     if (first != null && first.code() == 3) {
-      return new TextLocalAuthenticationException(details, errors, body.warnings());
+      return new TextLocalAuthenticationException(details, errors, body.warnings(), refused);
     }
-    return new TextLocalApiException(details, errors, body.warnings());
+    return new TextLocalApiException(details, errors, body.warnings(), refused);
   }
 
   /**

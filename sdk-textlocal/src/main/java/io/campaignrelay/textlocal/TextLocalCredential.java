@@ -1,9 +1,12 @@
 package io.campaignrelay.textlocal;
 
+import io.campaignrelay.core.ConfigurationException;
+import io.campaignrelay.core.ConfigurationProblem;
 import io.campaignrelay.core.Secret;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * How the client logs in to TextLocal. TextLocal takes credentials as ordinary form fields on every
@@ -19,8 +22,9 @@ import java.util.Objects;
  *       legacy, INFERRED that newer accounts may reject it.
  * </ul>
  *
- * <p>The field values are redacted in every log line, exception and {@code toString()}. Immutable
- * and thread-safe.
+ * <p>The field values are redacted in every log line, exception and {@code toString()}. A null or
+ * blank username, key, hash or password raises {@link ConfigurationException} naming the field and
+ * the fix, never the value. Immutable and thread-safe.
  */
 public final class TextLocalCredential {
 
@@ -34,6 +38,17 @@ public final class TextLocalCredential {
     USERNAME_PASSWORD
   }
 
+  private static final String SUBJECT = "TextLocal credential";
+  private static final String BLANK = "<blank>";
+  private static final String API_KEY_FIX =
+      "give the API key created in TextLocal Messenger (Settings, API Keys)";
+  private static final String HASH_FIX =
+      "give the secure hash shown in TextLocal Messenger (Help, All Documentation), or use an API"
+          + " key";
+  private static final String PASSWORD_FIX =
+      "give the account's TextLocal password, or use an API key (username and password is"
+          + " legacy)";
+
   private final Kind kind;
   private final String username;
   private final Secret secret;
@@ -41,7 +56,7 @@ public final class TextLocalCredential {
   private TextLocalCredential(Kind kind, String username, Secret secret) {
     this.kind = kind;
     this.username = username;
-    this.secret = Objects.requireNonNull(secret, "secret");
+    this.secret = secret;
   }
 
   /**
@@ -49,8 +64,12 @@ public final class TextLocalCredential {
    *
    * @param apiKey the key from Messenger's API settings
    * @return the credential
+   * @throws ConfigurationException if the key is null
    */
   public static TextLocalCredential apiKey(Secret apiKey) {
+    List<ConfigurationProblem> problems = new ArrayList<>();
+    requireSecret("apiKey", apiKey, API_KEY_FIX, problems);
+    ConfigurationException.throwIfAny(SUBJECT, problems);
     return new TextLocalCredential(Kind.API_KEY, null, apiKey);
   }
 
@@ -59,9 +78,12 @@ public final class TextLocalCredential {
    *
    * @param apiKey the key
    * @return the credential
-   * @throws IllegalArgumentException if the key is blank
+   * @throws ConfigurationException if the key is null or blank
    */
   public static TextLocalCredential apiKey(String apiKey) {
+    List<ConfigurationProblem> problems = new ArrayList<>();
+    requireSecretText("apiKey", apiKey, API_KEY_FIX, problems);
+    ConfigurationException.throwIfAny(SUBJECT, problems);
     return apiKey(Secret.of(apiKey));
   }
 
@@ -71,10 +93,14 @@ public final class TextLocalCredential {
    * @param username the login e-mail
    * @param hash the secure hash
    * @return the credential
-   * @throws IllegalArgumentException if the username is blank
+   * @throws ConfigurationException listing each of the two that is null or blank
    */
   public static TextLocalCredential usernameAndHash(String username, Secret hash) {
-    return new TextLocalCredential(Kind.USERNAME_HASH, requireUsername(username), hash);
+    List<ConfigurationProblem> problems = new ArrayList<>();
+    requireUsername(username, problems);
+    requireSecret("hash", hash, HASH_FIX, problems);
+    ConfigurationException.throwIfAny(SUBJECT, problems);
+    return new TextLocalCredential(Kind.USERNAME_HASH, username, hash);
   }
 
   /**
@@ -83,18 +109,39 @@ public final class TextLocalCredential {
    * @param username the login e-mail
    * @param password the password
    * @return the credential
-   * @throws IllegalArgumentException if the username is blank
+   * @throws ConfigurationException listing each of the two that is null or blank
    */
   public static TextLocalCredential usernameAndPassword(String username, Secret password) {
-    return new TextLocalCredential(Kind.USERNAME_PASSWORD, requireUsername(username), password);
+    List<ConfigurationProblem> problems = new ArrayList<>();
+    requireUsername(username, problems);
+    requireSecret("password", password, PASSWORD_FIX, problems);
+    ConfigurationException.throwIfAny(SUBJECT, problems);
+    return new TextLocalCredential(Kind.USERNAME_PASSWORD, username, password);
   }
 
-  private static String requireUsername(String username) {
+  private static void requireUsername(String username, List<ConfigurationProblem> problems) {
     if (username == null || username.isBlank()) {
-      throw new IllegalArgumentException(
-          "username is blank: give the TextLocal login e-mail address");
+      problems.add(
+          ConfigurationProblem.of(
+              "username",
+              username == null ? null : BLANK,
+              "give the TextLocal login e-mail address of the account"));
     }
-    return username;
+  }
+
+  private static void requireSecret(
+      String field, Secret value, String fix, List<ConfigurationProblem> problems) {
+    if (value == null) {
+      problems.add(ConfigurationProblem.of(field, null, fix));
+    }
+  }
+
+  /** Never prints the value: a blank one shows as {@value #BLANK}. */
+  private static void requireSecretText(
+      String field, String value, String fix, List<ConfigurationProblem> problems) {
+    if (value == null || value.isBlank()) {
+      problems.add(ConfigurationProblem.of(field, value == null ? null : BLANK, fix));
+    }
   }
 
   /**

@@ -9,28 +9,31 @@ import io.campaignrelay.core.execution.DispatchResult;
 import io.campaignrelay.core.execution.IdempotencyKey;
 import io.campaignrelay.core.execution.MessageChannel;
 import io.campaignrelay.core.execution.OutboundMessage;
+import io.campaignrelay.core.execution.ReconcileResult;
 import io.campaignrelay.core.metrics.RejectionReason;
 import io.campaignrelay.textlocal.models.BulkBatch;
 import io.campaignrelay.textlocal.models.BulkMessage;
 import io.campaignrelay.textlocal.models.BulkSendOptions;
 import io.campaignrelay.textlocal.models.BulkSendResult;
+import io.campaignrelay.textlocal.models.HistoryQuery;
 import io.campaignrelay.textlocal.models.NotSentMessage;
 import io.campaignrelay.textlocal.models.SentMessage;
 import io.campaignrelay.textlocal.models.TextLocalErrorCode;
 import io.campaignrelay.textlocal.models.TextLocalNotice;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The TextLocal transport for Campaign Relay's engine ({@link MessageChannel}): each batch of up to
@@ -48,20 +51,56 @@ import java.util.Set;
  * DispatchResult#rejected rejected} with TextLocal's code and message as detail and a {@link
  * RejectionReason}: {@code INVALID_PHONE_FORMAT} for an invalid number (codes 32 and 51, warning
  * 3), {@code OPTED_OUT} when TextLocal's message speaks of an opt-out (INFERRED: no opt-out code is
- * documented), {@code OTHER} otherwise. Every other message of a successful call is {@linkplain
- * DispatchResult#accepted accepted} with its batch id and, when TextLocal lists it, its message id.
- * A message too long for TextLocal (over {@value TextLocalClient#MAX_GSM_CHARACTERS} GSM characters
- * or {@value TextLocalClient#MAX_PARTS} parts) is rejected here without being sent, so it cannot
- * fail the rest of its batch. A {@code status: failure} answer (credits, login, send window) fails
- * the whole batch with the client's exception.
+ * documented), {@code OTHER} otherwise. A message TextLocal lists as sent ({@code messages[]}, by
+ * {@code unique_id} or number) is {@linkplain DispatchResult#accepted accepted} with its batch id
+ * and, when given, its message id. <b>A message the answer mentions nowhere gets no result</b>: an
+ * answer that leaves messages out does not say what happened to them, so the engine keeps them
+ * PENDING and counts them uncertain, to be {@linkplain #reconcile(List) reconciled}, never sent
+ * again on a guess. A message too long for TextLocal (over {@value
+ * TextLocalClient#MAX_GSM_CHARACTERS} GSM characters or {@value TextLocalClient#MAX_PARTS} parts)
+ * is rejected here without being sent, so it cannot fail the rest of its batch.
+ *
+ * <p><b>Failures of the whole call.</b> A {@code status: failure} answer raises the client's
+ * exception; its {@code requestRefused()} is true only for codes TextLocal documents as stopping
+ * the request (login, recipients, credit, sender, schedule, ...; see {@link
+ * io.campaignrelay.textlocal.models.TextLocalErrorCode#refusesRequest()}), and only then does the
+ * engine count the batch as not sent. An empty, cut, HTML or malformed answer, a lost connection
+ * and an answer without {@code status: success} raise an {@code ApiConnectionException} with {@code
+ * outcomeUnknown()} true: the batch may have gone out.
  *
  * <p><b>No idempotency key.</b> TextLocal has no way to drop a repeated send, so {@link
  * #deduplicatesByIdempotencyKey()} is false and a {@code bulk_json} call that reached TextLocal is
  * never re-sent by the HTTP layer. After a crash, or a call whose outcome is unknown, the engine
- * reports the batch's recipients as <em>uncertain</em> (see {@code ExecutionReport.uncertain()} and
- * {@code ExecutionListener.onUncertain}) and never sends them again: reconcile them with
- * TextLocal's history ({@code get_history_api}, filtered by the campaign tag) before sending by
- * hand.
+ * asks {@link #reconcile(List)} and reports what is still unknown as <em>uncertain</em> (see {@code
+ * ExecutionReport.uncertain()} and {@code ExecutionListener.onUncertain}), never sending it again.
+ *
+ * <p><b>Reconciliation</b> ({@link #reconcile(List)}) looks each message up by the campaign tag
+ * (the {@code custom} value of its send) and its number in TextLocal's records:
+ *
+ * <ol>
+ *   <li>{@code get_history_api} from the campaign's send time minus {@link
+ *       Builder#reconcileLookback(Duration) the lookback} to now, oldest first, {@value
+ *       HistoryQuery#MAX_PAGE_SIZE} per page, at most {@link Builder#reconcileMaxHistoryPages(int)}
+ *       pages; an entry counts when its {@code customID} is the campaign's tag (INFERRED: TextLocal
+ *       does not document which fields its history returns) and, when it carries the text, that
+ *       text is the message's;
+ *   <li>{@code status_batch} of the campaign's known batch ids ({@link
+ *       Builder#knownBatchIds(Function)}, e.g. from the {@link CampaignLedger});
+ *   <li>the delivery receipts kept by a {@link Builder#receiptSource(ReceiptSource) receipt
+ *       source}, matched by {@code customID} and number.
+ * </ol>
+ *
+ * <p>A message found there is {@link ReconcileResult.Status#SENT SENT} (with its message id when
+ * the history gives one), or {@link ReconcileResult.Status#REJECTED REJECTED} ({@code
+ * INVALID_PHONE_FORMAT}) when its status letter is {@code I}, TextLocal's documented "invalid
+ * number"; each record vouches for one message only. Anything else is {@link
+ * ReconcileResult.Status#UNKNOWN UNKNOWN}: TextLocal's history is not documented to be complete or
+ * immediate, so a message missing from it may still have been sent. {@link
+ * ReconcileResult.Status#NOT_SENT NOT_SENT} is answered only when {@link
+ * Builder#inferNotSentFromHistory(boolean)} is turned on (off by default; INFERRED behaviour, see
+ * there), and even then only when the history was read to its end, every known batch was read, the
+ * campaign's send time has passed and the history holds no untagged or differently-worded entry for
+ * that number.
  *
  * <p>SMS only: nothing here sends MMS. The engine calls a channel only in {@link
  * ExecutionMode#LIVE}; to have TextLocal validate and price LIVE sends without delivering them,
@@ -73,14 +112,43 @@ public final class TextLocalMessageChannel implements MessageChannel {
   /** The channel's name in reports. */
   public static final String NAME = "textlocal";
 
+  /** Default {@link Builder#reconcileLookback(Duration)}. */
+  public static final Duration DEFAULT_RECONCILE_LOOKBACK = Duration.ofDays(3);
+
+  /** Default {@link Builder#reconcileMaxHistoryPages(int)}. */
+  public static final int DEFAULT_RECONCILE_MAX_HISTORY_PAGES = 50;
+
   private final TextLocalClient client;
   private final String sender;
   private final String receiptUrl;
+  private final Function<CampaignId, ? extends Collection<String>> knownBatchIds;
+  private final ReceiptSource receiptSource;
+  private final Duration reconcileLookback;
+  private final int reconcileMaxHistoryPages;
+  private final boolean inferNotSentFromHistory;
+  private final TextLocalReconciler reconciler;
 
   private TextLocalMessageChannel(Builder b) {
     this.client = b.client;
     this.sender = b.sender;
     this.receiptUrl = b.receiptUrl;
+    this.knownBatchIds = b.knownBatchIds == null ? id -> List.of() : b.knownBatchIds;
+    this.receiptSource = b.receiptSource;
+    this.reconcileLookback =
+        b.reconcileLookback == null ? DEFAULT_RECONCILE_LOOKBACK : b.reconcileLookback;
+    this.reconcileMaxHistoryPages =
+        b.reconcileMaxHistoryPages == null
+            ? DEFAULT_RECONCILE_MAX_HISTORY_PAGES
+            : b.reconcileMaxHistoryPages;
+    this.inferNotSentFromHistory = b.inferNotSentFromHistory;
+    this.reconciler =
+        new TextLocalReconciler(
+            client,
+            knownBatchIds,
+            receiptSource,
+            reconcileLookback,
+            reconcileMaxHistoryPages,
+            inferNotSentFromHistory);
   }
 
   /**
@@ -108,7 +176,23 @@ public final class TextLocalMessageChannel implements MessageChannel {
    * @return the builder
    */
   public Builder toBuilder() {
-    return new Builder().client(client).sender(sender).receiptUrl(receiptUrl);
+    Builder b = new Builder().client(client).sender(sender).receiptUrl(receiptUrl);
+    b.knownBatchIds = knownBatchIds;
+    b.receiptSource = receiptSource;
+    b.reconcileLookback = reconcileLookback;
+    b.reconcileMaxHistoryPages = reconcileMaxHistoryPages;
+    b.inferNotSentFromHistory = inferNotSentFromHistory;
+    return b;
+  }
+
+  /**
+   * Whether {@link #reconcile(List)} may answer NOT_SENT (see {@link
+   * Builder#inferNotSentFromHistory(boolean)}).
+   *
+   * @return false unless turned on
+   */
+  public boolean infersNotSentFromHistory() {
+    return inferNotSentFromHistory;
   }
 
   /**
@@ -160,11 +244,13 @@ public final class TextLocalMessageChannel implements MessageChannel {
    * campaign).
    *
    * @param batch one to {@value TextLocalClient#MAX_MESSAGES_PER_BULK_JSON} messages
-   * @return one result per message
-   * @throws TextLocalApiException if TextLocal refused the whole call ({@code status: failure})
+   * @return one result per message TextLocal's answer mentions (accepted or rejected); a message it
+   *     mentions nowhere gets none, so the engine keeps it PENDING (uncertain)
+   * @throws TextLocalApiException if TextLocal answered {@code status: failure}; the batch counts
+   *     as not sent only when its {@code requestRefused()} is true
    * @throws TextLocalAuthenticationException if the credentials were rejected
-   * @throws io.campaignrelay.core.http.ApiConnectionException if no answer came back; {@code
-   *     outcomeUnknown()} tells whether TextLocal may have sent the messages
+   * @throws io.campaignrelay.core.http.ApiConnectionException if no answer, or no readable answer,
+   *     came back; {@code outcomeUnknown()} tells whether TextLocal may have sent the messages
    * @throws ConfigurationException if the batch is larger than {@link #maxBatchSize()}
    */
   @Override
@@ -187,6 +273,24 @@ public final class TextLocalMessageChannel implements MessageChannel {
       results.addAll(dispatchCampaign(messages));
     }
     return results;
+  }
+
+  /**
+   * Looks messages whose send outcome is unknown up in TextLocal's records by the campaign tag and
+   * number (history, batch status, receipts; see the class description). A source that cannot be
+   * read is skipped and only leaves more messages UNKNOWN.
+   *
+   * @param messages the messages, rendered as they were sent
+   * @return one result per message: SENT, REJECTED, UNKNOWN, or NOT_SENT only with {@link
+   *     Builder#inferNotSentFromHistory(boolean)} on
+   */
+  @Override
+  public List<ReconcileResult> reconcile(List<OutboundMessage> messages) {
+    Objects.requireNonNull(messages, "messages");
+    if (messages.isEmpty()) {
+      return List.of();
+    }
+    return reconciler.reconcile(messages);
   }
 
   private List<DispatchResult> dispatchCampaign(List<OutboundMessage> messages) {
@@ -223,7 +327,10 @@ public final class TextLocalMessageChannel implements MessageChannel {
     return results;
   }
 
-  /** Matches TextLocal's answer to the messages: by unique_id first, then by number. */
+  /**
+   * Matches TextLocal's answer to the messages: by unique_id first, then by number. A message the
+   * answer does not mention gets no result (its outcome is unknown).
+   */
   private static List<DispatchResult> match(List<OutboundMessage> sent, BulkSendResult r) {
     Map<String, OutboundMessage> byKey = new LinkedHashMap<>();
     Map<String, Deque<OutboundMessage>> byDigits = new HashMap<>();
@@ -240,8 +347,6 @@ public final class TextLocalMessageChannel implements MessageChannel {
             DispatchResult.rejected(m.idempotencyKey(), reasonOf(ns.error()), detailOf(ns)));
       }
     }
-    Set<String> batchIds = new LinkedHashSet<>(r.batchIds());
-    String onlyBatch = batchIds.size() == 1 ? batchIds.iterator().next() : null;
     for (BulkBatch b : r.batches()) {
       if (b.messages().isEmpty()) {
         OutboundMessage m = claim(byKey, byDigits, b.uniqueId(), null);
@@ -260,10 +365,7 @@ public final class TextLocalMessageChannel implements MessageChannel {
         }
       }
     }
-    // TextLocal answered success and did not list these as not sent: they were accepted.
-    for (OutboundMessage m : byKey.values()) {
-      out.put(m.idempotencyKey(), DispatchResult.accepted(m.idempotencyKey(), null, onlyBatch));
-    }
+    // Whatever is left in byKey was mentioned nowhere: no result, the engine keeps it PENDING.
     return new ArrayList<>(out.values());
   }
 
@@ -328,14 +430,7 @@ public final class TextLocalMessageChannel implements MessageChannel {
   }
 
   private static String digitsOnly(String number) {
-    StringBuilder sb = new StringBuilder(number.length());
-    for (int i = 0; i < number.length(); i++) {
-      char ch = number.charAt(i);
-      if (ch >= '0' && ch <= '9') {
-        sb.append(ch);
-      }
-    }
-    return sb.toString();
+    return TextLocalReconciler.digitsOnly(number);
   }
 
   /** Shows the client and sender; never a credential. */
@@ -353,8 +448,81 @@ public final class TextLocalMessageChannel implements MessageChannel {
     private TextLocalClient client;
     private String sender;
     private String receiptUrl;
+    private Function<CampaignId, ? extends Collection<String>> knownBatchIds;
+    private ReceiptSource receiptSource;
+    private Duration reconcileLookback;
+    private Integer reconcileMaxHistoryPages;
+    private boolean inferNotSentFromHistory;
 
     private Builder() {}
+
+    /**
+     * Sets where {@link #reconcile(List)} finds a campaign's batch ids to read with {@code
+     * status_batch} (default: none). {@link TextLocalCampaignFlow} passes its {@link
+     * CampaignLedger}'s.
+     *
+     * @param knownBatchIds campaign to its batch ids; may return an empty collection
+     * @return this builder
+     */
+    public Builder knownBatchIds(Function<CampaignId, ? extends Collection<String>> knownBatchIds) {
+      this.knownBatchIds = knownBatchIds;
+      return this;
+    }
+
+    /**
+     * Sets where {@link #reconcile(List)} finds the delivery receipts received for a campaign tag
+     * (default: none).
+     *
+     * @param receiptSource the source, or null
+     * @return this builder
+     */
+    public Builder receiptSource(ReceiptSource receiptSource) {
+      this.receiptSource = receiptSource;
+      return this;
+    }
+
+    /**
+     * Sets how far before the campaign's send time {@link #reconcile(List)} reads TextLocal's
+     * history (default {@link #DEFAULT_RECONCILE_LOOKBACK}); sends of a scheduled campaign were
+     * made before its send time.
+     *
+     * @param lookback a positive duration
+     * @return this builder
+     */
+    public Builder reconcileLookback(Duration lookback) {
+      this.reconcileLookback = lookback;
+      return this;
+    }
+
+    /**
+     * Sets the most {@code get_history_api} pages of {@value HistoryQuery#MAX_PAGE_SIZE} one
+     * campaign's reconciliation reads (default {@link #DEFAULT_RECONCILE_MAX_HISTORY_PAGES}); a
+     * longer history counts as not read completely.
+     *
+     * @param pages one or more
+     * @return this builder
+     */
+    public Builder reconcileMaxHistoryPages(int pages) {
+      this.reconcileMaxHistoryPages = pages;
+      return this;
+    }
+
+    /**
+     * Lets {@link #reconcile(List)} answer NOT_SENT (so that the engine sends the message once) for
+     * a message absent from a completely read history. <b>INFERRED, off by default:</b> TextLocal
+     * does not document its history as complete or immediate, nor that it returns the {@code
+     * custom} value of each message; turn this on only after checking on your account that a fresh
+     * send appears in {@code get_history_api} with its tag. Even when on, NOT_SENT needs the whole
+     * window read, every known batch read, the send time passed, and no untagged or
+     * differently-worded entry for the number.
+     *
+     * @param infer true to allow NOT_SENT
+     * @return this builder
+     */
+    public Builder inferNotSentFromHistory(boolean infer) {
+      this.inferNotSentFromHistory = infer;
+      return this;
+    }
 
     /**
      * Sets the client (required). Its {@code testMode} makes every send a TextLocal test send.
@@ -403,6 +571,17 @@ public final class TextLocalMessageChannel implements MessageChannel {
                 "client", null, "set the TextLocalClient with client(...) on the builder"));
       }
       TextLocalClient.checkSender(sender, problems);
+      if (reconcileLookback != null
+          && (reconcileLookback.isNegative() || reconcileLookback.isZero())) {
+        problems.add(
+            ConfigurationProblem.of(
+                "reconcileLookback", reconcileLookback, "give a positive duration, e.g. 3 days"));
+      }
+      if (reconcileMaxHistoryPages != null && reconcileMaxHistoryPages < 1) {
+        problems.add(
+            ConfigurationProblem.of(
+                "reconcileMaxHistoryPages", reconcileMaxHistoryPages, "give at least 1 page"));
+      }
       if (receiptUrl != null && receiptUrl.isBlank()) {
         problems.add(
             ConfigurationProblem.of(

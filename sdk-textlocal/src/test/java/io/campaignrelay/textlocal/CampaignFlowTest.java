@@ -22,8 +22,10 @@ import io.campaignrelay.core.execution.ExecutionReport;
 import io.campaignrelay.core.execution.InMemoryExecutionJournal;
 import io.campaignrelay.core.execution.JournalEntry;
 import io.campaignrelay.core.execution.MetricsSink;
+import io.campaignrelay.core.execution.OutboundMessage;
 import io.campaignrelay.core.execution.Recipient;
 import io.campaignrelay.core.execution.RecipientState;
+import io.campaignrelay.core.execution.ReconcileResult;
 import io.campaignrelay.core.metrics.DeliveryEvent;
 import io.campaignrelay.core.metrics.DeliveryOutcome;
 import io.campaignrelay.core.metrics.EngagementMetric;
@@ -40,10 +42,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The Optimove TextLocal flow end to end against MockWebServer. */
 class CampaignFlowTest {
@@ -250,7 +255,9 @@ class CampaignFlowTest {
     tl.enqueue(
         contactsPage(contact("447700000001", "Ann", "C1"), contact("447700000002", "Bob", "C2")));
     tl.enqueue(
-        "{\"total_cost\":2,\"messages\":[{\"batch_id\":5151,\"num_messages\":2}],"
+        "{\"total_cost\":2,\"messages\":[{\"batch_id\":5151,\"num_messages\":2,"
+            + "\"messages\":[{\"id\":\"81\",\"recipient\":447700000001},"
+            + "{\"id\":\"82\",\"recipient\":447700000002}]}],"
             + "\"status\":\"success\"}");
     CampaignDispatch d =
         flow.execute(
@@ -288,7 +295,7 @@ class CampaignFlowTest {
     }
     tl.enqueue("{\"num_contacts\":1100,\"contacts\":[" + rows + "],\"status\":\"success\"}");
     for (int i = 0; i < 3; i++) {
-      tl.enqueue("{\"messages\":[{\"batch_id\":" + (60 + i) + "}],\"status\":\"success\"}");
+      tl.enqueueAcceptAll(Integer.toString(60 + i));
     }
     CampaignDispatch d =
         flow.execute(
@@ -400,7 +407,7 @@ class CampaignFlowTest {
     Campaign c = campaign(93, NOW.plusSeconds(600));
     Template t = template("Welcome", "Hi [%FIRST_NAME%]");
     tl.enqueue(page);
-    tl.enqueue("{\"messages\":[{\"batch_id\":301}],\"status\":\"success\"}");
+    tl.enqueueAcceptAll("301");
     tl.enqueue(
         "{\"errors\":[{\"code\":7,\"message\":\"Insufficient credits.\"}],\"status\":\"failure\"}");
 
@@ -417,7 +424,7 @@ class CampaignFlowTest {
         .isEqualTo(RecipientState.FAILED);
 
     tl.enqueue(page);
-    tl.enqueue("{\"messages\":[{\"batch_id\":302}],\"status\":\"success\"}");
+    tl.enqueueAcceptAll("302");
     List<JournalEntry> uncertain = new ArrayList<>();
     TextLocalCampaignRun resumed =
         journaled.run(
@@ -432,7 +439,7 @@ class CampaignFlowTest {
               }
             });
 
-    // get_contacts again, then only the 100 TextLocal refused (nothing of them had been sent)
+    // get_contacts again, then only the 100 TextLocal refused with code 7, a documented refusal
     assertThat(tl.requestCount()).isEqualTo(5);
     ExecutionReport report = resumed.report().orElseThrow();
     assertThat(report.skipped()).isEqualTo(500);
@@ -444,6 +451,150 @@ class CampaignFlowTest {
     assertThat(merged.submitted()).isEqualTo(600);
     assertThat(merged.targeted()).isEqualTo(601);
     assertThat(merged.dropped()).isEqualTo(1);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"html", "empty", "unlisted-code", "failure-without-errors"})
+  void aGroupSendWithoutAPositiveRefusalKeepsTheGroupAndRefusesARerun(String answer)
+      throws Exception {
+    tl.enqueue(contactsPage(contact("447700000001", "Ann", "C1")));
+    tl.enqueue("{\"group\":{\"id\":558},\"status\":\"success\"}");
+    tl.enqueue("{\"num_contacts\":1,\"status\":\"success\"}");
+    switch (answer) {
+      case "html" ->
+          tl.enqueue(
+              new MockResponse.Builder()
+                  .code(200)
+                  .addHeader("Content-Type", "text/html")
+                  .body("<html>Service Unavailable</html>")
+                  .build());
+      case "empty" -> tl.enqueue("");
+      case "unlisted-code" ->
+          tl.enqueue(
+              "{\"errors\":[{\"code\":987,\"message\":\"Brand new\"}],\"status\":\"failure\"}");
+      default -> tl.enqueue("{\"status\":\"failure\"}");
+    }
+    Campaign c = campaign(84, NOW.plusSeconds(60));
+    RuntimeException first =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            RuntimeException.class,
+            () ->
+                flow.execute(
+                    c,
+                    template("Welcome", "Plain"),
+                    Stream.of(customer("C1")),
+                    ExecutionMode.LIVE,
+                    listener));
+    assertThat(first.getMessage()).doesNotContain("none was sent", "nothing was sent");
+    if (first instanceof io.campaignrelay.core.http.ApiServiceException s) {
+      assertThat(s.requestRefused()).isFalse();
+    } else {
+      assertThat(first).isInstanceOf(io.campaignrelay.core.http.ApiConnectionException.class);
+      assertThat(((io.campaignrelay.core.http.ApiConnectionException) first).outcomeUnknown())
+          .isTrue();
+    }
+    // no delete_group: the group may hold a scheduled send
+    assertThat(tl.requestCount()).isEqualTo(4);
+    CampaignDispatch record = flow.ledger().find(c.id()).orElseThrow();
+    assertThat(record.submitted()).isEqualTo(1);
+    assertThat(record.temporaryGroupDeleted()).isFalse();
+
+    tl.enqueue(contactsPage(contact("447700000001", "Ann", "C1")));
+    assertThatThrownBy(
+            () ->
+                flow.execute(
+                    c,
+                    template("Welcome", "Plain"),
+                    Stream.of(customer("C1")),
+                    ExecutionMode.LIVE,
+                    listener))
+        .isInstanceOf(CampaignAlreadySentException.class);
+    assertThat(tl.requestCount()).isLessThanOrEqualTo(5);
+  }
+
+  @Test
+  void aGroupSendRefusedWithADocumentedCodeMayRunAgainAndIsSentOnce() throws Exception {
+    tl.enqueue(contactsPage(contact("447700000001", "Ann", "C1")));
+    tl.enqueue("{\"group\":{\"id\":559},\"status\":\"success\"}");
+    tl.enqueue("{\"num_contacts\":1,\"status\":\"success\"}");
+    tl.enqueue(
+        "{\"errors\":[{\"code\":7,\"message\":\"Insufficient credits.\"}],\"status\":\"failure\"}");
+    tl.enqueue("{\"status\":\"success\"}"); // delete_group
+    Campaign c = campaign(85, NOW.plusSeconds(60));
+    TextLocalApiException refused =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            TextLocalApiException.class,
+            () ->
+                flow.execute(
+                    c,
+                    template("Welcome", "Plain"),
+                    Stream.of(customer("C1")),
+                    ExecutionMode.LIVE,
+                    listener));
+    assertThat(refused.requestRefused()).isTrue();
+    assertThat(flow.ledger().find(c.id()).orElseThrow().submitted()).isZero();
+
+    tl.enqueue(contactsPage(contact("447700000001", "Ann", "C1")));
+    tl.enqueue("{\"group\":{\"id\":560},\"status\":\"success\"}");
+    tl.enqueue("{\"num_contacts\":1,\"status\":\"success\"}");
+    tl.enqueue("{\"num_messages\":1,\"batch_id\":9002,\"status\":\"success\"}");
+    CampaignDispatch d =
+        flow.execute(
+            c,
+            template("Welcome", "Plain"),
+            Stream.of(customer("C1")),
+            ExecutionMode.LIVE,
+            listener);
+    assertThat(d.batchIds()).containsExactly("9002");
+    int sends = 0;
+    for (int i = tl.requestCount(); i > 0; i--) {
+      if (tl.take().getTarget().equals("/send/")) {
+        sends++;
+      }
+    }
+    assertThat(sends).isEqualTo(2); // the refused one and the one that went out
+  }
+
+  @Test
+  void anAnswerLeavingOneOutIsUncertainAndTheFlowsChannelReconcilesItWithTheLedgersBatch()
+      throws Exception {
+    tl.enqueue(
+        contactsPage(contact("447700000001", "Ann", "C1"), contact("447700000002", "Bob", "C2")));
+    tl.enqueue(
+        "{\"messages\":[{\"batch_id\":901,\"num_messages\":2,"
+            + "\"messages\":[{\"id\":\"81\",\"recipient\":447700000001}]}],"
+            + "\"status\":\"success\"}");
+    Campaign c = campaign(86, NOW.minusSeconds(60));
+    Template t = template("VIP_Offer", "Hi [%FIRST_NAME%], gold offer");
+    TextLocalCampaignRun run =
+        flow.run(c, t, Stream.of(customer("C1"), customer("C2")), ExecutionMode.LIVE, listener);
+    assertThat(run.report().orElseThrow().dispatched()).isEqualTo(1);
+    assertThat(run.report().orElseThrow().uncertain()).isEqualTo(1);
+    assertThat(flow.ledger().find(c.id()).orElseThrow().batchIds()).containsExactly("901");
+    tl.take();
+    tl.take();
+
+    tl.enqueue("{\"total\":0,\"messages\":[],\"status\":\"success\"}");
+    tl.enqueue(
+        "{\"batch_id\":901,\"num_messages\":2,\"num_delivered\":2,\"messages\":["
+            + "{\"recipient\":447700000001,\"status\":\"D\"},"
+            + "{\"recipient\":447700000002,\"status\":\"D\"}],\"status\":\"success\"}");
+    OutboundMessage bob =
+        OutboundMessage.of(
+            c,
+            CustomerId.of("C2"),
+            PhoneNumber.ofE164("+447700000002"),
+            TemplateId.of("123"),
+            "Hi Bob, gold offer");
+    List<ReconcileResult> r = flow.channel().reconcile(List.of(bob));
+
+    assertThat(r)
+        .singleElement()
+        .satisfies(x -> assertThat(x.status()).isEqualTo(ReconcileResult.Status.SENT));
+    assertThat(tl.take().getTarget()).isEqualTo("/get_history_api/");
+    RecordedRequest batch = tl.take();
+    assertThat(batch.getTarget()).isEqualTo("/status_batch/");
+    assertThat(form(batch)).containsEntry("batch_id", "901");
   }
 
   @Test
@@ -501,7 +652,7 @@ class CampaignFlowTest {
                     ExecutionMode.LIVE,
                     listener));
 
-    assertThat(e.getMessage()).contains("82", "9001", "nothing was sent again");
+    assertThat(e.getMessage()).contains("82", "9001", "this run sent nothing");
     // only the contact page was read: no group, no send
     assertThat(tl.requestCount()).isLessThanOrEqualTo(5);
     for (int i = 4; i < tl.requestCount(); i++) {

@@ -184,8 +184,7 @@ class EnvelopeTest {
 
   @Test
   void sendThatReachedTheServerWithoutAnswerHasUnknownOutcomeAndIsNotResent() {
-    tl.server.enqueue(
-        new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
+    tl.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
     tl.enqueue("{\"status\":\"success\"}");
     ApiConnectionException e =
         catchThrowableOfType(ApiConnectionException.class, () -> client.send(SEND));
@@ -195,8 +194,7 @@ class EnvelopeTest {
 
   @Test
   void bulkJsonThatReachedTheServerWithoutAnswerIsNotResent() {
-    tl.server.enqueue(
-        new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
+    tl.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
     tl.enqueue("{\"status\":\"success\"}");
     ApiConnectionException e =
         catchThrowableOfType(
@@ -213,18 +211,18 @@ class EnvelopeTest {
 
   @Test
   void readThatLostItsAnswerIsRetried() {
-    tl.server.enqueue(
-        new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
+    tl.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
     tl.enqueue("{\"num_groups\":0,\"status\":\"success\"}");
     assertThat(client.groups().numGroups()).isZero();
     assertThat(tl.requestCount()).isEqualTo(2);
   }
 
   @Test
-  void malformedJsonIsAServiceErrorNotACrash() {
+  void malformedJsonIsAnUnknownOutcomeNotACrash() {
     tl.enqueue("{not json");
-    assertThatThrownBy(() -> client.groups())
-        .isInstanceOf(ApiServiceException.class)
-        .hasMessageContaining("could not be read");
+    ApiConnectionException e =
+        catchThrowableOfType(ApiConnectionException.class, () -> client.groups());
+    assertThat(e.outcomeUnknown()).isTrue();
+    assertThat(e.getMessage()).contains("get_groups/", "could not be read", "outcome is unknown");
   }
 }

@@ -208,9 +208,11 @@ class MessageChannelTest {
             DispatchResult.rejected(
                 d.idempotencyKey(),
                 RejectionReason.OPTED_OUT,
-                "TextLocal error 80: Number is on the opt-out list"),
-            // success, not listed as not sent: accepted under the call's only batch
-            DispatchResult.accepted(e.idempotencyKey(), null, "9"));
+                "TextLocal error 80: Number is on the opt-out list"));
+    // e is mentioned nowhere in the answer: no result, so the engine keeps it PENDING (uncertain)
+    assertThat(results)
+        .extracting(DispatchResult::idempotencyKey)
+        .doesNotContain(e.idempotencyKey());
   }
 
   @Test
@@ -235,7 +237,7 @@ class MessageChannelTest {
     Campaign c = campaign(504, NOW.minusSeconds(60));
     OutboundMessage ok = message(c, "C1", "+447700000001", "short");
     OutboundMessage tooLong = message(c, "C2", "+447700000002", "x".repeat(766));
-    tl.enqueue("{\"messages\":[{\"batch_id\":5}],\"status\":\"success\"}");
+    tl.enqueue("{\"messages\":[" + accepted("5", ok, "m-5") + "],\"status\":\"success\"}");
 
     List<DispatchResult> results = channel.dispatch(List.of(ok, tooLong));
 
@@ -245,7 +247,7 @@ class MessageChannelTest {
     assertThat(rejected.idempotencyKey()).isEqualTo(tooLong.idempotencyKey());
     assertThat(rejected.rejectionReason()).contains(RejectionReason.OTHER);
     assertThat(rejected.detail().orElseThrow()).contains("766 GSM characters", "765");
-    assertThat(results).contains(DispatchResult.accepted(ok.idempotencyKey(), null, "5"));
+    assertThat(results).contains(DispatchResult.accepted(ok.idempotencyKey(), "m-5", "5"));
 
     // nothing sendable: no call at all
     assertThat(channel.dispatch(List.of(tooLong))).hasSize(1);
@@ -285,8 +287,8 @@ class MessageChannelTest {
   void engineLiveSendsThroughBulkJsonInBatchesOf500() throws Exception {
     Instant sendAt = NOW.plusSeconds(600);
     Campaign c = campaign(600, sendAt);
-    tl.enqueue("{\"messages\":[{\"batch_id\":71}],\"status\":\"success\"}");
-    tl.enqueue("{\"messages\":[{\"batch_id\":72}],\"status\":\"success\"}");
+    tl.enqueueAcceptAll("71");
+    tl.enqueueAcceptAll("72");
     InMemoryExecutionJournal journal = InMemoryExecutionJournal.create();
     InMemoryMessageLog log = new InMemoryMessageLog();
     CampaignExecutor executor =
@@ -360,7 +362,7 @@ class MessageChannelTest {
                   }
                 })
             .build();
-    tl.enqueue("{\"messages\":[{\"batch_id\":1}],\"status\":\"success\"}");
+    tl.enqueueAcceptAll("1");
     tl.enqueue(
         "{\"errors\":[{\"code\":7,\"message\":\"Insufficient credits.\"}],\"status\":\"failure\"}");
     assertThatThrownBy(() -> executor.execute(c, template("Hi"), ExecutionMode.LIVE))
@@ -369,10 +371,10 @@ class MessageChannelTest {
     tl.take();
     tl.take();
 
-    tl.enqueue("{\"messages\":[{\"batch_id\":2}],\"status\":\"success\"}");
+    tl.enqueueAcceptAll("2");
     ExecutionReport resumed = executor.execute(c, template("Hi"), ExecutionMode.LIVE);
 
-    // A failure envelope means TextLocal sent nothing of that batch: the re-run sends it, once.
+    // Code 7 is a documented refusal (nothing of that batch was sent): the re-run sends it, once.
     assertThat(resumed.skipped()).isEqualTo(2);
     assertThat(resumed.uncertain()).isZero();
     assertThat(resumed.dispatched()).isEqualTo(2);

@@ -95,8 +95,7 @@ class PreCallChecksTest {
   @Test
   void sendInChunksReportsAcceptedBatchesWhenALaterChunkFails() {
     tl.enqueue("{\"num_messages\":10000,\"batch_id\":100,\"status\":\"success\"}");
-    tl.server.enqueue(
-        new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
+    tl.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
     PartialSendException e =
         catchThrowableOfType(
             PartialSendException.class, () -> client.sendInChunks(to(25_000).build()));

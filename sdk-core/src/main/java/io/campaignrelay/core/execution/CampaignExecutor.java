@@ -23,13 +23,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -46,24 +46,40 @@ import java.util.stream.Stream;
  *       DISPATCHED or DROPPED.
  * </ul>
  *
- * <p>Resume: running the same campaign again with the same journal skips recipients already done;
- * recipients left PENDING by a crash are sent again with the same idempotency key only when the
- * channel {@linkplain MessageChannel#deduplicatesByIdempotencyKey() deduplicates}, and otherwise
- * reported as uncertain and never sent twice. Re-sent messages travel in batches of their own,
- * which, given the same target order, have exactly the members of the batch that failed, so a
- * vendor whose idempotency key covers a whole batch recognises it too. (A recipient of that batch
- * dropped on the re-run, e.g. newly opted out, changes the batch; the vendor's per-message checks
- * then decide.) TEST runs neither read nor write the journal (they send nothing, so repeating one
- * is harmless).
+ * <p>The send decision: a batch counts as not sent only when the vendor positively refused it
+ * ({@link io.campaignrelay.core.http.ApiServiceException#requestRefused()}) or was never reached
+ * ({@link io.campaignrelay.core.http.ApiConnectionException#outcomeUnknown()} false); it is then
+ * journaled FAILED and sent on the next run. Any other failure (a 5xx, a lost, cut, empty or
+ * unreadable answer) and any message the answer leaves out keep their PENDING entries: outcome
+ * unknown. Log levels, retries and batch sizes do not change this.
  *
- * <p>Memory does not grow with the campaign: recipients stream through one batch at a time. (The
- * journal keeps a compact index of about 40 bytes per recipient.) Immutable and thread-safe; one
- * executor may run several campaigns, one per call.
+ * <p>Resume: running the same campaign again with the same journal skips recipients already done.
+ * Recipients left PENDING are first reconciled with the vendor's own records ({@link
+ * MessageChannel#reconcile(List)}): found sent, they count as dispatched; found refused, as
+ * dropped; provably never received, they are sent once; still unknown, they are sent again with the
+ * same idempotency key only when the channel {@linkplain
+ * MessageChannel#deduplicatesByIdempotencyKey() deduplicates} (in batches of their own), and
+ * otherwise reported as {@linkplain ExecutionReport#uncertain() uncertain} and never sent on a
+ * guess. The journal is read a batch at a time ({@link ExecutionJournal#entries}). TEST runs
+ * neither read nor write the journal (they send nothing, so repeating one is harmless).
+ *
+ * <p>Target rows that repeat a recipient in one run are processed once and counted in {@link
+ * ExecutionReport#duplicates()}; when the distinct recipients differ from the campaign's targeted
+ * count the report ({@link ExecutionReport#targetsComplete()}) and the listener ({@link
+ * ExecutionListener#onTargetsMismatch}) say so.
+ *
+ * <p>Memory does not grow with the campaign: recipients stream through one batch at a time (plus up
+ * to {@link Builder#maxTrackedRecipients(int)} 64-bit fingerprints to notice repeated rows; the
+ * in-memory and file journals also keep a compact index of about 48 bytes per recipient). Immutable
+ * and thread-safe; one executor may run several campaigns, one per call.
  */
 public final class CampaignExecutor {
 
   /** Default most segments a message may have. */
   public static final int DEFAULT_MAX_SEGMENTS = 10;
+
+  /** Default number of distinct recipients a run tracks to notice repeated target rows. */
+  public static final int DEFAULT_MAX_TRACKED_RECIPIENTS = 1_000_000;
 
   private final TargetSource targetSource;
   private final MessageChannel channel;
@@ -75,6 +91,7 @@ public final class CampaignExecutor {
   private final int maxSegments;
   private final int batchSize;
   private final int progressInterval;
+  private final int maxTrackedRecipients;
   private final Clock clock;
   private final ExecutionListener listener;
 
@@ -89,6 +106,7 @@ public final class CampaignExecutor {
     this.maxSegments = b.maxSegments;
     this.batchSize = b.batchSize;
     this.progressInterval = b.progressInterval;
+    this.maxTrackedRecipients = b.maxTrackedRecipients;
     this.clock = b.clock;
     this.listener = b.listener;
   }
@@ -119,6 +137,7 @@ public final class CampaignExecutor {
     b.maxSegments = maxSegments;
     b.batchSize = batchSize;
     b.progressInterval = progressInterval;
+    b.maxTrackedRecipients = maxTrackedRecipients;
     b.clock = clock;
     b.listener = listener;
     return b;
@@ -188,7 +207,7 @@ public final class CampaignExecutor {
       while (it.hasNext()) {
         run.accept(it.next());
       }
-      run.flush();
+      run.finish();
     }
     ExecutionReport report = run.report();
     listener.onProgress(run.progress());
@@ -202,13 +221,20 @@ public final class CampaignExecutor {
     final ExecutionMode mode;
     final Instant startedAt;
     final int effectiveBatchSize;
-    final List<OutboundMessage> batch = new ArrayList<>();
-    final Set<IdempotencyKey> batchKeys = new HashSet<>();
+    final boolean dedupChannel;
+    final List<Recipient> window = new ArrayList<>();
+    final List<IdempotencyKey> windowKeys = new ArrayList<>();
+    final List<OutboundMessage> fresh = new ArrayList<>();
+    final List<OutboundMessage> resend = new ArrayList<>();
+    final List<OutboundMessage> toReconcile = new ArrayList<>();
     final List<JournalEntry> unwritten = new ArrayList<>();
     final Map<RejectionReason, Long> dropped = new EnumMap<>(RejectionReason.class);
+    final Map<ReconcileResult.Status, Long> reconciled =
+        new EnumMap<>(ReconcileResult.Status.class);
     final Set<String> batchIds = new LinkedHashSet<>();
     final Map<TemplateId, Optional<Template>> templateCache = new HashMap<>();
-    final boolean dedupChannel;
+    final FingerprintSet seen = new FingerprintSet(maxTrackedRecipients);
+    long rows;
     long targeted;
     long dispatched;
     long logged;
@@ -217,7 +243,6 @@ public final class CampaignExecutor {
     long resent;
     long duplicates;
     long droppedTotal;
-    boolean batchIsResend;
 
     Run(Campaign campaign, Function<TemplateId, Template> templates, ExecutionMode mode) {
       this.campaign = campaign;
@@ -230,121 +255,290 @@ public final class CampaignExecutor {
     }
 
     void accept(Recipient r) {
-      targeted++;
+      rows++;
       CustomerId customer = r.customerId();
       IdempotencyKey key = IdempotencyKey.derive(campaign.id(), customer);
-      if (mode.isLive()) {
-        if (batchKeys.contains(key)) {
-          duplicates++;
-          return;
-        }
-        Optional<JournalEntry> previous = journal.entry(campaign.id(), customer, key);
-        boolean resend = false;
-        if (previous.isPresent() && previous.get().state() != RecipientState.FAILED) {
-          JournalEntry e = previous.get();
-          if (e.state().isDone()) {
-            skipped++;
-            return;
-          }
-          if (!dedupChannel) {
-            uncertain++;
-            listener.onUncertain(e);
-            return;
-          }
-          resend = true;
-        }
-        // Batches are either all re-sends or all first sends, so that a re-sent batch has exactly
-        // the members of the batch that failed (the target order is stable and everything before
-        // it is done): a vendor that deduplicates by a key derived from the whole batch then
-        // recognises it.
-        if (!batch.isEmpty() && resend != batchIsResend) {
-          flush();
-        }
-        batchIsResend = resend;
-      }
-      TemplateId templateId = r.templateId().orElse(campaign.templateId());
-      Optional<Template> template =
-          templateCache.computeIfAbsent(templateId, id -> Optional.ofNullable(templates.apply(id)));
-      if (template.isEmpty()) {
-        drop(key, customer, RejectionReason.OTHER, "template " + templateId + " is unknown");
+      if (!seen.add(JournalIndex.bits(key, campaign.id(), customer)[0])) {
+        // The same customer came twice in this run's target rows (paging that repeats rows, or a
+        // list with duplicates): the first row decides, the repeat is counted and reported.
+        duplicates++;
         return;
       }
-      if (mode.isLive() && !template.get().isApproved()) {
-        drop(
-            key,
-            customer,
-            RejectionReason.OTHER,
-            "template " + templateId + " is not approved: LIVE sends use approved templates only");
-        return;
-      }
-      List<String> promo = r.promoCodes().isEmpty() ? campaign.promoCodes() : r.promoCodes();
-      RenderResult rendered = renderer.render(template.get(), r.attributes(), promo);
-      if (!rendered.isRendered()) {
-        drop(key, customer, RejectionReason.OTHER, rendered.describeProblems());
-        return;
-      }
-      PhoneNumber phone;
-      try {
-        phone = phoneLookup.phoneOf(r);
-      } catch (ConfigurationException e) {
-        drop(key, customer, RejectionReason.INVALID_PHONE_FORMAT, e.getMessage());
-        return;
-      }
-      if (optOutList.isOptedOut(phone)) {
-        drop(key, customer, RejectionReason.OPTED_OUT, "the phone number opted out");
-        return;
-      }
-      if (rendered.length().segments() > maxSegments) {
-        drop(
-            key,
-            customer,
-            RejectionReason.OTHER,
-            "the message is "
-                + rendered.length().segments()
-                + " segments long, over the limit of "
-                + maxSegments);
-        return;
-      }
-      OutboundMessage message =
-          new OutboundMessage(
-              key, campaign, customer, phone, templateId, rendered.text(), rendered.length());
+      targeted++;
       if (!mode.isLive()) {
-        messageLog.append(LoggedMessage.logged(message, clock.instant()));
-        logged++;
-        if (logged % progressInterval == 0) {
-          listener.onProgress(progress());
+        OutboundMessage m = prepare(r, key, null);
+        if (m != null && sendable(m, key)) {
+          messageLog.append(LoggedMessage.logged(m, clock.instant()));
+          logged++;
+          if (logged % progressInterval == 0) {
+            listener.onProgress(progress());
+          }
         }
         return;
       }
-      batch.add(message);
-      batchKeys.add(key);
-      if (batchIsResend) {
-        resent++;
-      }
-      if (batch.size() >= effectiveBatchSize) {
-        flush();
+      window.add(r);
+      windowKeys.add(key);
+      if (window.size() >= effectiveBatchSize) {
+        processWindow();
       }
     }
 
+    /** Looks the window's recipients up in the journal with one call, then handles each. */
+    void processWindow() {
+      if (window.isEmpty()) {
+        return;
+      }
+      Map<IdempotencyKey, CustomerId> ask = new HashMap<>(window.size() * 2);
+      for (int i = 0; i < window.size(); i++) {
+        ask.put(windowKeys.get(i), window.get(i).customerId());
+      }
+      Map<IdempotencyKey, JournalEntry> known = journal.entries(campaign.id(), ask);
+      List<Recipient> rs = List.copyOf(window);
+      List<IdempotencyKey> ks = List.copyOf(windowKeys);
+      window.clear();
+      windowKeys.clear();
+      for (int i = 0; i < rs.size(); i++) {
+        handleLive(rs.get(i), ks.get(i), known.get(ks.get(i)));
+      }
+      // Unknown outcomes of this window are settled with the vendor's records now, and what must
+      // go again leaves in a batch of its own, before the window's new sends grow further.
+      reconcilePending();
+      flush(resend, true);
+    }
+
+    void handleLive(Recipient r, IdempotencyKey key, JournalEntry previous) {
+      if (previous != null && previous.state().isDone()) {
+        skipped++;
+        return;
+      }
+      boolean pending = previous != null && previous.state() == RecipientState.PENDING;
+      OutboundMessage m = prepare(r, key, pending ? previous : null);
+      if (m == null) {
+        return;
+      }
+      if (pending) {
+        // Its outcome is unknown: ask the vendor's records before anything else.
+        toReconcile.add(m);
+        if (toReconcile.size() >= effectiveBatchSize) {
+          reconcilePending();
+        }
+        return;
+      }
+      if (sendable(m, key)) {
+        enqueue(fresh, m, false);
+      }
+    }
+
+    /**
+     * Renders a recipient's message and finds its phone. Returns null when that fails: a new
+     * recipient is dropped with the reason; one whose earlier send is unknown ({@code pending}
+     * non-null) cannot be matched against the vendor's records and stays uncertain.
+     */
+    OutboundMessage prepare(Recipient r, IdempotencyKey key, JournalEntry pending) {
+      CustomerId customer = r.customerId();
+      TemplateId templateId = r.templateId().orElse(campaign.templateId());
+      Optional<Template> template =
+          templateCache.computeIfAbsent(templateId, id -> Optional.ofNullable(templates.apply(id)));
+      String problem = null;
+      RejectionReason reason = RejectionReason.OTHER;
+      RenderResult rendered = null;
+      PhoneNumber phone = null;
+      if (template.isEmpty()) {
+        problem = "template " + templateId + " is unknown";
+      } else if (mode.isLive() && !template.get().isApproved()) {
+        problem =
+            "template " + templateId + " is not approved: LIVE sends use approved templates only";
+      } else {
+        List<String> promo = r.promoCodes().isEmpty() ? campaign.promoCodes() : r.promoCodes();
+        rendered = renderer.render(template.get(), r.attributes(), promo);
+        if (!rendered.isRendered()) {
+          problem = rendered.describeProblems();
+        } else {
+          try {
+            phone = phoneLookup.phoneOf(r);
+          } catch (ConfigurationException e) {
+            problem = e.getMessage();
+            reason = RejectionReason.INVALID_PHONE_FORMAT;
+          }
+        }
+      }
+      if (problem != null) {
+        if (pending != null) {
+          markUncertain(pending, "cannot rebuild the message to reconcile it: " + problem);
+        } else {
+          drop(key, customer, reason, problem);
+        }
+        return null;
+      }
+      return new OutboundMessage(
+          key, campaign, customer, phone, templateId, rendered.text(), rendered.length());
+    }
+
+    /** The checks made just before a first send: opt-out list and length. Drops on failure. */
+    boolean sendable(OutboundMessage m, IdempotencyKey key) {
+      String problem = blocked(m);
+      if (problem == null) {
+        return true;
+      }
+      drop(
+          key,
+          m.customerId(),
+          problem.startsWith("the phone number opted out")
+              ? RejectionReason.OPTED_OUT
+              : RejectionReason.OTHER,
+          problem);
+      return false;
+    }
+
+    String blocked(OutboundMessage m) {
+      if (optOutList.isOptedOut(m.to())) {
+        return "the phone number opted out";
+      }
+      if (m.length().segments() > maxSegments) {
+        return "the message is "
+            + m.length().segments()
+            + " segments long, over the limit of "
+            + maxSegments;
+      }
+      return null;
+    }
+
+    void enqueue(List<OutboundMessage> batch, OutboundMessage m, boolean isResend) {
+      batch.add(m);
+      if (batch.size() >= effectiveBatchSize) {
+        flush(batch, isResend);
+      }
+    }
+
+    /** Asks the channel what became of the messages whose outcome is unknown, then acts on it. */
+    void reconcilePending() {
+      if (toReconcile.isEmpty()) {
+        return;
+      }
+      List<OutboundMessage> group = List.copyOf(toReconcile);
+      toReconcile.clear();
+      Map<IdempotencyKey, ReconcileResult> verdicts = new HashMap<>();
+      String failure = null;
+      try {
+        for (ReconcileResult v : channel.reconcile(group)) {
+          verdicts.put(v.idempotencyKey(), v);
+        }
+      } catch (RuntimeException e) {
+        failure = "the vendor's records could not be read: " + e.getMessage();
+      }
+      Instant at = clock.instant();
+      for (OutboundMessage m : group) {
+        ReconcileResult v = verdicts.get(m.idempotencyKey());
+        if (v == null) {
+          v =
+              ReconcileResult.unknown(
+                  m.idempotencyKey(),
+                  failure != null ? failure : channel.name() + " gave no verdict for it");
+        }
+        reconciled.merge(v.status(), 1L, Long::sum);
+        listener.onReconciled(m.customerId(), v);
+        switch (v.status()) {
+          case SENT -> {
+            dispatched++;
+            unwritten.add(
+                new JournalEntry(
+                    campaign.id(),
+                    m.customerId(),
+                    RecipientState.DISPATCHED,
+                    m.idempotencyKey(),
+                    at,
+                    v.vendorMessageId().orElse("")));
+          }
+          case REJECTED -> {
+            RejectionReason reason = v.rejectionReason().orElse(RejectionReason.OTHER);
+            recordDrop(m.idempotencyKey(), m.customerId(), reason, v.detail(), at);
+          }
+          case NOT_SENT -> {
+            if (sendable(m, m.idempotencyKey())) {
+              enqueue(fresh, m, false);
+            }
+          }
+          case UNKNOWN -> {
+            String problem = dedupChannel ? blocked(m) : null;
+            if (dedupChannel && problem == null) {
+              // The vendor drops a repeat of this key: sending again cannot text anyone twice.
+              resent++;
+              enqueue(resend, m, true);
+            } else {
+              markUncertain(
+                  new JournalEntry(
+                      campaign.id(),
+                      m.customerId(),
+                      RecipientState.PENDING,
+                      m.idempotencyKey(),
+                      at,
+                      v.detail()),
+                  problem != null ? problem + "; its earlier send is unknown" : v.detail());
+            }
+          }
+          default -> throw new IllegalStateException("unknown verdict " + v.status());
+        }
+      }
+    }
+
+    void markUncertain(JournalEntry entry, String why) {
+      uncertain++;
+      listener.onUncertain(
+          new JournalEntry(
+              entry.campaignId(),
+              entry.customerId(),
+              entry.state(),
+              entry.idempotencyKey(),
+              entry.at(),
+              why == null ? "" : why));
+    }
+
     void drop(IdempotencyKey key, CustomerId customer, RejectionReason reason, String detail) {
+      recordDrop(key, customer, reason, detail, clock.instant());
+    }
+
+    void recordDrop(
+        IdempotencyKey key,
+        CustomerId customer,
+        RejectionReason reason,
+        String detail,
+        Instant at) {
       dropped.merge(reason, 1L, Long::sum);
       droppedTotal++;
       listener.onDropped(customer, reason, detail);
       if (mode.isLive()) {
         unwritten.add(
-            new JournalEntry(
-                campaign.id(), customer, RecipientState.DROPPED, key, clock.instant(), detail));
+            new JournalEntry(campaign.id(), customer, RecipientState.DROPPED, key, at, detail));
       }
     }
 
-    void flush() {
-      if (batch.isEmpty()) {
-        if (!unwritten.isEmpty()) {
-          journal.recordAll(List.copyOf(unwritten));
-          unwritten.clear();
-        }
+    void finish() {
+      if (mode.isLive()) {
+        processWindow();
+        reconcilePending();
+        flush(fresh, false);
+        flush(resend, true);
+        writeUnwritten();
+      }
+      OptionalLong expected = campaign.targetedCount();
+      if (duplicates > 0 || (expected.isPresent() && expected.getAsLong() != targeted)) {
+        listener.onTargetsMismatch(campaign.id(), expected, targeted, duplicates);
+      }
+    }
+
+    void writeUnwritten() {
+      if (!unwritten.isEmpty()) {
+        journal.recordAll(List.copyOf(unwritten));
+        unwritten.clear();
+      }
+    }
+
+    void flush(List<OutboundMessage> batchBuffer, boolean isResend) {
+      if (batchBuffer.isEmpty()) {
         return;
       }
+      List<OutboundMessage> batch = List.copyOf(batchBuffer);
+      batchBuffer.clear();
       Instant now = clock.instant();
       for (OutboundMessage m : batch) {
         unwritten.add(
@@ -354,13 +548,13 @@ public final class CampaignExecutor {
                 RecipientState.PENDING,
                 m.idempotencyKey(),
                 now,
-                ""));
+                isResend ? "re-sent after an unknown outcome" : ""));
       }
-      journal.recordAll(List.copyOf(unwritten));
-      unwritten.clear();
+      // Durable before the batch leaves: a crash from here on finds these PENDING.
+      writeUnwritten();
       List<DispatchResult> results;
       try {
-        results = channel.dispatch(List.copyOf(batch));
+        results = channel.dispatch(batch);
       } catch (RuntimeException e) {
         boolean nothingSent = definitelyNotSent(e);
         if (nothingSent) {
@@ -377,6 +571,8 @@ public final class CampaignExecutor {
                     String.valueOf(e.getMessage())));
           }
           journal.recordAll(failed);
+        } else {
+          uncertain += batch.size();
         }
         throw new CampaignExecutionException(
             "campaign "
@@ -389,10 +585,12 @@ public final class CampaignExecutor {
                 + e.getMessage()
                 + ")"
                 + (nothingSent
-                    ? "; nothing of that batch was sent (recorded FAILED): fix the cause and run the"
-                        + " campaign again with the same journal to send the rest"
-                    : "; the batch stays PENDING in the journal: run the campaign again with the"
-                        + " same journal to resume"),
+                    ? "; the vendor refused the batch, so none of it was sent (recorded FAILED):"
+                        + " fix the cause and run the campaign again with the same journal to send"
+                        + " the rest"
+                    : "; whether the vendor sent it is unknown, so the batch stays PENDING in the"
+                        + " journal: run the campaign again with the same journal, which checks the"
+                        + " vendor's records before sending any of it"),
             report(),
             e);
       }
@@ -405,8 +603,17 @@ public final class CampaignExecutor {
       for (OutboundMessage m : batch) {
         DispatchResult d = byKey.get(m.idempotencyKey());
         if (d == null) {
-          // The channel broke its contract for this message: its outcome is unknown, keep PENDING.
-          uncertain++;
+          // The answer left this message out: its outcome is unknown, so it stays PENDING and the
+          // next run reconciles it with the vendor's records.
+          markUncertain(
+              new JournalEntry(
+                  campaign.id(),
+                  m.customerId(),
+                  RecipientState.PENDING,
+                  m.idempotencyKey(),
+                  after,
+                  ""),
+              channel.name() + "'s answer did not mention this message");
           continue;
         }
         if (d.isAccepted()) {
@@ -437,24 +644,7 @@ public final class CampaignExecutor {
         }
       }
       journal.recordAll(outcomes);
-      batch.clear();
-      batchKeys.clear();
       listener.onProgress(progress());
-    }
-
-    /**
-     * Whether a channel failure proves the batch was not accepted: the vendor was never reached, or
-     * it answered with a refusal below 500 (bad request, credentials, credit, throttling). A 5xx or
-     * a lost answer leaves the outcome unknown.
-     */
-    private boolean definitelyNotSent(RuntimeException e) {
-      if (e instanceof io.campaignrelay.core.http.ApiConnectionException c) {
-        return !c.outcomeUnknown();
-      }
-      if (e instanceof io.campaignrelay.core.http.ApiServiceException s) {
-        return s.requestRefused();
-      }
-      return false;
     }
 
     ExecutionProgress progress() {
@@ -484,8 +674,26 @@ public final class CampaignExecutor {
           uncertain,
           resent,
           duplicates,
-          batchIds);
+          batchIds,
+          campaign.targetedCount(),
+          reconciled);
     }
+  }
+
+  /**
+   * Whether a channel failure proves the batch was not accepted: the vendor was never reached, or
+   * it positively refused the request ({@link
+   * io.campaignrelay.core.http.ApiServiceException#requestRefused()}). Anything else (a 5xx, a
+   * lost, cut or unreadable answer, an unexpected exception) leaves the outcome unknown.
+   */
+  static boolean definitelyNotSent(RuntimeException e) {
+    if (e instanceof io.campaignrelay.core.http.ApiConnectionException c) {
+      return !c.outcomeUnknown();
+    }
+    if (e instanceof io.campaignrelay.core.http.ApiServiceException s) {
+      return s.requestRefused();
+    }
+    return false;
   }
 
   /** Builds a {@link CampaignExecutor}. Not thread-safe. */
@@ -500,6 +708,7 @@ public final class CampaignExecutor {
     private int maxSegments = DEFAULT_MAX_SEGMENTS;
     private int batchSize;
     private int progressInterval = 1000;
+    private int maxTrackedRecipients = DEFAULT_MAX_TRACKED_RECIPIENTS;
     private Clock clock = Clock.systemUTC();
     private ExecutionListener listener = ExecutionListener.NONE;
 
@@ -619,6 +828,21 @@ public final class CampaignExecutor {
     }
 
     /**
+     * Sets how many distinct recipients one run remembers (8 to 16 bytes each) to notice a target
+     * row that repeats (paging that re-reads rows, a list with duplicates). A repeat is never sent
+     * twice either way: past this many, it is caught by the journal (counted as skipped, not as a
+     * repeat) in LIVE runs, and may be logged twice in TEST runs.
+     *
+     * @param maxTrackedRecipients 0 or more (default {@value
+     *     CampaignExecutor#DEFAULT_MAX_TRACKED_RECIPIENTS}, about 16 MiB at most)
+     * @return this builder
+     */
+    public Builder maxTrackedRecipients(int maxTrackedRecipients) {
+      this.maxTrackedRecipients = maxTrackedRecipients;
+      return this;
+    }
+
+    /**
      * Sets the clock of journal entries, log entries and progress.
      *
      * @param clock the clock
@@ -667,6 +891,11 @@ public final class CampaignExecutor {
         problems.add(
             ConfigurationProblem.of(
                 "batchSize", batchSize, "use 1 or more, or 0 for the channel's maximum"));
+      }
+      if (maxTrackedRecipients < 0) {
+        problems.add(
+            ConfigurationProblem.of(
+                "maxTrackedRecipients", maxTrackedRecipients, "use 0 or more (0 tracks none)"));
       }
       if (progressInterval < 1) {
         problems.add(

@@ -36,4 +36,30 @@ public interface ExecutionListener {
    * @param entry the PENDING journal entry
    */
   default void onUncertain(JournalEntry entry) {}
+
+  /**
+   * Called when the vendor's records gave a verdict on a message whose earlier send was unknown
+   * (see {@link MessageChannel#reconcile(java.util.List)}), before the engine acts on it.
+   *
+   * @param customerId the recipient
+   * @param result the verdict
+   */
+  default void onReconciled(CustomerId customerId, ReconcileResult result) {}
+
+  /**
+   * Called once at the end of a run whose target rows did not match the campaign: fewer or more
+   * distinct recipients than the campaign's targeted count, or rows that repeated (paging that
+   * ended early or re-read rows). Nothing was sent twice because of it; the targets may be
+   * incomplete.
+   *
+   * @param campaignId the campaign
+   * @param expected the campaign's targeted count, if known
+   * @param received distinct recipients received
+   * @param repeated rows that repeated a recipient already received in this run
+   */
+  default void onTargetsMismatch(
+      io.campaignrelay.core.CampaignId campaignId,
+      java.util.OptionalLong expected,
+      long received,
+      long repeated) {}
 }

@@ -9,16 +9,19 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
  * What one run of {@link CampaignExecutor} did. Immutable.
  *
- * <p>Counts: {@link #targeted()} recipients came from the target source in this run; each ended in
- * exactly one of {@link #dispatched()} (LIVE, accepted by the channel), {@link #logged()} (TEST,
- * written to the message log), {@link #dropped()} (by reason), {@link #skipped()} (done in an
- * earlier run), {@link #uncertain()} (handed to a non-deduplicating channel before a crash; not
- * re-sent) or {@link #duplicates()} (the same customer twice in one target list).
+ * <p>Counts: {@link #targeted()} distinct recipients came from the target source in this run; each
+ * ended in exactly one of {@link #dispatched()} (LIVE, accepted by the channel, or found sent in
+ * the vendor's records), {@link #logged()} (TEST, written to the message log), {@link #dropped()}
+ * (by reason), {@link #skipped()} (done in an earlier run) or {@link #uncertain()} (the outcome of
+ * its send is unknown and could not be established: never re-sent on a guess). Rows that repeated a
+ * recipient are counted apart in {@link #duplicates()}; {@link #targetsComplete()} says whether the
+ * rows matched the campaign's targeted count.
  */
 public final class ExecutionReport {
   private final CampaignId campaignId;
@@ -35,6 +38,8 @@ public final class ExecutionReport {
   private final long resent;
   private final long duplicates;
   private final Set<String> batchIds;
+  private final OptionalLong expectedTargets;
+  private final Map<ReconcileResult.Status, Long> reconciled;
 
   ExecutionReport(
       CampaignId campaignId,
@@ -50,7 +55,9 @@ public final class ExecutionReport {
       long uncertain,
       long resent,
       long duplicates,
-      Set<String> batchIds) {
+      Set<String> batchIds,
+      OptionalLong expectedTargets,
+      Map<ReconcileResult.Status, Long> reconciled) {
     this.campaignId = campaignId;
     this.mode = mode;
     this.channel = channel;
@@ -67,6 +74,10 @@ public final class ExecutionReport {
     this.resent = resent;
     this.duplicates = duplicates;
     this.batchIds = Collections.unmodifiableSet(new LinkedHashSet<>(batchIds));
+    this.expectedTargets = expectedTargets;
+    EnumMap<ReconcileResult.Status, Long> rc = new EnumMap<>(ReconcileResult.Status.class);
+    rc.putAll(reconciled);
+    this.reconciled = Collections.unmodifiableMap(rc);
   }
 
   /**
@@ -182,8 +193,11 @@ public final class ExecutionReport {
   }
 
   /**
-   * Recipients whose earlier send has an unknown outcome on a channel that cannot deduplicate; not
-   * re-sent.
+   * Recipients whose send has an unknown outcome that neither the vendor's answer nor its records
+   * could settle (a lost or unreadable answer, an answer that left them out, a crash after the
+   * batch left), on a channel that cannot deduplicate a re-send or where sending again was not
+   * possible. Never re-sent on a guess; they stay PENDING in the journal, and a later run asks the
+   * vendor's records again.
    *
    * @return the count
    */
@@ -202,7 +216,8 @@ public final class ExecutionReport {
   }
 
   /**
-   * Repeated customer ids in the target list, processed once.
+   * Target rows that repeated a customer already received in this run (paging that re-read rows,
+   * duplicates in the list), each processed once.
    *
    * @return the count
    */
@@ -229,6 +244,37 @@ public final class ExecutionReport {
     return targeted - dropped();
   }
 
+  /**
+   * The campaign's targeted count, as Optimove gave it, if known.
+   *
+   * @return the expected number of distinct recipients
+   */
+  public OptionalLong expectedTargets() {
+    return expectedTargets;
+  }
+
+  /**
+   * Whether the target rows matched the campaign: as many distinct recipients as its targeted count
+   * (when known) and no repeated rows. False means paging ended early, re-read rows or the list had
+   * duplicates: nobody was sent twice because of it, but recipients may be missing.
+   *
+   * @return true if the targets look complete
+   */
+  public boolean targetsComplete() {
+    return duplicates == 0
+        && (expectedTargets.isEmpty() || expectedTargets.getAsLong() == targeted);
+  }
+
+  /**
+   * Verdicts of the vendor's records on messages whose earlier send was unknown, by status (see
+   * {@link MessageChannel#reconcile(java.util.List)}).
+   *
+   * @return counts by verdict; absent verdicts are not in the map
+   */
+  public Map<ReconcileResult.Status, Long> reconciled() {
+    return reconciled;
+  }
+
   @Override
   public String toString() {
     return "ExecutionReport{campaign="
@@ -253,6 +299,8 @@ public final class ExecutionReport {
         + resent
         + ", duplicates="
         + duplicates
+        + (expectedTargets.isPresent() ? ", expected=" + expectedTargets.getAsLong() : "")
+        + (reconciled.isEmpty() ? "" : ", reconciled=" + reconciled)
         + ", batches="
         + batchIds.size()
         + '}';

@@ -3,20 +3,15 @@ package io.campaignrelay.core.execution;
 import io.campaignrelay.core.CampaignId;
 import io.campaignrelay.core.CampaignRelayException;
 import io.campaignrelay.core.CustomerId;
-import java.io.BufferedReader;
+import io.campaignrelay.core.implementation.RecordLog;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.zip.CRC32;
 
 /**
  * An {@link ExecutionJournal} in an append-only file, so that a process that crashes at any point
@@ -47,19 +42,29 @@ public final class FileExecutionJournal extends IndexedJournal implements Closea
 
   private final Path path;
   private final Durability durability;
-  private final FileChannel channel;
-  private final int discardedLines;
+  private final RecordLog log;
 
   private FileExecutionJournal(Path path, Durability durability) throws IOException {
     this.path = path;
     this.durability = durability;
-    if (path.getParent() != null) {
-      Files.createDirectories(path.getParent());
-    }
-    this.discardedLines = Files.exists(path) ? load(path) : 0;
-    this.channel =
-        FileChannel.open(
-            path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    List<JournalEntry> loaded = new ArrayList<>(1024);
+    this.log =
+        RecordLog.open(
+            path,
+            durability == Durability.SYNC,
+            fields -> {
+              JournalEntry e = parse(fields);
+              if (e == null) {
+                return false;
+              }
+              loaded.add(e);
+              if (loaded.size() == 1024) {
+                index(loaded);
+                loaded.clear();
+              }
+              return true;
+            });
+    index(loaded);
   }
 
   /**
@@ -92,7 +97,9 @@ public final class FileExecutionJournal extends IndexedJournal implements Closea
               + path
               + ": "
               + e.getMessage()
-              + "; give a writable file path",
+              + "; fix the cause (a writable directory, disk space, permissions) and open the"
+              + " same file again: never start a new journal for a campaign that has one, or"
+              + " recipients already texted would be texted again",
           e);
     }
   }
@@ -112,7 +119,7 @@ public final class FileExecutionJournal extends IndexedJournal implements Closea
    * @return the count, normally 0 (1 after a crash in the middle of a write)
    */
   public int discardedLines() {
-    return discardedLines;
+    return log.discardedLines();
   }
 
   @Override
@@ -125,21 +132,21 @@ public final class FileExecutionJournal extends IndexedJournal implements Closea
     if (entries.isEmpty()) {
       return;
     }
-    StringBuilder sb = new StringBuilder(entries.size() * 96);
+    List<String[]> records = new ArrayList<>(entries.size());
     for (JournalEntry e : entries) {
-      appendLine(sb, Objects.requireNonNull(e, "entry"));
+      records.add(fields(Objects.requireNonNull(e, "entry")));
     }
-    ByteBuffer buf = ByteBuffer.wrap(sb.toString().getBytes(StandardCharsets.UTF_8));
     try {
-      while (buf.hasRemaining()) {
-        channel.write(buf);
-      }
-      if (durability == Durability.SYNC) {
-        channel.force(false);
-      }
+      log.append(records);
     } catch (IOException e) {
       throw new CampaignRelayException(
-          "cannot append to the execution journal " + path + ": " + e.getMessage(), e);
+          "cannot append to the execution journal "
+              + path
+              + ": "
+              + e.getMessage()
+              + "; nothing of this step was recorded: fix the cause (disk space, permissions) and"
+              + " run the campaign again with the same journal",
+          e);
     }
     index(entries);
   }
@@ -147,7 +154,7 @@ public final class FileExecutionJournal extends IndexedJournal implements Closea
   @Override
   public synchronized void close() {
     try {
-      channel.close();
+      log.close();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -158,123 +165,41 @@ public final class FileExecutionJournal extends IndexedJournal implements Closea
     return "FileExecutionJournal{" + path + ", " + durability + '}';
   }
 
-  // Line: cr1 TAB state TAB epochMillis TAB campaign TAB customer TAB key TAB detail TAB crc32hex
-  private static void appendLine(StringBuilder sb, JournalEntry e) {
-    int start = sb.length();
-    sb.append(VERSION).append('\t').append(e.state().name()).append('\t');
-    sb.append(e.at().toEpochMilli()).append('\t');
-    escape(sb, e.campaignId().value());
-    sb.append('\t');
-    escape(sb, e.customerId().value());
-    sb.append('\t');
-    escape(sb, e.idempotencyKey().value());
-    sb.append('\t');
-    escape(sb, e.detail());
-    String content = sb.substring(start);
-    sb.append('\t').append(Long.toHexString(crc(content))).append('\n');
+  // Record: cr1 TAB state TAB epochMillis TAB campaign TAB customer TAB key TAB detail (then the
+  // record log's CRC-32).
+  private static String[] fields(JournalEntry e) {
+    return new String[] {
+      VERSION,
+      e.state().name(),
+      Long.toString(e.at().toEpochMilli()),
+      e.campaignId().value(),
+      e.customerId().value(),
+      e.idempotencyKey().value(),
+      e.detail()
+    };
   }
 
-  private static long crc(String content) {
-    CRC32 crc = new CRC32();
-    crc.update(content.getBytes(StandardCharsets.UTF_8));
-    return crc.getValue();
-  }
-
-  private static void escape(StringBuilder sb, String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '\\' -> sb.append("\\\\");
-        case '\t' -> sb.append("\\t");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        default -> sb.append(c);
-      }
-    }
-  }
-
-  private static String unescape(String s) {
-    if (s.indexOf('\\') < 0) {
-      return s;
-    }
-    StringBuilder sb = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '\\' && i + 1 < s.length()) {
-        char n = s.charAt(++i);
-        sb.append(
-            switch (n) {
-              case 't' -> '\t';
-              case 'n' -> '\n';
-              case 'r' -> '\r';
-              default -> n;
-            });
-      } else {
-        sb.append(c);
-      }
-    }
-    return sb.toString();
-  }
-
-  /** Loads intact lines; truncates a torn tail so that later appends start on a fresh line. */
-  private int load(Path file) throws IOException {
-    int discarded = 0;
-    long intactBytes = 0;
-    long size = Files.size(file);
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      long offset = 0;
-      while ((line = r.readLine()) != null) {
-        long lineBytes = line.getBytes(StandardCharsets.UTF_8).length + 1L;
-        boolean complete = offset + lineBytes <= size;
-        offset += lineBytes;
-        JournalEntry e = complete ? parse(line) : null;
-        if (e == null) {
-          discarded++;
-          continue;
-        }
-        index(List.of(e));
-        intactBytes = offset;
-      }
-    }
-    if (intactBytes < size) {
-      try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
-        ch.truncate(intactBytes);
-      }
-    }
-    return discarded;
-  }
-
-  private static JournalEntry parse(String line) {
-    int lastTab = line.lastIndexOf('\t');
-    if (lastTab < 0) {
+  private static JournalEntry parse(String[] f) {
+    if (f.length != 7 || !VERSION.equals(f[0])) {
       return null;
     }
-    String content = line.substring(0, lastTab);
+    RecipientState state = null;
+    for (RecipientState s : STATES) {
+      if (s.name().equals(f[1])) {
+        state = s;
+      }
+    }
+    if (state == null) {
+      return null;
+    }
     try {
-      if (Long.parseLong(line.substring(lastTab + 1), 16) != crc(content)) {
-        return null;
-      }
-      String[] f = content.split("\t", -1);
-      if (f.length != 7 || !VERSION.equals(f[0])) {
-        return null;
-      }
-      RecipientState state = null;
-      for (RecipientState s : STATES) {
-        if (s.name().equals(f[1])) {
-          state = s;
-        }
-      }
-      if (state == null) {
-        return null;
-      }
       return new JournalEntry(
-          CampaignId.of(unescape(f[3])),
-          CustomerId.of(unescape(f[4])),
+          CampaignId.of(f[3]),
+          CustomerId.of(f[4]),
           state,
-          new IdempotencyKey(unescape(f[5])),
+          new IdempotencyKey(f[5]),
           Instant.ofEpochMilli(Long.parseLong(f[2])),
-          unescape(f[6]));
+          f[6]);
     } catch (RuntimeException malformed) {
       return null;
     }

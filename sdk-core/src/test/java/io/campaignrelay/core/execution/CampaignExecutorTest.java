@@ -151,7 +151,11 @@ class CampaignExecutorTest {
         .containsEntry(RejectionReason.OTHER, 2L)
         .containsEntry(RejectionReason.CANNOT_RECEIVE_SMS, 1L);
     assertThat(report.dropped()).isEqualTo(5);
-    assertThat(report.sentDerived()).isEqualTo(7 - 5);
+    // The repeated row is one recipient: 6 distinct of the campaign's 7, so the targets are
+    // flagged.
+    assertThat(report.targeted()).isEqualTo(6);
+    assertThat(report.sentDerived()).isEqualTo(6 - 5).isEqualTo(report.dispatched());
+    assertThat(report.targetsComplete()).isFalse();
     assertThat(drops)
         .containsExactlyInAnyOrder(
             "C1:OPTED_OUT",

@@ -135,9 +135,10 @@ class CrashResumeTest {
           public java.util.List<DispatchResult> dispatch(java.util.List<OutboundMessage> batch) {
             if (calls == 1 && !refused) {
               refused = true;
-              throw new io.campaignrelay.core.http.InvalidRequestException(
+              throw new io.campaignrelay.core.http.ApiServiceException(
                   new io.campaignrelay.core.http.ApiErrorDetails(
-                      "acme", "POST send", 200, "7", "Insufficient credits", null, false, ""));
+                      "acme", "POST send", 200, "7", "Insufficient credits", null, false, ""),
+                  true); // a documented refusal: the vendor processed nothing
             }
             return super.dispatch(batch);
           }
@@ -148,7 +149,7 @@ class CrashResumeTest {
           catchThrowableOfType(
               CampaignExecutionException.class,
               () -> executor(journal, vendor).execute(c, template(), ExecutionMode.LIVE));
-      assertThat(e.getMessage()).contains("nothing of that batch was sent");
+      assertThat(e.getMessage()).contains("the vendor refused the batch, so none of it was sent");
       assertThat(journal.pending(c.id())).isEmpty();
     }
     try (FileExecutionJournal reopened = FileExecutionJournal.open(file)) {

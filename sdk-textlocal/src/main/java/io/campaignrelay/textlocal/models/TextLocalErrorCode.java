@@ -5,6 +5,7 @@ import io.campaignrelay.core.ExpandableStringEnum;
 import io.campaignrelay.core.ExpandableValues;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -12,6 +13,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * the API introduction; the command codes from TextLocal's pages and from published clients, some
  * of them INFERRED). The table is open: {@link #of(int)} keeps any other code TextLocal returns
  * (TextLocal's own message travels with the error), so nothing is lost.
+ *
+ * <p><b>Refusals.</b> TextLocal documents errors as fatal: an answer with {@code status: failure}
+ * stopped the request (warnings are what did not stop it). {@link #refusesRequest()} says which
+ * codes prove that nothing of the request was processed, so that a send refused with it may be sent
+ * again: every listed code (login, command, recipients, text, credit, schedule, group, sender,
+ * number and send-window errors, and the contact and short-URL errors) but 56 and 202 (see there).
+ * An unlisted code is never taken as a refusal: its outcome is unknown.
  *
  * <p>Expandable enum on core's {@link ExpandableStringEnum}: the wire {@link #value()} is the code
  * in decimal (e.g. {@code "7"}), {@link #code()} the number; compare with {@code equals}, never
@@ -21,6 +29,13 @@ public final class TextLocalErrorCode extends ExpandableStringEnum<TextLocalErro
 
   private static final String UNLISTED = "Unlisted TextLocal error code";
   private static final Map<String, String> DESCRIPTIONS = new ConcurrentHashMap<>();
+
+  /**
+   * Listed codes that do not prove that nothing was processed: 56 and 202 name some of the given
+   * numbers as invalid, which may leave the others created (INFERRED).
+   */
+  private static final Set<String> NOT_REFUSALS = Set.of("56", "202");
+
   private static final ExpandableValues<TextLocalErrorCode> VALUES =
       ExpandableValues.create(TextLocalErrorCode::new);
 
@@ -102,7 +117,10 @@ public final class TextLocalErrorCode extends ExpandableStringEnum<TextLocalErro
   /** 55: No numbers specified. */
   public static final TextLocalErrorCode NO_NUMBERS = register(55, "No numbers specified");
 
-  /** 56: Invalid number(s) specified; they will not be created. */
+  /**
+   * 56: Invalid number(s) specified; they will not be created. Not a {@linkplain #refusesRequest()
+   * refusal}: the valid numbers of the same request may have been created.
+   */
   public static final TextLocalErrorCode INVALID_NUMBERS_NOT_CREATED =
       register(56, "Invalid number(s) specified. They will not be created");
 
@@ -128,7 +146,10 @@ public final class TextLocalErrorCode extends ExpandableStringEnum<TextLocalErro
   public static final TextLocalErrorCode SEND_NOT_ALLOWED_NOW =
       register(192, "You cannot send message at this time");
 
-  /** 202: Invalid or duplicate numbers specified. */
+  /**
+   * 202: Invalid or duplicate numbers specified. Not a {@linkplain #refusesRequest() refusal}: the
+   * other numbers of the same request may have been processed.
+   */
   public static final TextLocalErrorCode INVALID_OR_DUPLICATE_NUMBERS =
       register(202, "Invalid or Duplicate numbers specified");
 
@@ -195,6 +216,18 @@ public final class TextLocalErrorCode extends ExpandableStringEnum<TextLocalErro
    */
   public String description() {
     return DESCRIPTIONS.getOrDefault(value(), UNLISTED);
+  }
+
+  /**
+   * Whether an answer with this error proves that TextLocal processed nothing of the request (a
+   * positive refusal: no SMS of a refused send went out). True for every listed code but 56 and 202
+   * (which may leave part of a contacts request done); false for any unlisted code, whose meaning
+   * is not documented.
+   *
+   * @return true for a documented refusal
+   */
+  public boolean refusesRequest() {
+    return isKnown() && !NOT_REFUSALS.contains(value());
   }
 
   /**

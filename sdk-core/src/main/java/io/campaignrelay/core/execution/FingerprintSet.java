@@ -1,0 +1,79 @@
+package io.campaignrelay.core.execution;
+
+/**
+ * A set of 64-bit recipient fingerprints (open addressing, linear probing), used by one run to
+ * notice a target row that repeats. It stops growing at a cap, after which {@link #add(long)}
+ * answers true for every unseen value (a repeat is then caught only by the journal's done state).
+ * Not thread-safe.
+ */
+final class FingerprintSet {
+  private static final long EMPTY = 0L;
+  private final int maxSize;
+  private long[] slots = new long[1024];
+  private int size;
+  private boolean zeroSeen;
+
+  FingerprintSet(int maxSize) {
+    this.maxSize = maxSize;
+  }
+
+  /**
+   * Adds a fingerprint.
+   *
+   * @return false if it was already there; true if it is new (or the set is full)
+   */
+  boolean add(long v) {
+    if (v == EMPTY) {
+      if (zeroSeen) {
+        return false;
+      }
+      zeroSeen = true;
+      return true;
+    }
+    int mask = slots.length - 1;
+    int i = mix(v) & mask;
+    while (slots[i] != EMPTY) {
+      if (slots[i] == v) {
+        return false;
+      }
+      i = (i + 1) & mask;
+    }
+    if (size >= maxSize) {
+      return true;
+    }
+    slots[i] = v;
+    size++;
+    if (size * 4L > slots.length * 3L) {
+      grow();
+    }
+    return true;
+  }
+
+  int size() {
+    return size;
+  }
+
+  boolean isFull() {
+    return size >= maxSize;
+  }
+
+  private void grow() {
+    long[] old = slots;
+    slots = new long[old.length * 2];
+    int mask = slots.length - 1;
+    for (long v : old) {
+      if (v != EMPTY) {
+        int i = mix(v) & mask;
+        while (slots[i] != EMPTY) {
+          i = (i + 1) & mask;
+        }
+        slots[i] = v;
+      }
+    }
+  }
+
+  private static int mix(long v) {
+    long h = v * 0x9E3779B97F4A7C15L;
+    return (int) (h ^ (h >>> 32));
+  }
+}
