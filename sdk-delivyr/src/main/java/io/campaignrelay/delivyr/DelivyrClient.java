@@ -64,9 +64,14 @@ import retrofit2.Call;
  *
  * <p>Authentication is {@code Authorization: Bearer <key>}; the key never appears in logs, {@link
  * #toString()} or exception messages. Every write that creates something carries an {@code
- * Idempotency-Key} fixed before the first attempt, so the shared retry loop may re-send it safely.
+ * Idempotency-Key} fixed before the first attempt, and every message its own {@code
+ * idempotencyKey}, so the shared retry loop (and a resumed campaign) may re-send it safely.
  * Failures raise {@link ApiConnectionException} (no response; {@code outcomeUnknown()} says whether
- * the request may have arrived) or an {@link ApiServiceException} subclass chosen by status.
+ * the request may have arrived) or an {@link ApiServiceException} subclass chosen by status, whose
+ * {@link ApiServiceException#requestRefused() requestRefused()} is true only for Delivyr's
+ * documented refusals of the whole request (400 with Delivyr's error body, 401, 403, 429): a 5xx, a
+ * 409 (an {@code Idempotency-Key} still being processed) or an unreadable answer leaves the outcome
+ * unknown.
  *
  * <p>Immutable and thread-safe; building it makes no network call.
  */
@@ -82,7 +87,14 @@ public final class DelivyrClient {
       VendorProfile.builder(VENDOR)
           .secretNames("authorization", "apiKey", "tenantToken")
           .loggableParameters(
-              "status", "channel", "limit", "cursor", "campaignId", "since", "until")
+              "status",
+              "channel",
+              "limit",
+              "cursor",
+              "campaignId",
+              "idempotencyKey",
+              "since",
+              "until")
           .idempotencyKeyHeader(DelivyrApi.IDEMPOTENCY_KEY)
           .errorParser(DelivyrErrorParser.INSTANCE)
           .build();
@@ -168,27 +180,49 @@ public final class DelivyrClient {
 
   /**
    * Sends one SMS, or in testing mode (the request's default) only writes it to the Message Log.
-   * The idempotency key is fixed before the first attempt (see {@link SendMessageRequest}).
+   * The idempotency key is fixed before the first attempt (see {@link SendMessageRequest}) and sent
+   * twice: as the {@code Idempotency-Key} header and as the message's own {@code idempotencyKey},
+   * so Delivyr does not send it again within 24 h, alone or inside any batch.
    *
    * @param request the message
-   * @return Delivyr's answer; {@link SentMessage#isRejected()} when Delivyr refused the recipient
+   * @return Delivyr's answer; {@link SentMessage#isRejected()} when Delivyr refused the recipient,
+   *     {@link SentMessage#replayed()} when Delivyr had already seen the key (nothing new was sent)
    */
   public SentMessage sendMessage(SendMessageRequest request) {
     Objects.requireNonNull(request, "request");
     String key = IdempotencyKeys.forMessage(request);
-    return pipeline.execute(api.sendMessage(key, wire(request, null)), "POST messages");
+    return pipeline.execute(api.sendMessage(key, wire(request, null, key)), "POST messages");
   }
 
   /**
-   * Sends up to {@value #MAX_BATCH_SIZE} messages in one call. Each message carries a client
-   * reference (its own, or else its idempotency key) to match the results; the batch carries one
-   * idempotency key, fixed before the first attempt.
+   * Sends up to {@value #MAX_BATCH_SIZE} messages in one call.
+   *
+   * <p>Each message carries its own {@code idempotencyKey} (given, or derived from campaign and
+   * customer, or random; see {@link SendMessageRequest}), on which Delivyr dedupes it for 24 h
+   * whatever batch it arrives in: a message whose key Delivyr has seen is not sent again and its
+   * result is the first one, marked {@link BatchItemResult#replayed()}. Re-sending messages in
+   * other batches, in another order or mixed with new ones (a resumed campaign) is therefore safe.
+   * Each message also carries a client reference (its own, or else its idempotency key) to match
+   * the results. The batch's {@code Idempotency-Key} header (over its members' keys, in order) is
+   * only an optimisation: Delivyr answers a repeat of the exact batch whole. All keys are fixed
+   * before the first attempt, so the retry loop re-sends the same bytes.
+   *
+   * <p>Delivyr's contract lists every message in the results. Should an answer leave a message out,
+   * that message's outcome is unknown (it may have been sent): look it up with {@link
+   * #listMessages(MessageListOptions)} and {@link MessageListOptions#forMessage(String, String)}
+   * before giving up on it, or send it again with the same idempotency key, which cannot text the
+   * recipient twice.
    *
    * @param messages 1 to 1,000 messages
-   * @return one result per message
+   * @return Delivyr's results, matched to messages by client reference
    * @throws ConfigurationException if the batch is empty, too large or has duplicate references
    */
   public BatchResult sendBatch(List<SendMessageRequest> messages) {
+    return sendBatch(messages, null);
+  }
+
+  /** Sends a batch; {@code referencesOut}, when given, receives each message's client reference. */
+  private BatchResult sendBatch(List<SendMessageRequest> messages, List<String> referencesOut) {
     Objects.requireNonNull(messages, "messages");
     List<ConfigurationProblem> problems = new ArrayList<>();
     if (messages.isEmpty() || messages.size() > MAX_BATCH_SIZE) {
@@ -201,11 +235,20 @@ public final class DelivyrClient {
     List<String> keys = new ArrayList<>(messages.size());
     List<String> referenceList = new ArrayList<>(messages.size());
     Set<String> references = new HashSet<>();
+    Set<String> distinctKeys = new HashSet<>();
     boolean stable = true;
     for (SendMessageRequest m : messages) {
       String key = IdempotencyKeys.forMessage(m);
       stable &= IdempotencyKeys.isStable(m);
       keys.add(key);
+      if (!distinctKeys.add(key)) {
+        problems.add(
+            ConfigurationProblem.of(
+                "idempotencyKey",
+                key,
+                "give every message of a batch its own idempotency key: Delivyr sends only the"
+                    + " first message of a key"));
+      }
       String reference = m.clientReference().orElse(key);
       referenceList.add(reference);
       if (!references.add(reference)) {
@@ -218,9 +261,12 @@ public final class DelivyrClient {
       }
     }
     ConfigurationException.throwIfAny("Delivyr batch", problems);
+    if (referencesOut != null) {
+      referencesOut.addAll(referenceList);
+    }
     String batchKey = IdempotencyKeys.forBatch(keys, stable);
     RequestBody body =
-        BatchBody.write(pipeline.objectMapper().getFactory(), messages, referenceList);
+        BatchBody.write(pipeline.objectMapper().getFactory(), messages, referenceList, keys);
     return pipeline.execute(api.sendBatch(batchKey, body), "POST messages/batch");
   }
 
@@ -229,13 +275,15 @@ public final class DelivyrClient {
    * memory at a time: a campaign of millions of messages is streamed from its source, never
    * collected. Each result is handed to {@code onResult} as soon as its batch returns.
    *
-   * <p>On a failure the exception propagates and the remaining messages are not sent; as every
-   * batch carries an idempotency key derived from its messages' keys, sending the same messages
-   * again (for example from the start) does not deliver the accepted ones twice when their keys are
-   * stable (given, or derived from campaign and customer).
+   * <p>On a failure the exception propagates and the later messages are not sent; whether the
+   * failed batch was sent is told by the exception (see the class description). Every message
+   * carries its own idempotency key, so sending the same messages again (from the start, or in
+   * other batches) does not deliver the accepted ones twice when their keys are stable (given, or
+   * derived from campaign and customer). A message Delivyr's answer does not list is counted in
+   * {@link SendSummary#unknown()} and gets no result.
    *
    * @param messages the messages, consumed once
-   * @param onResult receives each message's result, in order
+   * @param onResult receives each listed message's result, in Delivyr's order
    * @return the counts
    */
   public SendSummary sendAll(
@@ -243,15 +291,20 @@ public final class DelivyrClient {
     Objects.requireNonNull(messages, "messages");
     Objects.requireNonNull(onResult, "onResult");
     List<SendMessageRequest> batch = new ArrayList<>(MAX_BATCH_SIZE);
-    long[] counts = new long[4]; // messages, batches, accepted, rejected
+    long[] counts = new long[5]; // messages, batches, accepted, rejected, unknown
     Map<RejectionReason, Long> byReason = new HashMap<>();
     while (messages.hasNext()) {
       batch.add(messages.next());
       if (batch.size() == MAX_BATCH_SIZE || !messages.hasNext()) {
-        BatchResult result = sendBatch(batch);
+        List<String> references = new ArrayList<>(batch.size());
+        BatchResult result = sendBatch(batch, references);
         counts[0] += batch.size();
         counts[1]++;
+        Set<String> unlisted = new HashSet<>(references);
         for (BatchItemResult r : result.results()) {
+          if (r == null || r.clientReference() == null || !unlisted.remove(r.clientReference())) {
+            continue; // not one of this batch's messages, or listed twice
+          }
           if (r.isRejected()) {
             counts[3]++;
             RejectionReason reason =
@@ -264,10 +317,11 @@ public final class DelivyrClient {
           }
           onResult.accept(r);
         }
+        counts[4] += unlisted.size();
         batch.clear();
       }
     }
-    return new SendSummary(counts[0], counts[1], counts[2], counts[3], byReason);
+    return new SendSummary(counts[0], counts[1], counts[2], counts[3], counts[4], byReason);
   }
 
   /**
@@ -299,7 +353,13 @@ public final class DelivyrClient {
         "GET messages",
         cursor ->
             api.listMessages(
-                options.campaignId(), status, since, until, options.pageSize(), cursor));
+                options.campaignId(),
+                options.idempotencyKey(),
+                status,
+                since,
+                until,
+                options.pageSize(),
+                cursor));
   }
 
   /**
@@ -481,7 +541,8 @@ public final class DelivyrClient {
         });
   }
 
-  private static Wire.Message wire(SendMessageRequest m, String clientReference) {
+  private static Wire.Message wire(
+      SendMessageRequest m, String clientReference, String idempotencyKey) {
     Wire.Campaign campaign = null;
     if (m.campaign().isPresent()) {
       CampaignReference c = m.campaign().get();
@@ -495,7 +556,8 @@ public final class DelivyrClient {
         m.variables(),
         campaign,
         m.testMode(),
-        clientReference);
+        clientReference,
+        idempotencyKey);
   }
 
   private static void checkPhone(String phone) {

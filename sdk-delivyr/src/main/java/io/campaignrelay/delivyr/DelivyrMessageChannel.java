@@ -8,20 +8,25 @@ import io.campaignrelay.core.execution.DispatchResult;
 import io.campaignrelay.core.execution.IdempotencyKey;
 import io.campaignrelay.core.execution.MessageChannel;
 import io.campaignrelay.core.execution.OutboundMessage;
+import io.campaignrelay.core.execution.ReconcileResult;
 import io.campaignrelay.core.http.ApiErrorDetails;
 import io.campaignrelay.core.http.ApiServiceException;
 import io.campaignrelay.core.metrics.RejectionReason;
 import io.campaignrelay.delivyr.models.BatchItemResult;
 import io.campaignrelay.delivyr.models.BatchResult;
 import io.campaignrelay.delivyr.models.CampaignReference;
+import io.campaignrelay.delivyr.models.MessageListOptions;
+import io.campaignrelay.delivyr.models.MessageLogEntry;
 import io.campaignrelay.delivyr.models.MessageStatus;
 import io.campaignrelay.delivyr.models.Rejection;
 import io.campaignrelay.delivyr.models.SendMessageRequest;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The Delivyr transport for Campaign Relay's engine ({@link MessageChannel}): each batch of up to
@@ -35,12 +40,26 @@ import java.util.Objects;
  *       channel's mode.
  * </ul>
  *
- * <p>Each message's {@link IdempotencyKey} (derived from campaign + customer) is its Delivyr {@code
- * clientReference} and its per-message idempotency key; the batch's {@code Idempotency-Key} is
- * derived from them, so a retried or resumed batch is never delivered twice ({@link
- * #deduplicatesByIdempotencyKey()} is true). Recipients Delivyr rejects (opted out, phone in an
- * incorrect format, cannot receive SMS) come back as {@link DispatchResult#rejected rejected} with
- * that reason, which the metrics mapping reports as Dropped.
+ * <p><b>Send once.</b> Each message's engine {@link IdempotencyKey} (derived from campaign and
+ * customer) is sent as the message's own {@code idempotencyKey} and as its {@code clientReference}.
+ * Delivyr dedupes per message for 24 h whatever batch a message arrives in, so a resumed campaign
+ * may regroup messages (a torn journal tail, the targets in another order, new customers mixed in)
+ * without texting anyone twice; {@link #deduplicatesByIdempotencyKey()} is true. The batch's {@code
+ * Idempotency-Key} header (derived from its members' keys, in order) is an optimisation: a repeat
+ * of the exact batch is answered whole.
+ *
+ * <p><b>Outcomes.</b> Recipients Delivyr rejects (opted out, phone in an incorrect format, cannot
+ * receive SMS) come back as {@link DispatchResult#rejected rejected} with that reason, which the
+ * metrics mapping reports as Dropped. A message Delivyr's answer does not list (or lists twice with
+ * different verdicts, or without a status) is left out of the results: its outcome is unknown and
+ * the engine keeps it pending until {@link #reconcile(List) reconciled}; an answer that lists none
+ * of the batch raises an {@link ApiServiceException} whose {@link
+ * ApiServiceException#requestRefused() requestRefused()} is false. So does a 409 (a batch key still
+ * being processed), a 5xx or an unreadable answer: only Delivyr's documented refusals of the whole
+ * request (a 400 with Delivyr's error body, 401, 403, 429) mean nothing was sent.
+ *
+ * <p><b>Reconciliation.</b> {@link #reconcile(List)} looks each message up in Delivyr's Message Log
+ * with {@code GET messages?campaignId=<Optimove CampaignID>&idempotencyKey=<key>}.
  *
  * <p>The Optimove TemplateID sent with each message is the message's template id when it is
  * numeric, or the {@link TemplateIdMapping} of a Delivyr template id. Thread-safe; holds one batch
@@ -123,42 +142,196 @@ public final class DelivyrMessageChannel implements MessageChannel {
     }
     BatchResult result = client.sendBatch(requests);
     Map<String, BatchItemResult> byReference = new HashMap<>();
+    Set<String> contradictory = new HashSet<>();
     for (BatchItemResult r : result.results()) {
-      if (r != null && r.clientReference() != null) {
-        byReference.put(r.clientReference(), r);
+      if (r == null || r.clientReference() == null) {
+        continue;
+      }
+      BatchItemResult earlier = byReference.putIfAbsent(r.clientReference(), r);
+      if (earlier != null && !sameVerdict(earlier, r)) {
+        contradictory.add(r.clientReference());
       }
     }
     List<DispatchResult> out = new ArrayList<>(batch.size());
-    List<String> missing = new ArrayList<>();
+    String firstUnknown = null;
     for (OutboundMessage m : batch) {
       IdempotencyKey key = m.idempotencyKey();
-      BatchItemResult r = byReference.get(key.value());
-      if (r == null) {
-        missing.add(key.value());
+      BatchItemResult r = contradictory.contains(key.value()) ? null : byReference.get(key.value());
+      DispatchResult d = r == null ? null : toDispatchResult(key, r);
+      if (d == null) {
+        // Not listed (or not readably): the message may have been sent. Leaving it out of the
+        // results keeps it pending in the engine, to be reconciled, never taken as not sent.
+        firstUnknown = firstUnknown == null ? key.value() : firstUnknown;
         continue;
       }
-      out.add(toDispatchResult(key, r));
+      out.add(d);
     }
-    if (!missing.isEmpty()) {
+    if (out.isEmpty()) {
       throw new ApiServiceException(
           new ApiErrorDetails(
               DelivyrClient.VENDOR,
               "POST messages/batch",
               200,
               "incomplete_batch_result",
-              "Delivyr returned no result for "
-                  + missing.size()
-                  + " of "
+              "Delivyr's answer gave a result for none of the "
                   + batch.size()
                   + " messages (first: "
-                  + missing.get(0)
-                  + "); re-send the batch: the idempotency keys keep delivered messages from"
-                  + " being sent twice",
+                  + firstUnknown
+                  + "): their outcome is unknown, they may have been sent. Reconcile them with"
+                  + " Delivyr's Message Log before anything else; sending them again with the same"
+                  + " idempotency keys cannot text anyone twice",
               null,
-              true,
-              ""));
+              false,
+              ""),
+          false);
     }
     return out;
+  }
+
+  /**
+   * Looks each message up in Delivyr's Message Log: {@code GET messages?campaignId=<Optimove
+   * CampaignID>&idempotencyKey=<key>}, every page.
+   *
+   * <ul>
+   *   <li>An entry with this key that is neither rejected nor {@code logged}: {@link
+   *       ReconcileResult.Status#SENT SENT} with Delivyr's message id.
+   *   <li>An entry that is {@code rejected}: {@link ReconcileResult.Status#REJECTED REJECTED} with
+   *       the mapped reason ({@link RejectionReason#OTHER} when the entry gives none).
+   *   <li>Only a {@code logged} entry: in {@link ExecutionMode#LIVE} Delivyr's Optimove integration
+   *       was in testing mode, so the message reached no phone: {@link
+   *       ReconcileResult.Status#UNKNOWN UNKNOWN} with that explanation; in TEST mode, SENT.
+   *   <li>No entry with this key, the lookup having answered: {@link
+   *       ReconcileResult.Status#NOT_SENT NOT_SENT}. This relies on the modelled contract ({@code
+   *       delivyr-api.md}): the Message Log holds every message Delivyr accepted. Should it lag, a
+   *       re-send is still harmless: Delivyr dedupes the message on its key. Entries that carry no
+   *       idempotency key make the verdict UNKNOWN (Delivyr may have ignored the filter), as does a
+   *       lookup that reads more than 1,000 entries without the key.
+   *   <li>The lookup failing (connection, error status, unreadable page): UNKNOWN, for this message
+   *       and, without further calls, for the rest of the list.
+   * </ul>
+   *
+   * @param messages the messages whose outcome is unknown, rendered again with the same keys
+   * @return one result per message, in the order given
+   */
+  @Override
+  public List<ReconcileResult> reconcile(List<OutboundMessage> messages) {
+    Objects.requireNonNull(messages, "messages");
+    List<ReconcileResult> out = new ArrayList<>(messages.size());
+    String failure = null;
+    for (OutboundMessage m : messages) {
+      IdempotencyKey key = m.idempotencyKey();
+      if (failure != null) {
+        out.add(
+            ReconcileResult.unknown(
+                key,
+                "not looked up: an earlier Delivyr Message Log lookup failed (" + failure + ")"));
+        continue;
+      }
+      try {
+        out.add(lookUp(m));
+      } catch (RuntimeException e) {
+        failure = String.valueOf(e.getMessage());
+        out.add(
+            ReconcileResult.unknown(
+                key,
+                "Delivyr's Message Log could not be read, so the outcome is unknown: " + failure));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Most Message Log entries one lookup reads before it gives up (a server ignoring the filter).
+   */
+  static final int MAX_LOOKUP_ENTRIES = 1000;
+
+  private ReconcileResult lookUp(OutboundMessage m) {
+    IdempotencyKey key = m.idempotencyKey();
+    String campaignId = m.campaign().id().value();
+    MessageLogEntry sent = null;
+    MessageLogEntry rejected = null;
+    MessageLogEntry logged = null;
+    MessageLogEntry unreadable = null;
+    int unattributed = 0;
+    int read = 0;
+    for (MessageLogEntry e :
+        client.listMessages(MessageListOptions.forMessage(campaignId, key.value()))) {
+      if (++read > MAX_LOOKUP_ENTRIES) {
+        return ReconcileResult.unknown(
+            key,
+            "Delivyr's Message Log answered more than "
+                + MAX_LOOKUP_ENTRIES
+                + " entries to a lookup by idempotency key without this key: it seems to ignore"
+                + " the filter, so the outcome is unknown");
+      }
+      if (e == null) {
+        continue;
+      }
+      if (e.idempotencyKey() == null) {
+        unattributed++;
+        continue;
+      }
+      if (!e.idempotencyKey().equals(key.value())) {
+        continue;
+      }
+      if (e.status() == null) {
+        unreadable = unreadable == null ? e : unreadable;
+      } else if (MessageStatus.REJECTED.equals(e.status()) || e.rejection() != null) {
+        rejected = rejected == null ? e : rejected;
+      } else if (MessageStatus.LOGGED.equals(e.status())) {
+        logged = logged == null ? e : logged;
+      } else {
+        sent = sent == null ? e : sent;
+      }
+    }
+    if (sent != null) {
+      return ReconcileResult.sent(key, sent.id());
+    }
+    if (rejected != null) {
+      Rejection rejection = rejected.rejection();
+      String raw =
+          rejection == null || rejection.reason() == null ? null : rejection.reason().value();
+      String detail = rejection == null ? null : rejection.detail();
+      return ReconcileResult.rejected(
+          key,
+          RejectionReason.fromString(raw),
+          "Delivyr's Message Log shows it rejected"
+              + (raw == null ? "" : ": " + raw)
+              + (detail == null ? "" : " (" + detail + ")"));
+    }
+    if (logged != null) {
+      if (!mode.isLive()) {
+        return ReconcileResult.sent(key, logged.id());
+      }
+      return ReconcileResult.unknown(
+          key,
+          "Delivyr only logged message "
+              + logged.id()
+              + " (status logged): its Optimove integration was in testing mode, so it reached no"
+              + " phone. Turn testing mode off in Delivyr (Settings -> Integrations) before"
+              + " sending it again");
+    }
+    if (unreadable != null) {
+      return ReconcileResult.unknown(
+          key, "Delivyr's Message Log has message " + unreadable.id() + " without a status");
+    }
+    if (unattributed > 0) {
+      return ReconcileResult.unknown(
+          key,
+          "Delivyr's Message Log answered "
+              + unattributed
+              + " entries without their idempotency key, so it cannot tell whether this message"
+              + " is among them");
+    }
+    return ReconcileResult.notSent(
+        key,
+        "Delivyr's Message Log has no message of campaign "
+            + campaignId
+            + " with this idempotency key");
+  }
+
+  private static boolean sameVerdict(BatchItemResult a, BatchItemResult b) {
+    return a.isRejected() == b.isRejected() && Objects.equals(a.id(), b.id());
   }
 
   /**
@@ -225,7 +398,11 @@ public final class DelivyrMessageChannel implements MessageChannel {
                 + " upper-case letters and digits)"));
   }
 
+  /** The engine's result of a listed message, or null when its outcome cannot be read. */
   private static DispatchResult toDispatchResult(IdempotencyKey key, BatchItemResult r) {
+    if (!r.isRejected() && r.status() == null) {
+      return null; // no status and no rejection: listed, but it does not say what happened
+    }
     if (r.isRejected()) {
       Rejection rejection = r.rejection();
       String raw =

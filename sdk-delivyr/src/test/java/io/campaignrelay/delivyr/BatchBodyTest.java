@@ -78,7 +78,8 @@ class BatchBodyTest {
   }
 
   /** What the client sent before: each request copied into a record and data-bound. */
-  static byte[] dataBound(List<SendMessageRequest> messages, List<String> references)
+  static byte[] dataBound(
+      List<SendMessageRequest> messages, List<String> references, List<String> keys)
       throws IOException {
     List<Wire.Message> wire = new ArrayList<>();
     for (int i = 0; i < messages.size(); i++) {
@@ -99,15 +100,17 @@ class BatchBodyTest {
               m.variables(),
               campaign,
               m.testMode(),
-              references.get(i)));
+              references.get(i),
+              keys.get(i)));
     }
     return MAPPER.writeValueAsBytes(new Wire.Batch(wire));
   }
 
-  static byte[] streamed(List<SendMessageRequest> messages, List<String> references)
+  static byte[] streamed(
+      List<SendMessageRequest> messages, List<String> references, List<String> keys)
       throws IOException {
     Buffer sink = new Buffer();
-    BatchBody.write(MAPPER.getFactory(), messages, references).writeTo(sink);
+    BatchBody.write(MAPPER.getFactory(), messages, references, keys).writeTo(sink);
     return sink.readByteArray();
   }
 
@@ -115,13 +118,18 @@ class BatchBodyTest {
   void streamedBodyIsByteForByteTheDataBoundOne() throws IOException {
     List<SendMessageRequest> messages = mixedMessages();
     List<String> references = List.of("r1", "k2", "r3", "r4", "r5");
+    List<String> keys = List.of("cr1-m-1", "k2", "cr1-m-3", "cr1-\"4\"", "cr1-m-5");
 
-    byte[] expected = dataBound(messages, references);
+    byte[] expected = dataBound(messages, references, keys);
 
-    assertThat(new String(streamed(messages, references), java.nio.charset.StandardCharsets.UTF_8))
+    assertThat(
+            new String(
+                streamed(messages, references, keys), java.nio.charset.StandardCharsets.UTF_8))
         .isEqualTo(new String(expected, java.nio.charset.StandardCharsets.UTF_8));
-    assertThat(streamed(messages, references)).isEqualTo(expected);
-    assertThat(BatchBody.write(MAPPER.getFactory(), messages, references).contentType())
+    assertThat(streamed(messages, references, keys)).isEqualTo(expected);
+    assertThat(new String(expected, java.nio.charset.StandardCharsets.UTF_8))
+        .contains("\"clientReference\":\"k2\",\"idempotencyKey\":\"k2\"}");
+    assertThat(BatchBody.write(MAPPER.getFactory(), messages, references, keys).contentType())
         .hasToString("application/json; charset=UTF-8");
   }
 
@@ -142,7 +150,14 @@ class BatchBodyTest {
 
       RecordedRequest r = server.takeRequest();
       assertThat(r.getHeaders().get("Content-Type")).isEqualTo("application/json; charset=UTF-8");
-      assertThat(r.getBody().toByteArray()).isEqualTo(dataBound(one, List.of("r1")));
+      assertThat(r.getBody().toByteArray())
+          .isEqualTo(
+              dataBound(
+                  one,
+                  List.of("r1"),
+                  List.of(
+                      io.campaignrelay.delivyr.implementation.IdempotencyKeys.forMessage(
+                          one.get(0)))));
     }
   }
 

@@ -17,7 +17,6 @@ import io.campaignrelay.core.TemplateId;
 import io.campaignrelay.core.execution.DispatchResult;
 import io.campaignrelay.core.execution.IdempotencyKey;
 import io.campaignrelay.core.execution.OutboundMessage;
-import io.campaignrelay.core.http.ApiServiceException;
 import io.campaignrelay.core.metrics.DeliveryOutcome;
 import io.campaignrelay.core.metrics.EngagementMetric;
 import io.campaignrelay.core.metrics.RejectionReason;
@@ -173,18 +172,21 @@ class DelivyrMessageChannelTest {
   }
 
   @Test
-  void aResultMissingForAMessageFailsTheBatchSoItIsResent() {
+  void aMessageTheAnswerLeavesOutIsLeftOutOfTheResultsSoTheEngineKeepsItPending() {
     enqueueResults(
         "{\"results\":[{\"clientReference\":\""
             + ref("C1")
             + "\",\"id\":\"m1\",\"status\":\"queued\"}]}");
     DelivyrMessageChannel channel = DelivyrMessageChannel.create(client, ExecutionMode.LIVE);
-    assertThatThrownBy(
-            () ->
-                channel.dispatch(
-                    List.of(message("C1", "+447700900001"), message("C2", "+447700900002"))))
-        .isInstanceOf(ApiServiceException.class)
-        .hasMessageContaining("no result for 1 of 2");
+    List<DispatchResult> results =
+        channel.dispatch(List.of(message("C1", "+447700900001"), message("C2", "+447700900002")));
+    assertThat(results)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.idempotencyKey().value()).isEqualTo(ref("C1"));
+              assertThat(r.isAccepted()).isTrue();
+            });
   }
 
   @Test

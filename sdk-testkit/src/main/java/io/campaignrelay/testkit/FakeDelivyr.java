@@ -52,6 +52,16 @@ import mockwebserver3.RecordedRequest;
  * for 24 h of simulated time and sends nothing new; testing mode (on by default, as in the guide)
  * puts messages in the Message Log with status {@code logged} and never sends them.
  *
+ * <p>Per-message idempotency: a message (of {@code POST messages} or inside {@code messages/batch})
+ * that carries an {@code idempotencyKey} (at most 255 characters; 400 {@code
+ * invalid_idempotency_key} otherwise) seen within 24 h of simulated time is not sent again,
+ * whatever request or batch it arrives in: its answer is the first one (same id, status and
+ * rejection, the status as first answered) with {@code "replayed": true}. A batch whose {@code
+ * Idempotency-Key} header repeats is answered whole, every row {@code "replayed": true}. Fresh
+ * answers carry {@code "replayed": false}. A message without an {@code idempotencyKey} is accepted
+ * (the fake is lenient) and never deduplicated. The Message Log shows each message's {@code
+ * idempotencyKey} and {@code rejection} and filters on {@code ?idempotencyKey=}.
+ *
  * <p>Phones: {@code to} must contain only {@code +}, digits and spaces (400 {@code invalid_phone}
  * otherwise); an E.164-shaped but implausible number (not {@code +} and 8..15 digits, or a UK
  * number that is not 12 digits) is accepted and {@code rejected} with {@code invalid_phone_format};
@@ -101,6 +111,7 @@ public final class FakeDelivyr extends VendorFake {
   private final Map<String, OptOut> optOuts = new LinkedHashMap<>();
   private final Map<String, String> forced = new HashMap<>();
   private final Map<String, Replay> idempotency = new HashMap<>();
+  private final Map<String, FirstAnswer> messageKeys = new HashMap<>();
   private final PriorityQueue<Pending> pending =
       new PriorityQueue<>(
           (a, b) -> a.at.compareTo(b.at) != 0 ? a.at.compareTo(b.at) : Long.compare(a.seq, b.seq));
@@ -446,11 +457,15 @@ public final class FakeDelivyr extends VendorFake {
 
   private record Replay(Result result, Instant at) {}
 
+  /** The first answer to a message's own idempotency key, as sent, and when. */
+  private record FirstAnswer(ObjectNode result, Instant at) {}
+
   private record Pending(
       Instant at, long seq, String type, Msg msg, String phone, String reason, String url) {}
 
   private static final class Msg {
     String id;
+    String idempotencyKey;
     String to;
     String customerId;
     String body;
@@ -517,6 +532,12 @@ public final class FakeDelivyr extends VendorFake {
       o.put("status", status(now)).put("testMode", testMode);
       o.put("createdAt", createdAt.toString()).put("updatedAt", updatedAt(now).toString());
       o.put("clicks", clicksUntil(now));
+      o.put("idempotencyKey", idempotencyKey);
+      if (rejection == null) {
+        o.putNull("rejection");
+      } else {
+        o.putObject("rejection").put("reason", rejection).put("detail", rejectionDetail);
+      }
       return o;
     }
 
@@ -697,10 +718,15 @@ public final class FakeDelivyr extends VendorFake {
             }
           }
         }
-        MockResponse response = result.response();
-        return replayed
-            ? response.newBuilder().addHeader("Idempotent-Replayed", "true").build()
-            : response;
+        if (replayed) {
+          return result
+              .markedReplayed()
+              .response()
+              .newBuilder()
+              .addHeader("Idempotent-Replayed", "true")
+              .build();
+        }
+        return result.response();
       } catch (ApiError e) {
         return json(e.status, errorBody(e.code, e.getMessage(), e.field));
       }
@@ -723,6 +749,23 @@ public final class FakeDelivyr extends VendorFake {
 
     MockResponse response() {
       return body == null ? VendorDispatcher.empty(status) : VendorDispatcher.json(status, body);
+    }
+
+    /** The same answer given again: a message answer, or every batch row, {@code replayed}. */
+    Result markedReplayed() {
+      if (!(body instanceof ObjectNode o)) {
+        return this;
+      }
+      ObjectNode copy = o.deepCopy();
+      JsonNode rows = copy.get("results");
+      if (rows != null && rows.isArray()) {
+        rows.forEach(r -> ((ObjectNode) r).put("replayed", true));
+      } else if (copy.has("id") && copy.has("status")) {
+        copy.put("replayed", true);
+      } else {
+        return this;
+      }
+      return new Result(status, copy);
     }
   }
 
@@ -772,8 +815,14 @@ public final class FakeDelivyr extends VendorFake {
       case "POST messages":
         {
           Prepared p = prepare(body.get(), "");
+          FirstAnswer first = firstAnswer(p.idempotencyKey, now);
+          if (first != null) {
+            return Result.ok(201, first.result.deepCopy().put("replayed", true));
+          }
           Msg m = create(p, now);
-          return Result.ok(201, messageResult(m));
+          ObjectNode result = messageResult(m);
+          remember(p, result, now);
+          return Result.ok(201, result.deepCopy().put("replayed", false));
         }
       case "POST messages/batch":
         return Result.ok(200, batch(body.get(), now));
@@ -908,6 +957,7 @@ public final class FakeDelivyr extends VendorFake {
     int limit = limit(q);
     int from = cursor(q);
     Optional<String> campaignId = q.first("campaignId");
+    Optional<String> idempotencyKey = q.first("idempotencyKey");
     Optional<String> status = q.first("status");
     Instant since = instantParam(q, "since");
     Instant until = instantParam(q, "until");
@@ -921,6 +971,9 @@ public final class FakeDelivyr extends VendorFake {
               || !Json.text(m.campaign, "optimoveCampaignId")
                   .orElse("")
                   .equals(campaignId.get()))) {
+        continue;
+      }
+      if (idempotencyKey.isPresent() && !idempotencyKey.get().equals(m.idempotencyKey)) {
         continue;
       }
       if (status.isPresent() && !m.status(now).equals(status.get())) {
@@ -958,7 +1011,8 @@ public final class FakeDelivyr extends VendorFake {
       String body,
       boolean testMode,
       ObjectNode campaign,
-      String clientReference) {}
+      String clientReference,
+      String idempotencyKey) {}
 
   private Prepared prepare(JsonNode m, String prefix) {
     String to =
@@ -1018,13 +1072,22 @@ public final class FakeDelivyr extends VendorFake {
       throw new ApiError(
           400, "invalid_request", prefix + "campaign must be an object", prefix + "campaign");
     }
+    String key = Json.text(m, "idempotencyKey").orElse(null);
+    if (key != null && (key.isEmpty() || key.length() > 255)) {
+      throw new ApiError(
+          400,
+          "invalid_idempotency_key",
+          prefix + "idempotencyKey must be 1 to 255 characters",
+          prefix + "idempotencyKey");
+    }
     return new Prepared(
         to,
         Json.text(m, "customerId").orElse(null),
         text,
         test,
         campaign == null || campaign.isNull() ? null : (ObjectNode) campaign.deepCopy(),
-        Json.text(m, "clientReference").orElse(null));
+        Json.text(m, "clientReference").orElse(null),
+        key);
   }
 
   private static String render(String template, JsonNode vars, String prefix) {
@@ -1051,6 +1114,7 @@ public final class FakeDelivyr extends VendorFake {
     m.id = "msg_" + Long.toHexString(Seeds.mix(seed, 61, log.size())).toUpperCase(Locale.ROOT);
     m.to = p.to;
     m.customerId = p.customerId;
+    m.idempotencyKey = p.idempotencyKey;
     m.body = retainBodies ? p.body : "";
     m.testMode = p.testMode || settings.testingMode;
     m.createdAt = now;
@@ -1158,15 +1222,41 @@ public final class FakeDelivyr extends VendorFake {
     ObjectNode out = Json.object();
     ArrayNode results = out.putArray("results");
     for (Prepared p : prepared) {
-      Msg m = create(p, now);
-      ObjectNode r = messageResult(m);
+      FirstAnswer first = firstAnswer(p.idempotencyKey, now);
+      ObjectNode r;
+      if (first != null) {
+        r = first.result;
+      } else {
+        Msg m = create(p, now);
+        r = messageResult(m);
+        remember(p, r, now);
+      }
       ObjectNode row = results.addObject();
       row.put("clientReference", p.clientReference)
-          .put("id", m.id)
+          .put("id", r.get("id").asText())
           .put("status", r.get("status").asText());
-      row.set("rejection", r.get("rejection"));
+      row.set("rejection", r.get("rejection").deepCopy());
+      row.put("replayed", first != null);
     }
     return out;
+  }
+
+  /** The first answer to a message key within 24 h, or null (no key, unseen or expired). */
+  private FirstAnswer firstAnswer(String key, Instant now) {
+    if (key == null) {
+      return null;
+    }
+    FirstAnswer first = messageKeys.get(key);
+    if (first == null || !first.at.plus(Duration.ofHours(24)).isAfter(now)) {
+      return null;
+    }
+    return first;
+  }
+
+  private void remember(Prepared p, ObjectNode result, Instant now) {
+    if (p.idempotencyKey != null) {
+      messageKeys.put(p.idempotencyKey, new FirstAnswer(result.deepCopy(), now));
+    }
   }
 
   private JsonNode putSettings(JsonNode body) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -168,6 +169,171 @@ class FakeDelivyrTest {
     assertThat(noRef.json().get("error").get("field").asText())
         .isEqualTo("messages[0].clientReference");
     assertThat(dv.sentMessages().count()).isEqualTo(2);
+  }
+
+  private static String batchOf(String... refAndPhone) {
+    StringBuilder sb = new StringBuilder("{\"messages\":[");
+    for (int i = 0; i < refAndPhone.length; i++) {
+      String phone = "+44770090000" + refAndPhone[i].substring(1);
+      sb.append(i == 0 ? "" : ",")
+          .append("{\"to\":\"")
+          .append(phone)
+          .append("\",\"body\":\"hi\",\"clientReference\":\"ref-")
+          .append(refAndPhone[i])
+          .append("\",\"idempotencyKey\":\"key-")
+          .append(refAndPhone[i])
+          .append("\"}");
+    }
+    return sb.append("]}").toString();
+  }
+
+  private static Map<String, JsonNode> rowsByReference(Http.Reply reply) {
+    Map<String, JsonNode> rows = new java.util.HashMap<>();
+    reply.json().get("results").forEach(r -> rows.put(r.get("clientReference").asText(), r));
+    return rows;
+  }
+
+  @Test
+  void batchMessagesAreDedupedPerMessageKeyWhateverBatchTheyArriveIn() {
+    Http.Reply first = post("messages/batch", batchOf("m1", "m2", "m3", "m4"), AUTH);
+    assertThat(first.code()).isEqualTo(200);
+    Map<String, JsonNode> firstRows = rowsByReference(first);
+    assertThat(firstRows.values()).allMatch(r -> !r.get("replayed").asBoolean());
+
+    // regrouped, reordered, with two new messages: only the new ones are sent
+    Http.Reply a = post("messages/batch", batchOf("m3", "m5", "m1"), AUTH);
+    Http.Reply b = post("messages/batch", batchOf("m6", "m4", "m2"), AUTH);
+
+    Map<String, JsonNode> rows = rowsByReference(a);
+    rows.putAll(rowsByReference(b));
+    for (String old : List.of("m1", "m2", "m3", "m4")) {
+      JsonNode row = rows.get("ref-" + old);
+      assertThat(row.get("replayed").asBoolean()).as(old).isTrue();
+      assertThat(row.get("id").asText()).isEqualTo(firstRows.get("ref-" + old).get("id").asText());
+      assertThat(row.get("status").asText()).isEqualTo("queued");
+    }
+    assertThat(rows.get("ref-m5").get("replayed").asBoolean()).isFalse();
+    assertThat(rows.get("ref-m6").get("replayed").asBoolean()).isFalse();
+    assertThat(dv.sentMessages().countsByRecipient())
+        .hasSize(6)
+        .allSatisfy((p, n) -> assertThat(n).isEqualTo(1));
+    assertThat(dv.loggedMessages().count()).isEqualTo(6);
+  }
+
+  @Test
+  void aMessageKeySeenAloneIsNotSentAgainInABatchAndTheReverse() {
+    Http.Reply alone =
+        post(
+            "messages",
+            "{\"to\":\"+447700900001\",\"body\":\"hi\",\"idempotencyKey\":\"key-m1\"}",
+            AUTH);
+    assertThat(alone.code()).isEqualTo(201);
+    assertThat(alone.json().get("replayed").asBoolean()).isFalse();
+    Http.Reply batch = post("messages/batch", batchOf("m2", "m1"), AUTH);
+    assertThat(rowsByReference(batch).get("ref-m1").get("id").asText())
+        .isEqualTo(alone.json().get("id").asText());
+    assertThat(rowsByReference(batch).get("ref-m1").get("replayed").asBoolean()).isTrue();
+    Http.Reply aloneAgain =
+        post(
+            "messages",
+            "{\"to\":\"+447700900002\",\"body\":\"hi\",\"idempotencyKey\":\"key-m2\"}",
+            AUTH);
+    assertThat(aloneAgain.code()).isEqualTo(201);
+    assertThat(aloneAgain.json().get("replayed").asBoolean()).isTrue();
+    assertThat(aloneAgain.json().get("id").asText())
+        .isEqualTo(rowsByReference(batch).get("ref-m2").get("id").asText());
+    dv.sentMessages().assertCount(2);
+    // a key longer than 255 characters is refused
+    Http.Reply tooLong =
+        post(
+            "messages",
+            "{\"to\":\"+447700900003\",\"body\":\"hi\",\"idempotencyKey\":\""
+                + "k".repeat(256)
+                + "\"}",
+            AUTH);
+    assertThat(tooLong.code()).isEqualTo(400);
+    assertThat(tooLong.json().get("error").get("field").asText()).isEqualTo("idempotencyKey");
+    dv.sentMessages().assertCount(2);
+  }
+
+  @Test
+  void aRepeatedMessageKeyIsAnsweredWithTheFirstResultEvenWhenRejected() {
+    dv.addOptOut("+447700900001");
+    Http.Reply first = post("messages/batch", batchOf("m1"), AUTH);
+    // opted in again: a repeat is still answered with the first result, nothing is re-evaluated
+    assertThat(Http.send("DELETE", dv.baseUrl() + "opt-outs/%2B447700900001", null, AUTH).code())
+        .isEqualTo(204);
+    Http.Reply again = post("messages/batch", batchOf("m1"), AUTH);
+    JsonNode row = rowsByReference(again).get("ref-m1");
+    assertThat(row.get("status").asText()).isEqualTo("rejected");
+    assertThat(row.get("rejection").get("reason").asText()).isEqualTo("opted_out");
+    assertThat(row.get("replayed").asBoolean()).isTrue();
+    assertThat(row.get("id").asText())
+        .isEqualTo(rowsByReference(first).get("ref-m1").get("id").asText());
+    assertThat(dv.loggedMessages().count()).isEqualTo(1);
+  }
+
+  @Test
+  void perMessageKeysAreForgottenAfterTwentyFourHoursOfSimulatedTime() {
+    post("messages/batch", batchOf("m1", "m2"), AUTH);
+    clock.advance(Duration.ofHours(23));
+    post("messages/batch", batchOf("m2", "m1"), AUTH);
+    dv.sentMessages().assertCount(2);
+    clock.advance(Duration.ofHours(1).plusSeconds(1));
+    Http.Reply late = post("messages/batch", batchOf("m2", "m1"), AUTH);
+    assertThat(rowsByReference(late).values()).allMatch(r -> !r.get("replayed").asBoolean());
+    dv.sentMessages().assertCount(4);
+  }
+
+  @Test
+  void aRepeatedBatchHeaderKeyIsAnsweredWholeAndSendsNothing() {
+    Map<String, String> h = Map.of("Authorization", "Bearer dk", "Idempotency-Key", "batch-1");
+    Http.Reply first = post("messages/batch", batchOf("m1", "m2"), h);
+    Http.Reply again = post("messages/batch", batchOf("m1", "m2"), h);
+    assertThat(again.code()).isEqualTo(first.code());
+    assertThat(again.headers().get("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(again.json().get("results")).hasSize(2);
+    for (JsonNode row : again.json().get("results")) {
+      assertThat(row.get("replayed").asBoolean()).isTrue();
+      assertThat(row.get("id").asText())
+          .isEqualTo(
+              rowsByReference(first).get(row.get("clientReference").asText()).get("id").asText());
+    }
+    dv.sentMessages().assertCount(2);
+  }
+
+  @Test
+  void theMessageLogFiltersByCampaignAndIdempotencyKeyAndShowsBoth() {
+    dv.addOptOut("+447700900003");
+    post(
+        "messages/batch",
+        "{\"messages\":["
+            + "{\"to\":\"+447700900001\",\"body\":\"a\",\"clientReference\":\"r1\","
+            + "\"idempotencyKey\":\"k1\",\"campaign\":{\"optimoveCampaignId\":\"5\"}},"
+            + "{\"to\":\"+447700900002\",\"body\":\"b\",\"clientReference\":\"r2\","
+            + "\"idempotencyKey\":\"k2\",\"campaign\":{\"optimoveCampaignId\":\"6\"}},"
+            + "{\"to\":\"+447700900003\",\"body\":\"c\",\"clientReference\":\"r3\","
+            + "\"idempotencyKey\":\"k3\",\"campaign\":{\"optimoveCampaignId\":\"5\"}}]}",
+        AUTH);
+    JsonNode k1 = Http.get(dv.baseUrl() + "messages?campaignId=5&idempotencyKey=k1", AUTH).json();
+    assertThat(k1.get("data")).hasSize(1);
+    assertThat(k1.get("data").get(0).get("idempotencyKey").asText()).isEqualTo("k1");
+    assertThat(k1.get("data").get(0).get("to").asText()).isEqualTo("+447700900001");
+    assertThat(k1.get("data").get(0).get("rejection").isNull()).isTrue();
+    // the key exists, but in another campaign
+    assertThat(
+            Http.get(dv.baseUrl() + "messages?campaignId=5&idempotencyKey=k2", AUTH)
+                .json()
+                .get("data"))
+        .isEmpty();
+    JsonNode k3 = Http.get(dv.baseUrl() + "messages?idempotencyKey=k3", AUTH).json();
+    assertThat(k3.get("data").get(0).get("status").asText()).isEqualTo("rejected");
+    assertThat(k3.get("data").get(0).get("rejection").get("reason").asText())
+        .isEqualTo("opted_out");
+    assertThat(Http.get(dv.baseUrl() + "messages?idempotencyKey=none", AUTH).json().get("data"))
+        .isEmpty();
+    assertThat(Http.get(dv.baseUrl() + "messages?campaignId=5", AUTH).json().get("data"))
+        .hasSize(2);
   }
 
   @Test

@@ -245,7 +245,7 @@ class FakeOptimoveTest {
     Http.Reply limited = get("current/integrations/GetChannelTemplates?ChannelID=452");
     assertThat(limited.code()).isEqualTo(429);
     assertThat(limited.json().get("error").asText()).isEqualTo("Too Many Requests");
-    assertThat(limited.headers().get("Retry-After")).isNull();
+    assertThat(limited.headers().get("Retry-After")).isEqualTo("10");
     clock.advance(Duration.ofSeconds(10));
     assertThat(get("current/integrations/GetChannelTemplates?ChannelID=452").code()).isEqualTo(200);
   }

@@ -22,9 +22,10 @@ import okio.Buffer;
  * <p>The bytes are exactly those Jackson data-binding writes for {@link Wire.Batch} (the tests
  * compare both): fields in the order of {@link Wire.Message}'s components, null fields left out,
  * {@code variables} always present, the campaign object written once per distinct campaign
- * reference of the batch and repeated as raw JSON. The content type is Retrofit's Jackson
- * converter's, {@code application/json; charset=UTF-8}. The body is built once, before the first
- * attempt, so every retry sends the same bytes.
+ * reference of the batch and repeated as raw JSON. Every message carries its own {@code
+ * idempotencyKey}, on which Delivyr dedupes it whatever batch it arrives in. The content type is
+ * Retrofit's Jackson converter's, {@code application/json; charset=UTF-8}. The body is built once,
+ * before the first attempt, so every retry sends the same bytes.
  */
 public final class BatchBody {
 
@@ -39,14 +40,23 @@ public final class BatchBody {
    * @param factory the JSON factory of the client's mapper (its output settings apply)
    * @param messages the messages, validated
    * @param references the client reference of each message, in the same order
+   * @param keys the idempotency key of each message, in the same order
    * @return the request body
    * @throws IllegalArgumentException if the lists differ in length
    */
   public static RequestBody write(
-      JsonFactory factory, List<SendMessageRequest> messages, List<String> references) {
-    if (messages.size() != references.size()) {
+      JsonFactory factory,
+      List<SendMessageRequest> messages,
+      List<String> references,
+      List<String> keys) {
+    if (messages.size() != references.size() || messages.size() != keys.size()) {
       throw new IllegalArgumentException(
-          messages.size() + " messages but " + references.size() + " client references");
+          messages.size()
+              + " messages but "
+              + references.size()
+              + " client references and "
+              + keys.size()
+              + " idempotency keys");
     }
     Buffer buffer = new Buffer();
     try (JsonGenerator g = factory.createGenerator(buffer.outputStream(), JsonEncoding.UTF8)) {
@@ -79,6 +89,7 @@ public final class BatchBody {
         }
         g.writeBooleanField("testMode", m.testMode());
         writeIfPresent(g, "clientReference", references.get(i));
+        writeIfPresent(g, "idempotencyKey", keys.get(i));
         g.writeEndObject();
       }
       g.writeEndArray();

@@ -87,9 +87,11 @@ public interface DelivyrApi {
       @Header(IDEMPOTENCY_KEY) String idempotencyKey, @Body RequestBody batch);
 
   /**
-   * Reads the Message Log.
+   * Reads the Message Log (also how a client reconciles a message whose outcome it does not know:
+   * by campaign and idempotency key).
    *
    * @param campaignId the campaign filter or null
+   * @param idempotencyKey the filter on the key a message was sent with, or null
    * @param status the status filter or null
    * @param since ISO-8601 lower bound or null
    * @param until ISO-8601 upper bound or null
@@ -100,6 +102,7 @@ public interface DelivyrApi {
   @GET("messages")
   Call<Wire.Page<MessageLogEntry>> listMessages(
       @Query("campaignId") String campaignId,
+      @Query("idempotencyKey") String idempotencyKey,
       @Query("status") String status,
       @Query("since") String since,
       @Query("until") String until,

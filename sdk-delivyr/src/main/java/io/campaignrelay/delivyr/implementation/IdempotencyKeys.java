@@ -13,6 +13,12 @@ import java.util.UUID;
  * Idempotency keys for Delivyr writes. A key is fixed once per logical message or batch, before the
  * first attempt, so every retry re-sends the same key and Delivyr sends at most once.
  *
+ * <p>The key that makes a message send-once is the message's own: it goes out as the message's
+ * {@code idempotencyKey} field (and, for {@code POST messages}, as the {@code Idempotency-Key}
+ * header too), and Delivyr dedupes each message on it for 24 h whatever batch carries it. The batch
+ * key below only lets Delivyr answer a repeat of the exact same batch whole; a batch with other
+ * members or another order gets another batch key, which is safe because its messages keep theirs.
+ *
  * <ul>
  *   <li>A key the caller gave is used as is.
  *   <li>A message with a campaign reference and a customer id gets {@code cr1-m-} + the first 48
@@ -20,8 +26,9 @@ import java.util.UUID;
  *       the same campaign again for the same customer reuses the key, and Delivyr (which keeps keys
  *       24 h) does not send twice.
  *   <li>Anything else gets {@code cr1-r-} + a random UUID.
- *   <li>A batch gets {@code cr1-b-} + SHA-256 over its messages' keys when every message key was
- *       derived or given, else a random UUID.
+ *   <li>A batch gets {@code cr1-b-} + the first 48 hex digits of SHA-256 over its messages' keys in
+ *       order when every message key was derived or given, else a random UUID (an optimisation
+ *       only, see above).
  * </ul>
  */
 public final class IdempotencyKeys {

@@ -29,6 +29,8 @@ public final class Wire {
    * @param campaign the campaign or null
    * @param testMode testing mode
    * @param clientReference batch reference or null
+   * @param idempotencyKey the message's own idempotency key, on which Delivyr dedupes the message
+   *     for 24 h whatever request carries it
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Message(
@@ -39,7 +41,8 @@ public final class Wire {
       Map<String, String> variables,
       Campaign campaign,
       boolean testMode,
-      String clientReference) {}
+      String clientReference,
+      String idempotencyKey) {}
 
   /**
    * A batch body: the shape {@link BatchBody} streams (its tests compare both serializations).

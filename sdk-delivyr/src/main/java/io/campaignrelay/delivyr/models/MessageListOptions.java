@@ -11,9 +11,30 @@ import java.time.Instant;
  * @param since only messages created at or after this instant
  * @param until only messages created before this instant
  * @param pageSize items per page, 1 to 1000 (Delivyr's default is 100), or null
+ * @param idempotencyKey only the message sent with this idempotency key (how a client reconciles a
+ *     message whose outcome it does not know), or null
  */
 public record MessageListOptions(
-    String campaignId, MessageStatus status, Instant since, Instant until, Integer pageSize) {
+    String campaignId,
+    MessageStatus status,
+    Instant since,
+    Instant until,
+    Integer pageSize,
+    String idempotencyKey) {
+
+  /**
+   * Filters without an idempotency key.
+   *
+   * @param campaignId only messages of this Optimove campaign, or null
+   * @param status only messages with this status, or null
+   * @param since only messages created at or after this instant, or null
+   * @param until only messages created before this instant, or null
+   * @param pageSize items per page, 1 to 1000, or null
+   */
+  public MessageListOptions(
+      String campaignId, MessageStatus status, Instant since, Instant until, Integer pageSize) {
+    this(campaignId, status, since, until, pageSize, null);
+  }
 
   /**
    * Validates the page size and the time range.
@@ -47,6 +68,18 @@ public record MessageListOptions(
    */
   public static MessageListOptions forCampaign(String campaignId) {
     return new MessageListOptions(campaignId, null, null, null, null);
+  }
+
+  /**
+   * The message of one campaign sent with one idempotency key (normally one entry, or none when
+   * Delivyr never received it).
+   *
+   * @param campaignId the Optimove CampaignID
+   * @param idempotencyKey the message's idempotency key
+   * @return the options
+   */
+  public static MessageListOptions forMessage(String campaignId, String idempotencyKey) {
+    return new MessageListOptions(campaignId, null, null, null, null, idempotencyKey);
   }
 
   static void checkPageSize(Integer pageSize) {

@@ -15,6 +15,9 @@ import java.time.Instant;
  * @param createdAt when the message was created
  * @param updatedAt when its status last changed
  * @param clicks how many times its link was clicked
+ * @param idempotencyKey the idempotency key the message was sent with, or null if Delivyr did not
+ *     say
+ * @param rejection why Delivyr rejected the message, or null
  */
 public record MessageLogEntry(
     String id,
@@ -25,4 +28,33 @@ public record MessageLogEntry(
     boolean testMode,
     Instant createdAt,
     Instant updatedAt,
-    int clicks) {}
+    int clicks,
+    String idempotencyKey,
+    Rejection rejection) {
+
+  /**
+   * An entry without idempotency key and rejection.
+   *
+   * @param id Delivyr's message id
+   * @param to the recipient
+   * @param customerId the customer id, or null
+   * @param body the text
+   * @param status the status
+   * @param testMode whether it was only logged
+   * @param createdAt when it was created
+   * @param updatedAt when its status last changed
+   * @param clicks its clicks
+   */
+  public MessageLogEntry(
+      String id,
+      String to,
+      String customerId,
+      String body,
+      MessageStatus status,
+      boolean testMode,
+      Instant createdAt,
+      Instant updatedAt,
+      int clicks) {
+    this(id, to, customerId, body, status, testMode, createdAt, updatedAt, clicks, null, null);
+  }
+}

@@ -20,10 +20,11 @@ import java.util.regex.Pattern;
  * message then only goes to the Message Log with status {@code logged} and never reaches a phone.
  *
  * <p>Idempotency: unless {@link Builder#idempotencyKey(String)} is given, the client derives the
- * {@code Idempotency-Key} from the campaign reference and the customer id when both are present (so
- * running the same campaign twice for the same customer within Delivyr's 24 h window sends one
- * message), or generates a random one. The key is fixed before the first attempt and re-sent
- * unchanged on every retry.
+ * message's key from the campaign reference and the customer id when both are present (so running
+ * the same campaign twice for the same customer within Delivyr's 24 h window sends one message,
+ * whatever batch it is in), or generates a random one. The key is sent as the message's own {@code
+ * idempotencyKey} (and, for a single message, as the {@code Idempotency-Key} header); it is fixed
+ * before the first attempt and re-sent unchanged on every retry.
  */
 public final class SendMessageRequest {
   private static final java.util.regex.Pattern TEMPLATE_ID =

@@ -1,6 +1,5 @@
 package io.campaignrelay.testkit.implementation;
 
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Request parameters from a query string and/or an {@code application/x-www-form-urlencoded} body,
- * in order, with exact and case-insensitive lookup.
+ * Request parameters from a query string and/or an {@code application/x-www-form-urlencoded} or
+ * {@code multipart/form-data} body, in order, with exact and case-insensitive lookup.
  */
 public final class Form {
   private final Map<String, List<String>> values = new LinkedHashMap<>();
@@ -44,17 +43,49 @@ public final class Form {
   }
 
   /**
-   * URL-decodes (form rules: {@code +} is a space); malformed escapes are kept literally.
+   * URL-decodes with form rules ({@code +} is a space) the way PHP's {@code urldecode} does: a
+   * {@code %} not followed by two hex digits is kept literally, and bytes are read as UTF-8.
    *
    * @param s the text
    * @return the decoded text
    */
   public static String decode(String s) {
-    try {
-      return URLDecoder.decode(s, StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
+    return percentDecode(s, true);
+  }
+
+  /**
+   * Percent-decodes like PHP's {@code rawurldecode} ({@code +} stays a plus); a {@code %} not
+   * followed by two hex digits is kept literally.
+   *
+   * @param s the text
+   * @return the decoded text
+   */
+  public static String rawDecode(String s) {
+    return percentDecode(s, false);
+  }
+
+  private static String percentDecode(String s, boolean plusIsSpace) {
+    if (s == null || s.indexOf('%') < 0 && (!plusIsSpace || s.indexOf('+') < 0)) {
       return s;
     }
+    byte[] in = s.getBytes(StandardCharsets.UTF_8);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(in.length);
+    for (int i = 0; i < in.length; i++) {
+      byte b = in[i];
+      if (b == '+' && plusIsSpace) {
+        out.write(' ');
+      } else if (b == '%' && i + 2 < in.length && hex(in[i + 1]) >= 0 && hex(in[i + 2]) >= 0) {
+        out.write(hex(in[i + 1]) * 16 + hex(in[i + 2]));
+        i += 2;
+      } else {
+        out.write(b);
+      }
+    }
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private static int hex(byte b) {
+    return Character.digit(b, 16);
   }
 
   /**
@@ -68,11 +99,34 @@ public final class Form {
     if (s == null || !s.matches("(?s).*%[0-9A-Fa-f]{2}.*")) {
       return s;
     }
-    try {
-      return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      return s;
+    return rawDecode(s);
+  }
+
+  /**
+   * Parses the parameters of a request: the query string, then the body when it is {@code
+   * application/x-www-form-urlencoded} (or has no {@code Content-Type}) or {@code
+   * multipart/form-data} (each part's name and raw value, as PHP's cURL sends an array).
+   *
+   * @param encodedQuery the encoded query string, or null
+   * @param contentType the body's {@code Content-Type}, or null
+   * @param body the body bytes, or null
+   * @return the parameters
+   */
+  public static Form parseRequest(String encodedQuery, String contentType, byte[] body) {
+    String ct = contentType == null ? "" : contentType.trim().toLowerCase(Locale.ROOT);
+    if (ct.startsWith("multipart/form-data")) {
+      Form f = parse(encodedQuery);
+      for (Map.Entry<String, String> part : Multipart.parse(contentType, body)) {
+        f.values.computeIfAbsent(part.getKey(), x -> new ArrayList<>()).add(part.getValue());
+      }
+      return f;
     }
+    boolean formBody = ct.isEmpty() || ct.startsWith("application/x-www-form-urlencoded");
+    String text =
+        formBody && body != null && body.length > 0
+            ? new String(body, StandardCharsets.UTF_8)
+            : null;
+    return parse(encodedQuery, text);
   }
 
   /**

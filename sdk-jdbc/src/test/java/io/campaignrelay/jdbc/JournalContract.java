@@ -1,0 +1,388 @@
+package io.campaignrelay.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.campaignrelay.core.Campaign;
+import io.campaignrelay.core.CampaignId;
+import io.campaignrelay.core.CustomerId;
+import io.campaignrelay.core.ExecutionMode;
+import io.campaignrelay.core.execution.CampaignExecutionException;
+import io.campaignrelay.core.execution.CampaignExecutor;
+import io.campaignrelay.core.execution.ExecutionReport;
+import io.campaignrelay.core.execution.IdempotencyKey;
+import io.campaignrelay.core.execution.JournalEntry;
+import io.campaignrelay.core.execution.RecipientState;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The journal's contract, run unchanged on every database the store supports (see the subclasses):
+ * each test gets a database (or schema) of its own.
+ */
+abstract class JournalContract {
+  static final Instant T0 = Instant.parse("2026-11-24T08:00:00.123456Z");
+  static final Clock CLOCK = Clock.fixed(T0, ZoneOffset.UTC);
+
+  private final List<JdbcStore> opened = new ArrayList<>();
+
+  /** Settings of a store on this test's database; every call points at the same database. */
+  abstract JdbcStore.Builder settings();
+
+  /** A plain DataSource to this test's database, for raw SQL and fault injection. */
+  abstract DataSource rawDataSource();
+
+  JdbcStore open() {
+    return track(settings().build());
+  }
+
+  JdbcStore track(JdbcStore store) {
+    opened.add(store);
+    return store;
+  }
+
+  @AfterEach
+  void closeStores() {
+    opened.forEach(JdbcStore::close);
+  }
+
+  static JournalEntry entry(long campaign, String customer, RecipientState state, String detail) {
+    return JournalEntry.of(
+        CampaignId.scheduled(campaign), CustomerId.of(customer), state, T0, detail);
+  }
+
+  static List<JournalEntry> entries(long campaign, int from, int to, RecipientState state) {
+    List<JournalEntry> out = new ArrayList<>();
+    for (int i = from; i < to; i++) {
+      out.add(entry(campaign, "C" + i, state, state == RecipientState.DISPATCHED ? "m" + i : ""));
+    }
+    return out;
+  }
+
+  @Test
+  void aRecordedEntryReadsBackWhole_andTheLatestWins() {
+    JdbcExecutionJournal journal = open().executionJournal();
+    CampaignId id = CampaignId.scheduled(1);
+    CustomerId who = CustomerId.of("A-1 ünïcode");
+    assertThat(journal.entry(id, who)).isEmpty();
+    assertThat(journal.isDone(id, who)).isFalse();
+
+    journal.record(JournalEntry.of(id, who, RecipientState.PENDING, T0, ""));
+    assertThat(journal.entry(id, who)).map(JournalEntry::state).contains(RecipientState.PENDING);
+    assertThat(journal.isDone(id, who)).isFalse();
+
+    JournalEntry done =
+        JournalEntry.of(id, who, RecipientState.DISPATCHED, T0.plusSeconds(1), "vendor-id 42");
+    journal.record(done);
+    assertThat(journal.entry(id, who)).contains(done);
+    assertThat(journal.entry(id, who, IdempotencyKey.derive(id, who))).contains(done);
+    assertThat(journal.isDone(id, who)).isTrue();
+    assertThat(journal.count(id)).isEqualTo(1);
+    // Another campaign's recipient of the same id is another row.
+    assertThat(journal.entry(CampaignId.scheduled(2), who)).isEmpty();
+  }
+
+  @Test
+  void theTimeIsKeptToTheMicrosecondAndACustomKeyAndLongDetailSurvive() {
+    JdbcExecutionJournal journal = open().executionJournal();
+    CampaignId id = CampaignId.triggered("2.38");
+    CustomerId who = CustomerId.of("B");
+    String detail = "x".repeat(5000);
+    journal.record(
+        new JournalEntry(
+            id,
+            who,
+            RecipientState.DROPPED,
+            new IdempotencyKey("custom-key-1"),
+            Instant.parse("2026-11-24T08:00:00.123456789Z"),
+            detail));
+    JournalEntry read = journal.entry(id, who).orElseThrow();
+    assertThat(read.at()).isEqualTo(Instant.parse("2026-11-24T08:00:00.123456Z"));
+    assertThat(read.idempotencyKey().value()).isEqualTo("custom-key-1");
+    assertThat(read.detail()).isEqualTo(detail);
+    assertThat(read.campaignId()).isEqualTo(id);
+  }
+
+  @Test
+  void recordAllIsDurable_aNewStoreOnTheSameDatabaseSeesEverything() {
+    JdbcStore first = open();
+    first.executionJournal().recordAll(entries(3, 0, 10, RecipientState.PENDING));
+    // More than one statement's worth: written in one transaction.
+    first.executionJournal().recordAll(entries(3, 10, 2510, RecipientState.DISPATCHED));
+    first.close();
+
+    JdbcExecutionJournal reopened = open().executionJournal();
+    CampaignId id = CampaignId.scheduled(3);
+    assertThat(reopened.count(id)).isEqualTo(2510);
+    assertThat(reopened.pending(id)).hasSize(10);
+    assertThat(reopened.entry(id, CustomerId.of("C2509")))
+        .map(JournalEntry::detail)
+        .contains("m2509");
+  }
+
+  @Test
+  void entriesOfABatchComeBackKeyedByTheCallersKeys_withOneQuery() {
+    JdbcExecutionJournal journal = open().executionJournal();
+    CampaignId id = CampaignId.scheduled(4);
+    journal.recordAll(entries(4, 0, 300, RecipientState.DISPATCHED));
+    journal.recordAll(entries(5, 0, 300, RecipientState.DROPPED)); // another campaign
+
+    Map<IdempotencyKey, CustomerId> asked = new LinkedHashMap<>();
+    for (int i = 100; i < 600; i++) {
+      CustomerId c = CustomerId.of("C" + i);
+      asked.put(IdempotencyKey.derive(id, c), c);
+    }
+    Map<IdempotencyKey, JournalEntry> found = journal.entries(id, asked);
+    assertThat(found).hasSize(200);
+    found.forEach(
+        (key, e) -> {
+          assertThat(asked.get(key)).isEqualTo(e.customerId());
+          assertThat(e.state()).isEqualTo(RecipientState.DISPATCHED);
+        });
+    assertThat(journal.entries(id, Map.of())).isEmpty();
+  }
+
+  @Test
+  void withinOneBatchTheLastEntryOfARecipientWins() {
+    JdbcExecutionJournal journal = open().executionJournal();
+    journal.recordAll(
+        List.of(
+            entry(6, "A", RecipientState.PENDING, ""),
+            entry(6, "B", RecipientState.PENDING, ""),
+            entry(6, "A", RecipientState.DISPATCHED, "m1")));
+    assertThat(journal.entry(CampaignId.scheduled(6), CustomerId.of("A")))
+        .map(JournalEntry::state)
+        .contains(RecipientState.DISPATCHED);
+    assertThat(journal.count(CampaignId.scheduled(6))).isEqualTo(2);
+  }
+
+  @Test
+  void severalThreadsRecordingDifferentCampaignsLoseNothing() throws Exception {
+    JdbcExecutionJournal journal = open().executionJournal();
+    int threads = 4;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        long campaign = 100 + t;
+        done.add(
+            pool.submit(
+                () -> {
+                  for (int b = 0; b < 20; b++) {
+                    journal.recordAll(
+                        entries(campaign, b * 50, b * 50 + 50, RecipientState.PENDING));
+                    journal.recordAll(
+                        entries(campaign, b * 50, b * 50 + 50, RecipientState.DISPATCHED));
+                  }
+                }));
+      }
+      for (Future<?> f : done) {
+        f.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    for (int t = 0; t < threads; t++) {
+      CampaignId id = CampaignId.scheduled(100 + t);
+      assertThat(journal.count(id)).isEqualTo(1000);
+      assertThat(journal.pending(id)).isEmpty();
+    }
+  }
+
+  @Test
+  void aConnectionThatDiesMidBatchLeavesNothingHalfWritten() {
+    FaultyDataSource faulty = new FaultyDataSource(rawDataSource());
+    JdbcStore store =
+        track(
+            JdbcStore.builder()
+                .dataSource(faulty.dataSource())
+                .schema(settings().build().schema())
+                .build());
+    JdbcExecutionJournal journal = store.executionJournal();
+    journal.recordAll(entries(7, 0, 5, RecipientState.DISPATCHED));
+
+    // 2,500 entries take three statements in one transaction: the connection dies after the
+    // second has run, before the commit.
+    faulty.killAfterUpdates(2);
+    DatabaseUnavailableException e =
+        catchThrowableOfType(
+            DatabaseUnavailableException.class,
+            () -> journal.recordAll(entries(7, 5, 2505, RecipientState.PENDING)));
+    assertThat(e.sqlState()).contains("08006");
+    assertThat(e.getMessage()).contains("record 2500 journal entries");
+
+    // Reopened as after a crash: only what was committed before.
+    JdbcExecutionJournal reopened = open().executionJournal();
+    CampaignId id = CampaignId.scheduled(7);
+    assertThat(reopened.count(id)).isEqualTo(5);
+    assertThat(reopened.pending(id)).isEmpty();
+    // The store dropped the dead connection and goes on working.
+    journal.recordAll(entries(7, 5, 10, RecipientState.DISPATCHED));
+    assertThat(reopened.count(id)).isEqualTo(10);
+  }
+
+  @Test
+  void aSchemaMigratedByANewerSdkIsRefusedBeforeAnythingIsRead() {
+    JdbcStore store = open();
+    store.executionJournal().record(entry(8, "A", RecipientState.DISPATCHED, ""));
+    store.close();
+    Flyway.configure()
+        .dataSource(rawDataSource())
+        .schemas(store.schema())
+        .table(store.tablePrefix() + "schema_history")
+        .locations(Migrations.LOCATION, "classpath:io/campaignrelay/jdbc/future")
+        .placeholders(Map.of("prefix", store.tablePrefix()))
+        .load()
+        .migrate();
+
+    SchemaVersionException e =
+        catchThrowableOfType(SchemaVersionException.class, () -> settings().build());
+    assertThat(e.databaseVersion()).contains("2");
+    assertThat(e.supportedVersion()).isEqualTo("1");
+    assertThat(e.getMessage())
+        .contains("at version 2, newer than version 1")
+        .contains("ledger from a newer sdk")
+        .contains("upgrade Campaign Relay");
+    // Validate-only is refused the same way.
+    catchThrowableOfType(
+        SchemaVersionException.class,
+        () -> settings().migrationMode(MigrationMode.VALIDATE).build());
+  }
+
+  @Test
+  void validateOnlyRefusesAnEmptyDatabaseAndAcceptsAMigratedOne() {
+    SchemaVersionException e =
+        catchThrowableOfType(
+            SchemaVersionException.class,
+            () -> settings().migrationMode(MigrationMode.VALIDATE).build());
+    assertThat(e.databaseVersion()).isEmpty();
+    assertThat(e.getMessage()).contains("MigrationMode.MIGRATE").contains("needs version 1");
+
+    assertThat(open().schemaVersion()).isEqualTo("1");
+    JdbcStore validated = track(settings().migrationMode(MigrationMode.VALIDATE).build());
+    assertThat(validated.schemaVersion()).isEqualTo("1");
+    validated.executionJournal().record(entry(9, "A", RecipientState.LOGGED, ""));
+    assertThat(validated.executionJournal().isDone(CampaignId.scheduled(9), CustomerId.of("A")))
+        .isTrue();
+  }
+
+  @Test
+  void aStateWrittenByANewerSdkIsATypedErrorNotAGuess() throws Exception {
+    JdbcStore store = open();
+    store.executionJournal().record(entry(10, "A", RecipientState.PENDING, ""));
+    try (Connection c = rawDataSource().getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "UPDATE "
+                    + store.table("journal")
+                    + " SET state = 'ARCHIVED' WHERE customer_id = ?")) {
+      ps.setString(1, "A");
+      assertThat(ps.executeUpdate()).isEqualTo(1);
+    }
+    DatabaseException e =
+        catchThrowableOfType(
+            DatabaseException.class,
+            () -> store.executionJournal().entry(CampaignId.scheduled(10), CustomerId.of("A")));
+    assertThat(e.getMessage()).contains("'ARCHIVED'").contains("newer version");
+  }
+
+  @Test
+  void tablesHonourTheSchemaAndPrefix() throws Exception {
+    JdbcStore store = track(settings().tablePrefix("relay_").build());
+    store.executionJournal().record(entry(11, "A", RecipientState.DISPATCHED, ""));
+    try (Connection c = rawDataSource().getConnection();
+        Statement s = c.createStatement();
+        var rs = s.executeQuery("SELECT COUNT(*) FROM " + store.table("journal"))) {
+      assertThat(store.table("journal")).endsWith(".relay_journal");
+      rs.next();
+      assertThat(rs.getInt(1)).isEqualTo(1);
+    }
+    // The default prefix's tables are another journal in the same schema.
+    assertThat(open().executionJournal().entry(CampaignId.scheduled(11), CustomerId.of("A")))
+        .isEmpty();
+  }
+
+  // --- the engine on this database ------------------------------------------------------------
+
+  @Test
+  void aLiveCampaignThatCrashesMidWayResumesOnANewStoreWithoutSendingAnyoneTwice() {
+    EngineFixtures.CrashingChannel vendor = new EngineFixtures.CrashingChannel(true, 3, 40);
+    Campaign c = EngineFixtures.campaign(20, 1000);
+
+    JdbcStore first = open();
+    CampaignExecutionException e =
+        catchThrowableOfType(
+            CampaignExecutionException.class,
+            () ->
+                executor(first, vendor, 1000)
+                    .execute(c, EngineFixtures.template(), ExecutionMode.LIVE));
+    assertThat(e.partialReport().dispatched()).isEqualTo(200);
+    assertThat(first.executionJournal().pending(c.id())).hasSize(100);
+    first.close(); // the process is gone
+
+    JdbcStore second = open();
+    ExecutionReport resumed =
+        executor(second, vendor, 1000).execute(c, EngineFixtures.template(), ExecutionMode.LIVE);
+    assertThat(resumed.skipped()).isEqualTo(200);
+    assertThat(resumed.resent()).isEqualTo(100);
+    assertThat(resumed.dispatched()).isEqualTo(800);
+    assertThat(resumed.uncertain()).isZero();
+    assertThat(second.executionJournal().pending(c.id())).isEmpty();
+    assertThat(second.executionJournal().count(c.id())).isEqualTo(1000);
+
+    List<String> customers = vendor.customers().collect(Collectors.toList());
+    assertThat(customers).hasSize(1000);
+    assertThat(new HashSet<>(customers)).hasSize(1000);
+  }
+
+  @Test
+  void onAChannelWithoutDedupTheUnknownBatchIsReportedAsUncertainNotResent() {
+    EngineFixtures.CrashingChannel vendor = new EngineFixtures.CrashingChannel(false, 2, 30);
+    Campaign c = EngineFixtures.campaign(21, 400);
+
+    JdbcStore first = open();
+    catchThrowableOfType(
+        CampaignExecutionException.class,
+        () ->
+            executor(first, vendor, 400).execute(c, EngineFixtures.template(), ExecutionMode.LIVE));
+    first.close();
+
+    ExecutionReport resumed =
+        executor(open(), vendor, 400).execute(c, EngineFixtures.template(), ExecutionMode.LIVE);
+    assertThat(resumed.uncertain()).isEqualTo(100);
+    assertThat(resumed.skipped()).isEqualTo(100);
+    assertThat(resumed.dispatched()).isEqualTo(200);
+    // 100 + 30 + 200 delivered, nobody twice; the 70 never delivered are reported, not guessed.
+    List<String> customers = vendor.customers().collect(Collectors.toList());
+    assertThat(customers).hasSize(330);
+    assertThat(new HashSet<>(customers)).hasSize(330);
+  }
+
+  private static CampaignExecutor executor(
+      JdbcStore store, EngineFixtures.CrashingChannel channel, int targets) {
+    return CampaignExecutor.builder()
+        .targetSource(EngineFixtures.targets(targets))
+        .channel(channel)
+        .journal(store.executionJournal())
+        .clock(CLOCK)
+        .build();
+  }
+}
