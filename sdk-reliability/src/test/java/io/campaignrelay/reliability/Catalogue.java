@@ -26,8 +26,28 @@ final class Catalogue {
           CLOSED_MID_BODY,
           RESET_MID_BODY);
 
-  /** Faults the SDK does not survive yet (see docs/RELIABILITY.md for why). */
-  static final Set<String> KNOWN_FAILING = Set.of();
+  /**
+   * Faults the SDK does not survive yet (docs/RELIABILITY.md says why). Remove an id when its fix
+   * lands: the fault then guards the fix in the default build.
+   */
+  static final Set<String> KNOWN_FAILING =
+      Set.of(
+          // a message the answer leaves out stays PENDING and is reported uncertain at the end of
+          // the run that sent it, although the vendor's records would settle it (not reconciled
+          // until a later run)
+          "TL-LEAVES_OUT",
+          "TL-LEAVES_OUT_UNSENT",
+          "DV-LEAVES_OUT",
+          "DV-LEAVES_OUT_UNSENT",
+          // the credential echoed in an error body reaches the exception message and the journal
+          "TL-ECHOES_CREDENTIAL",
+          "DV-ECHOES_CREDENTIAL",
+          // Optimove paging that ignores $top/$skip reads without end; a repeated page silently
+          // displaces the rows it should have carried
+          "TL-optimove-ignores-paging",
+          "DV-optimove-ignores-paging",
+          "TL-optimove-repeats-page",
+          "DV-optimove-repeats-page");
 
   static List<FaultCase> all() {
     List<FaultCase> out = new ArrayList<>();
