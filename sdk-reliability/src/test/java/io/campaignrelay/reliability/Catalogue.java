@@ -42,6 +42,10 @@ final class Catalogue {
           // the credential echoed in an error body reaches the exception message and the journal
           "TL-ECHOES_CREDENTIAL",
           "DV-ECHOES_CREDENTIAL",
+          "TL-ECHOES_CREDENTIAL@DEBUG",
+          "DV-ECHOES_CREDENTIAL@DEBUG",
+          "TL-ECHOES_CREDENTIAL@TRACE",
+          "DV-ECHOES_CREDENTIAL@TRACE",
           // Optimove paging that ignores $top/$skip reads without end; a repeated page silently
           // displaces the rows it should have carried
           "TL-optimove-ignores-paging",
@@ -107,8 +111,13 @@ final class Catalogue {
     return out;
   }
 
-  static List<FaultCase> unreadable() {
-    return all().stream().filter(c -> c.faultClass().equals("unreadable-2xx")).toList();
+  /** The faults also run at DEBUG and TRACE: the unreadable answers and the echoed credential. */
+  static List<FaultCase> logLevelCases() {
+    return all().stream()
+        .filter(
+            c ->
+                c.faultClass().equals("unreadable-2xx") || c.faultClass().equals("credential-echo"))
+        .toList();
   }
 
   static FaultCase byId(String id) {

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The unreadable-2xx faults again at DEBUG and at TRACE (one child JVM per level, since
- * slf4j-simple fixes levels when a logger is created): the send decision must not depend on the log
- * level, and no credential may reach the log. Ids are {@code <fault>@<LEVEL>}.
+ * The unreadable-2xx faults and the echoed credential again at DEBUG and at TRACE (one child JVM
+ * per level, since slf4j-simple fixes levels when a logger is created): the send decision must not
+ * depend on the log level, and no credential may reach the log. Ids are {@code <fault>@<LEVEL>}.
  */
 class LogLevelMatrixTest {
 
@@ -35,7 +35,7 @@ class LogLevelMatrixTest {
     List<DynamicTest> tests = new ArrayList<>();
     for (String level : LEVELS) {
       List<String> ids = new ArrayList<>();
-      for (FaultCase c : Catalogue.unreadable()) {
+      for (FaultCase c : Catalogue.logLevelCases()) {
         if (include.test(c.id() + "@" + level)) {
           ids.add(c.id());
         }
