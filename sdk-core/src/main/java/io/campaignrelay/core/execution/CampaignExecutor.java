@@ -288,7 +288,7 @@ public final class CampaignExecutor {
       if (window.isEmpty()) {
         return;
       }
-      Map<IdempotencyKey, CustomerId> ask = new HashMap<>(window.size() * 2);
+      Map<IdempotencyKey, CustomerId> ask = new HashMap<>();
       for (int i = 0; i < window.size(); i++) {
         ask.put(windowKeys.get(i), window.get(i).customerId());
       }
@@ -317,11 +317,9 @@ public final class CampaignExecutor {
         return;
       }
       if (pending) {
-        // Its outcome is unknown: ask the vendor's records before anything else.
+        // Its outcome is unknown: the vendor's records are asked at the end of the window, before
+        // anything of it is sent again.
         toReconcile.add(m);
-        if (toReconcile.size() >= effectiveBatchSize) {
-          reconcilePending();
-        }
         return;
       }
       if (sendable(m, key)) {
@@ -514,10 +512,8 @@ public final class CampaignExecutor {
 
     void finish() {
       if (mode.isLive()) {
-        processWindow();
-        reconcilePending();
+        processWindow(); // also settles the window's unknown outcomes and sends their re-sends
         flush(fresh, false);
-        flush(resend, true);
         writeUnwritten();
       }
       OptionalLong expected = campaign.targetedCount();

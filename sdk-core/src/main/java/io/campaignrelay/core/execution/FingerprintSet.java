@@ -53,10 +53,6 @@ final class FingerprintSet {
     return size;
   }
 
-  boolean isFull() {
-    return size >= maxSize;
-  }
-
   private void grow() {
     long[] old = slots;
     slots = new long[old.length * 2];

@@ -76,7 +76,6 @@ public record IdempotencyKey(String value) {
     Objects.requireNonNull(campaignId, "campaignId");
     Objects.requireNonNull(customerId, "customerId");
     MessageDigest sha = SHA256.get();
-    sha.reset();
     sha.update(campaignId.value().getBytes(StandardCharsets.UTF_8));
     sha.update((byte) 0);
     sha.update(customerId.value().getBytes(StandardCharsets.UTF_8));

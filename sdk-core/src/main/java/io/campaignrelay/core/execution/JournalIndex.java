@@ -41,7 +41,6 @@ final class JournalIndex {
 
   static long[] hash(CampaignId campaignId, CustomerId customerId) {
     MessageDigest sha = SHA.get();
-    sha.reset();
     sha.update(campaignId.value().getBytes(StandardCharsets.UTF_8));
     sha.update((byte) 0);
     sha.update(customerId.value().getBytes(StandardCharsets.UTF_8));
