@@ -13,6 +13,7 @@ import io.campaignrelay.core.http.Sleeper;
 import io.campaignrelay.core.http.VendorProfile;
 import io.campaignrelay.optimove.implementation.Chunks;
 import io.campaignrelay.optimove.implementation.MetricsApi;
+import io.campaignrelay.optimove.implementation.OptimoveErrors;
 import io.campaignrelay.optimove.implementation.Responses;
 import io.campaignrelay.optimove.implementation.Signatures;
 import io.campaignrelay.optimove.models.EngagementEvent;
@@ -42,8 +43,12 @@ import okhttp3.RequestBody;
  * a timestamp no older than {@value #MAX_AGE_DAYS} days (by the client's clock) and not in the
  * future beyond one minute, exactly one of customer or visitor, and never {@code Sent}. Events are
  * sent in batches of {@link Builder#batchSize(int)} (default {@value #DEFAULT_BATCH_SIZE};
- * Optimove's limit is UNKNOWN). A batch is not re-sent once it reached Optimove (a repeat could
- * count twice); connection failures before that are retried.
+ * Optimove's limit is UNKNOWN). A 429 means Optimove processed nothing: the transport (sdk-core's
+ * retry loop) waits for {@code Retry-After} or backs off and sends the same batch again. Otherwise
+ * a batch is not re-sent once it reached Optimove (whether saveEvent deduplicates a repeat is not
+ * documented, so a repeat could count twice); connection failures before that are retried. For
+ * metrics that must not be lost, report through {@link OptimoveMetricsSink}, which keeps what could
+ * not be delivered in a {@link io.campaignrelay.core.outbox.MetricsOutbox}.
  *
  * <p>Timestamps are sent as ISO-8601 UTC instants to the second ({@code 2026-11-23T10:15:30Z}); the
  * exact format Optimove expects is UNKNOWN beyond "a string, in UTC". Immutable and thread-safe;
@@ -60,10 +65,12 @@ public final class EngagementMetricsClient {
   private static final MediaType JSON = MediaType.get("application/json");
   private static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(1);
 
-  private static final VendorProfile PROFILE =
-      VendorProfile.builder("optimove")
-          .secretNames(MetricsApi.SIGNATURE_CONTENT, "tenanttoken", "x-api-key")
-          .build();
+  private static VendorProfile profile(Secret tenantToken) {
+    return VendorProfile.builder("optimove")
+        .secretNames(MetricsApi.SIGNATURE_CONTENT, "tenanttoken", "x-api-key")
+        .errorParser(OptimoveErrors.parser(tenantToken))
+        .build();
+  }
 
   private final String tenantId;
   private final Secret tenantToken;
@@ -78,9 +85,9 @@ public final class EngagementMetricsClient {
     this.tenantToken = b.tenantToken;
     this.batchSize = b.batchSize;
     this.clock = options.clock();
-    this.pipeline = HttpPipeline.create(options, PROFILE);
+    this.pipeline = HttpPipeline.create(options, profile(b.tenantToken));
     this.api = pipeline.create(MetricsApi.class);
-    this.responses = new Responses(pipeline);
+    this.responses = new Responses(pipeline, OptimoveErrors.parser(b.tenantToken));
   }
 
   /**
@@ -109,6 +116,15 @@ public final class EngagementMetricsClient {
    */
   public String endpoint() {
     return pipeline.endpoint();
+  }
+
+  /**
+   * The events per request.
+   *
+   * @return the batch size
+   */
+  public int batchSize() {
+    return batchSize;
   }
 
   /**
@@ -185,7 +201,8 @@ public final class EngagementMetricsClient {
     }
   }
 
-  private void validate(List<EngagementEvent> events) {
+  /** Checks events as {@link #saveEvents(List)} does, without sending them. */
+  void validate(List<EngagementEvent> events) {
     Instant now = clock.instant();
     Instant oldest = now.minus(Duration.ofDays(MAX_AGE_DAYS));
     List<ConfigurationProblem> problems = new ArrayList<>();

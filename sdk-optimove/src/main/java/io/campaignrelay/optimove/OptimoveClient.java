@@ -20,6 +20,7 @@ import io.campaignrelay.optimove.implementation.AttributeValues;
 import io.campaignrelay.optimove.implementation.Chunks;
 import io.campaignrelay.optimove.implementation.EndpointRules;
 import io.campaignrelay.optimove.implementation.OptimoveApi;
+import io.campaignrelay.optimove.implementation.OptimoveErrors;
 import io.campaignrelay.optimove.implementation.Responses;
 import io.campaignrelay.optimove.implementation.TargetRows;
 import io.campaignrelay.optimove.implementation.WireRows;
@@ -51,10 +52,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
 import okhttp3.OkHttpClient;
-import okhttp3.ResponseBody;
-import retrofit2.Call;
 
 /**
  * The Optimove REST API as a channel integration (an SMS vendor such as Delivyr or TextLocal) uses
@@ -67,15 +65,16 @@ import retrofit2.Call;
  * client-side rate limiter at Optimove's 50 requests per 10 s per key (configurable with {@link
  * Builder#rateLimit(RateLimit)}), shared by every thread using this client, so bulk work does not
  * trip HTTP 429; reads (and the repeat-safe template, promotion and listener writes) are retried on
- * 408/425/429/5xx honouring {@code Retry-After}; metric writes are never re-sent once they reached
- * Optimove. Two clients built for the same key each have their own budget: share one client per
- * key.
+ * 408/425/429/5xx honouring {@code Retry-After}; metric writes are re-sent only after a 429
+ * (Optimove processed nothing; the retry is sdk-core's, which this client leaves on), never after
+ * any other answer or a failure once they reached Optimove (a repeat could count twice). Two
+ * clients built for the same key each have their own budget: share one client per key.
  *
  * <p>Responses: an empty body, {@code true} and {@code {"ResponseCode":200}} are successes; a JSON
  * string body (Optimove's error text, even with status 200) or {@code false} is an {@link
- * ApiServiceException}; 401/403 become {@link AuthenticationException}, 429 {@code
- * RateLimitException}, 5xx {@code ServerException}. Connection failures are {@link
- * ApiConnectionException}.
+ * ApiServiceException} whose message carries Optimove's explanation (plain text too, with the API
+ * key masked); 401/403 become {@link AuthenticationException}, 429 {@code RateLimitException}, 5xx
+ * {@code ServerException}. Connection failures are {@link ApiConnectionException}.
  *
  * <p>Logs go to SLF4J under {@code io.campaignrelay.optimove.http}; the API key never appears in a
  * log line, exception message or {@link #toString()}.
@@ -91,21 +90,23 @@ public final class OptimoveClient {
   /** Optimove accepts at most 100 template or metric rows per call. */
   public static final int MAX_ROWS_PER_CALL = 100;
 
-  static final VendorProfile PROFILE =
-      VendorProfile.builder("optimove")
-          .secretNames("x-api-key", "authorization-token", "password", "tenanttoken")
-          .loggableParameters(
-              "ChannelID",
-              "CampaignID",
-              "TemplateID",
-              "EventTypeID",
-              "CustomerAttributes",
-              "CustomerAttributesDelimiter",
-              "$top",
-              "$skip",
-              "Date")
-          .defaultRateLimit(DEFAULT_RATE_LIMIT)
-          .build();
+  static VendorProfile profile(Secret apiKey) {
+    return VendorProfile.builder("optimove")
+        .secretNames("x-api-key", "authorization-token", "password", "tenanttoken")
+        .loggableParameters(
+            "ChannelID",
+            "CampaignID",
+            "TemplateID",
+            "EventTypeID",
+            "CustomerAttributes",
+            "CustomerAttributesDelimiter",
+            "$top",
+            "$skip",
+            "Date")
+        .defaultRateLimit(DEFAULT_RATE_LIMIT)
+        .errorParser(OptimoveErrors.parser(apiKey))
+        .build();
+  }
 
   private final String configuredEndpoint;
   private final Secret apiKey;
@@ -118,9 +119,9 @@ public final class OptimoveClient {
     this.configuredEndpoint = b.endpoint;
     this.apiKey = b.credential;
     this.pathStyle = b.pathStyle;
-    this.pipeline = HttpPipeline.create(options, PROFILE);
+    this.pipeline = HttpPipeline.create(options, profile(b.credential));
     this.api = pipeline.create(OptimoveApi.class);
-    this.responses = new Responses(pipeline);
+    this.responses = new Responses(pipeline, OptimoveErrors.parser(b.credential));
   }
 
   /**
@@ -419,16 +420,21 @@ public final class OptimoveClient {
    * Lists a campaign's recipients on a channel (GetCustomerSendDetailsByChannel), fetching pages of
    * {@link CampaignTargetQuery#pageSize()} rows with {@code $top}/{@code $skip} only as the result
    * is iterated ({@link PagedIterable#stream()} for items, {@link PagedIterable#byPage()} for
-   * pages; the continuation token is the next {@code $skip}): at most one page is held at a time,
-   * so a campaign of millions runs in constant memory. The listing ends after an empty page or one
-   * shorter than the page size. Each page's rows are parsed as they arrive from the socket.
+   * pages; the continuation token starts with the next {@code $skip}): at most one page is held at
+   * a time, so a campaign of millions runs in constant memory. The listing ends after an empty page
+   * or one shorter than the page size. Each page's rows are parsed as they arrive from the socket.
+   * A page that repeats the previous one (a server ignoring {@code $top}/{@code $skip}) stops the
+   * listing with a {@link TargetListingException} instead of reading the same rows forever.
    *
    * <p>The requested attributes come back positionally, as a JSON array (current API) or one string
-   * joined with the query's delimiter (older API); both are matched to the requested names.
+   * joined with the query's delimiter (older API); both are matched to the requested names, under
+   * the key {@code CustomerAttributes} or the singular {@code CustomerAttribute}. A page on which
+   * no row carries them stops the listing with a {@link TargetListingException} naming the
+   * attributes and the keys seen.
    *
    * @param query the campaign, channel, attributes and page size
-   * @return the lazy listing; failures surface while iterating it as {@link ApiServiceException} or
-   *     {@link ApiConnectionException}
+   * @return the lazy listing; failures surface while iterating it as {@link ApiServiceException},
+   *     {@link ApiConnectionException} or {@link TargetListingException}
    */
   public PagedIterable<CustomerSendDetail> getCustomerSendDetailsByChannel(
       CampaignTargetQuery query) {
@@ -436,7 +442,11 @@ public final class OptimoveClient {
     String operation = op("GET", "customers", "GetCustomerSendDetailsByChannel");
     String attrs = joinAttributes(query);
     String delimiter = attrs == null ? null : String.valueOf(query.attributeDelimiter());
-    return paged(
+    AttributeValues attributes = attributeValues(query);
+    return TargetPaging.of(
+        responses,
+        query.campaignId(),
+        query.customerAttributes(),
         query.pageSize(),
         skip ->
             api.getCustomerSendDetailsByChannel(
@@ -449,7 +459,8 @@ public final class OptimoveClient {
                 skip),
         operation,
         "SendDetailRow",
-        TargetRows.sendDetails(attributeValues(query)));
+        stats -> TargetRows.sendDetails(attributes, stats),
+        CustomerSendDetail::customerId);
   }
 
   /**
@@ -468,7 +479,11 @@ public final class OptimoveClient {
     String operation = op("GET", "customers", "GetCustomerExecutionDetailsByCampaign");
     String attrs = joinAttributes(query);
     String delimiter = attrs == null ? null : String.valueOf(query.attributeDelimiter());
-    return paged(
+    AttributeValues attributes = attributeValues(query);
+    return TargetPaging.of(
+        responses,
+        query.campaignId(),
+        query.customerAttributes(),
         query.pageSize(),
         skip ->
             api.getCustomerExecutionDetailsByCampaign(
@@ -481,7 +496,8 @@ public final class OptimoveClient {
                 skip),
         operation,
         "ExecutionDetailRow",
-        TargetRows.executionDetails(attributeValues(query)));
+        stats -> TargetRows.executionDetails(attributes, stats),
+        CustomerExecutionDetail::customerId);
   }
 
   /**
@@ -643,8 +659,10 @@ public final class OptimoveClient {
 
   /**
    * Reports aggregate counts (UpdateCampaignMetrics), in calls of at most {@value
-   * #MAX_ROWS_PER_CALL} rows. Not retried once a call reached Optimove (a repeat could count
-   * twice): on {@link ApiConnectionException#outcomeUnknown()} check before repeating.
+   * #MAX_ROWS_PER_CALL} rows. Re-sent after a 429 (nothing was processed), otherwise not retried
+   * once a call reached Optimove (a repeat could count twice): on {@link
+   * ApiConnectionException#outcomeUnknown()} check before repeating. {@link OptimoveMetricsSink}
+   * keeps rows that could not be delivered in its outbox.
    *
    * @param metrics the rows
    * @throws ConfigurationException listing every invalid row, before anything is sent
@@ -693,8 +711,8 @@ public final class OptimoveClient {
 
   /**
    * Reports per-customer interactions (UpdateCampaignInteractions), in calls of at most {@value
-   * CampaignInteractions#MAX_CUSTOMERS_PER_CALL} customer ids. Not retried once a call reached
-   * Optimove.
+   * CampaignInteractions#MAX_CUSTOMERS_PER_CALL} customer ids. Re-sent after a 429 (nothing was
+   * processed), otherwise not retried once a call reached Optimove.
    *
    * @param interactions the interactions
    * @throws ApiServiceException if Optimove rejects a call
@@ -877,31 +895,6 @@ public final class OptimoveClient {
   }
 
   // ------------------------------------------------------------------ helpers
-
-  private <T> PagedIterable<T> paged(
-      int pageSize,
-      Function<Long, Call<ResponseBody>> fetch,
-      String operation,
-      String rowName,
-      Responses.RowReader<T> rowReader) {
-    Responses.RowReader<T> reader =
-        parser -> {
-          try {
-            return rowReader.read(parser);
-          } catch (IllegalArgumentException | ConfigurationException e) {
-            throw new ApiServiceException(
-                new ApiErrorDetails(
-                    "optimove", operation, 200, null, e.getMessage(), null, false, ""));
-          }
-        };
-    return PagedIterable.of(
-        token -> {
-          long skip = token == null ? 0 : Long.parseLong(token);
-          List<T> rows = new ArrayList<>(Math.min(pageSize, 1024));
-          int n = responses.readRows(fetch.apply(skip), operation, rowName, reader, rows::add);
-          return new PagedIterable.Page<>(rows, n < pageSize ? null : Long.toString(skip + n));
-        });
-  }
 
   private static String joinAttributes(CampaignTargetQuery query) {
     return query.customerAttributes().isEmpty()

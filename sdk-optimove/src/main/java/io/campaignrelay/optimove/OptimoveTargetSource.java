@@ -5,6 +5,7 @@ import io.campaignrelay.core.ConfigurationException;
 import io.campaignrelay.core.ConfigurationProblem;
 import io.campaignrelay.core.CustomerAttributes;
 import io.campaignrelay.core.CustomerId;
+import io.campaignrelay.core.PagedIterable;
 import io.campaignrelay.core.TemplateId;
 import io.campaignrelay.core.execution.Recipient;
 import io.campaignrelay.core.execution.TargetSource;
@@ -27,6 +28,12 @@ import java.util.stream.Stream;
  * Recipient#withTemplate(TemplateId)}. A customer repeated within a window of page-size consecutive
  * rows is yielded once; repeats further apart are not tracked (that would hold every id of a
  * million-customer campaign in memory). Immutable and thread-safe.
+ *
+ * <p>A listing that cannot be trusted stops with a {@link TargetListingException} naming the
+ * campaign and the page: a page that repeats the previous one, rows past the campaign's targeted
+ * count plus a margin ({@link Builder#targetedMargin(long)}), or a page on which no row carries the
+ * requested attributes. A row that alone lacks its attributes keeps them empty (never a made-up
+ * value), so the engine's phone lookup drops it naming the missing attribute.
  */
 public final class OptimoveTargetSource implements TargetSource {
 
@@ -38,7 +45,11 @@ public final class OptimoveTargetSource implements TargetSource {
     SEND_DETAILS_BY_CHANNEL
   }
 
+  /** The smallest default margin over the targeted count, in rows. */
+  public static final long MIN_TARGETED_MARGIN = 100;
+
   private final OptimoveClient client;
+  private final long targetedMargin;
   private final List<String> customerAttributes;
   private final Function function;
   private final int pageSize;
@@ -50,6 +61,7 @@ public final class OptimoveTargetSource implements TargetSource {
     this.function = b.function;
     this.pageSize = b.pageSize;
     this.attributeDelimiter = b.attributeDelimiter;
+    this.targetedMargin = b.targetedMargin;
   }
 
   /**
@@ -106,7 +118,10 @@ public final class OptimoveTargetSource implements TargetSource {
     Stream<Recipient> rows =
         switch (function) {
           case EXECUTION_DETAILS_BY_CAMPAIGN ->
-              client.getCustomerExecutionDetailsByCampaign(query).stream()
+              withinTargeted(
+                      client.getCustomerExecutionDetailsByCampaign(query).streamByPage(),
+                      campaign,
+                      campaignId)
                   .map(
                       d ->
                           recipient(
@@ -116,7 +131,10 @@ public final class OptimoveTargetSource implements TargetSource {
                               d.templateId(),
                               campaignTemplate));
           case SEND_DETAILS_BY_CHANNEL ->
-              client.getCustomerSendDetailsByChannel(query).stream()
+              withinTargeted(
+                      client.getCustomerSendDetailsByChannel(query).streamByPage(),
+                      campaign,
+                      campaignId)
                   .map(
                       d ->
                           recipient(
@@ -127,6 +145,63 @@ public final class OptimoveTargetSource implements TargetSource {
                               campaignTemplate));
         };
     return dedupeAdjacent(rows, pageSize);
+  }
+
+  /**
+   * The pages' rows, stopped with {@link TargetListingException.Problem#PAST_TARGETED_COUNT} when
+   * they go past the campaign's targeted count plus the margin.
+   */
+  private <T> Stream<T> withinTargeted(
+      Stream<PagedIterable.Page<T>> pages, Campaign campaign, long campaignId) {
+    if (campaign.targetedCount().isEmpty()) {
+      return pages.flatMap(p -> p.items().stream());
+    }
+    long targeted = campaign.targetedCount().getAsLong();
+    long margin = targetedMargin >= 0 ? targetedMargin : defaultMargin(targeted);
+    long limit = targeted + margin;
+    long[] read = {0};
+    int[] page = {0};
+    return pages.flatMap(
+        p -> {
+          page[0]++;
+          long skip = read[0];
+          read[0] += p.items().size();
+          if (read[0] > limit) {
+            throw new TargetListingException(
+                TargetListingException.Problem.PAST_TARGETED_COUNT,
+                campaignId,
+                page[0],
+                skip,
+                customerAttributes,
+                List.of(),
+                "Optimove listed more targets for campaign "
+                    + campaignId
+                    + " than it targets: page "
+                    + page[0]
+                    + " ($skip="
+                    + skip
+                    + ") brings the rows to "
+                    + read[0]
+                    + ", past the targeted count "
+                    + targeted
+                    + " plus the margin "
+                    + margin
+                    + "; the listing was stopped (the server may ignore $top/$skip). Check the"
+                    + " campaign's targeted count or set targetedMargin(...)");
+          }
+          return p.items().stream();
+        });
+  }
+
+  /**
+   * The default margin over a campaign's targeted count: a tenth of it, at least {@value
+   * #MIN_TARGETED_MARGIN} rows.
+   *
+   * @param targeted the targeted count
+   * @return the margin in rows
+   */
+  public static long defaultMargin(long targeted) {
+    return Math.max(MIN_TARGETED_MARGIN, targeted / 10);
   }
 
   private static Recipient recipient(
@@ -174,8 +249,24 @@ public final class OptimoveTargetSource implements TargetSource {
     private Function function = Function.EXECUTION_DETAILS_BY_CAMPAIGN;
     private int pageSize = CampaignTargetQuery.MAX_PAGE_SIZE;
     private char attributeDelimiter = ',';
+    private long targetedMargin = -1;
 
     private Builder() {}
+
+    /**
+     * Sets how many rows past a campaign's {@link Campaign#targetedCount()} the listing may read
+     * before it stops with {@link TargetListingException.Problem#PAST_TARGETED_COUNT} (default:
+     * {@link OptimoveTargetSource#defaultMargin(long)}, a tenth of the count and at least {@value
+     * OptimoveTargetSource#MIN_TARGETED_MARGIN}). Campaigns without a targeted count are not
+     * checked this way (a repeated page still stops the listing).
+     *
+     * @param rows zero or more
+     * @return this builder
+     */
+    public Builder targetedMargin(long rows) {
+      this.targetedMargin = rows;
+      return this;
+    }
 
     /**
      * Sets the client (required).
@@ -259,6 +350,10 @@ public final class OptimoveTargetSource implements TargetSource {
       }
       if (function == null) {
         problems.add(ConfigurationProblem.of("function", null, "choose a Function"));
+      }
+      if (targetedMargin < -1) {
+        problems.add(
+            ConfigurationProblem.of("targetedMargin", targetedMargin, "give zero or more rows"));
       }
       try {
         CampaignTargetQuery.builder()

@@ -13,7 +13,6 @@ import io.campaignrelay.core.Secret;
 import io.campaignrelay.core.TemplateId;
 import io.campaignrelay.core.execution.PublishedTemplate;
 import io.campaignrelay.core.execution.Recipient;
-import io.campaignrelay.core.http.InvalidRequestException;
 import io.campaignrelay.core.metrics.DeliveryEvent;
 import io.campaignrelay.core.metrics.DeliveryOutcome;
 import io.campaignrelay.core.metrics.EngagementMetric;
@@ -306,7 +305,7 @@ class AdaptersTest extends OptimoveTestSupport {
   }
 
   @Test
-  void aFailedBatchCanBeAcceptedAgain() throws Exception {
+  void aFailedBatchStaysInTheOutboxAndTheNextFlushSendsItOnce() throws Exception {
     enqueue(400, "\"bad event\"");
     enqueue(200, "");
     OptimoveMetricsSink sink =
@@ -317,9 +316,14 @@ class AdaptersTest extends OptimoveTestSupport {
             .build();
     DeliveryEvent e = event("e1", "A1", DeliveryOutcome.DELIVERED, Duration.ofMinutes(1));
 
-    assertThatThrownBy(() -> sink.accept(e)).isInstanceOf(InvalidRequestException.class);
+    sink.accept(e);
+    assertThat(sink.depth()).isEqualTo(1);
+    assertThat(server.getRequestCount()).isOne();
+    assertThat(sink.flush().isComplete()).isTrue();
+    assertThat(sink.depth()).isZero();
     sink.accept(e);
 
+    assertThat(sink.depth()).as("a delivered id is not appended again").isZero();
     assertThat(server.getRequestCount()).isEqualTo(2);
     assertThat(body(take())).isEqualTo(body(take()));
   }

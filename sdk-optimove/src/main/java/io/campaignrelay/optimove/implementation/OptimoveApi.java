@@ -21,8 +21,9 @@ import retrofit2.http.Streaming;
  * an error, sometimes with status 200; {@link Responses} sorts them out.
  *
  * <p>Writes that are safe to repeat (adding or deleting the same templates, promotions or listener)
- * are marked {@link HttpPipeline#RETRY_SAFE}; metric writes are not, because a repeat could count
- * twice.
+ * are marked {@link HttpPipeline#RETRY_SAFE}; metric writes are not, because a repeat after a
+ * timeout or a 5xx could count twice (a 429, which means nothing was processed, is still retried by
+ * sdk-core's retry loop for any method).
  */
 public interface OptimoveApi {
 
@@ -130,8 +131,8 @@ public interface OptimoveApi {
   // ---- integrations: metrics ----
 
   /**
-   * {@code POST integrations/UpdateCampaignMetrics}: at most 100 rows; not retried after reaching
-   * the server (a repeat could count twice).
+   * {@code POST integrations/UpdateCampaignMetrics}: at most 100 rows; retried only after a 429,
+   * never after any other answer from the server (a repeat could count twice).
    *
    * @param category the category path
    * @param rows the metric rows
@@ -143,8 +144,8 @@ public interface OptimoveApi {
       @Body List<WireRows.CampaignMetricRow> rows);
 
   /**
-   * {@code POST integrations/UpdateCampaignInteractions}: at most 10,000 customer ids; not retried
-   * after reaching the server.
+   * {@code POST integrations/UpdateCampaignInteractions}: at most 10,000 customer ids; retried only
+   * after a 429.
    *
    * @param category the category path
    * @param body the interaction body

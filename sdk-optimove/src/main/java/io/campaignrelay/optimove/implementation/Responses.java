@@ -41,7 +41,11 @@ public final class Responses {
           .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .build();
 
+  /** The longest part of a body quoted in a hand-built error message, in characters. */
+  static final int MESSAGE_EXCERPT = 200;
+
   private final HttpPipeline pipeline;
+  private final OptimoveErrors errors;
 
   /**
    * Creates the reader for one pipeline.
@@ -49,7 +53,18 @@ public final class Responses {
    * @param pipeline the pipeline the calls run on
    */
   public Responses(HttpPipeline pipeline) {
+    this(pipeline, OptimoveErrors.parser());
+  }
+
+  /**
+   * Creates the reader for one pipeline, masking the client's secret values in error messages.
+   *
+   * @param pipeline the pipeline the calls run on
+   * @param errors the client's error parser (its secret values are masked)
+   */
+  public Responses(HttpPipeline pipeline, OptimoveErrors errors) {
     this.pipeline = pipeline;
+    this.errors = errors;
   }
 
   /**
@@ -235,16 +250,21 @@ public final class Responses {
     if (message == null) {
       return pipeline.toException(operation, response.code(), errorHeaders(response), body);
     }
+    String excerpt = errors.mask(pipeline.excerpt(body));
+    String quoted = excerpt.strip();
+    if (quoted.length() > MESSAGE_EXCERPT) {
+      quoted = quoted.substring(0, MESSAGE_EXCERPT) + "...";
+    }
     return new ApiServiceException(
         new ApiErrorDetails(
             pipeline.profile().name(),
             operation,
             response.code(),
             null,
-            message,
+            quoted.isEmpty() ? message : message + ": " + quoted,
             null,
             false,
-            pipeline.excerpt(body)));
+            excerpt));
   }
 
   private static Headers errorHeaders(Response<ResponseBody> response) {

@@ -28,8 +28,14 @@ import java.util.List;
  *   <li>The common token of each field (a string, an integer, null) is read directly; any other
  *       token falls back to Jackson's own coercion ({@code "7"} for an id, a number for an id
  *       text), so what was accepted or rejected before still is.
- *   <li>{@code CustomerAttributes}: see {@link AttributeValues}.
+ *   <li>{@code CustomerAttributes}: see {@link AttributeValues}. The singular {@code
+ *       CustomerAttribute} (a third-party mock sends it, and by one account the live API) is read
+ *       the same way.
  * </ul>
+ *
+ * <p>A {@link PageStats} given to the readers counts the rows of one page that carried the
+ * attributes key and samples the keys of its first rows, so that a page without any attributes is
+ * reported instead of yielding customers whose every attribute, phone number included, is null.
  */
 public final class TargetRows {
 
@@ -43,6 +49,62 @@ public final class TargetRows {
 
   private TargetRows() {}
 
+  /** What the rows of one page carried. Not thread-safe: one page, one reader thread. */
+  public static final class PageStats {
+    private static final int SAMPLED_ROWS = 3;
+    private static final int MAX_KEYS = 32;
+
+    private int rows;
+    private int rowsWithAttributes;
+    private final java.util.LinkedHashSet<String> keys = new java.util.LinkedHashSet<>();
+
+    /** Creates empty stats. */
+    public PageStats() {}
+
+    boolean sampling() {
+      return rows < SAMPLED_ROWS && keys.size() < MAX_KEYS;
+    }
+
+    void key(String name) {
+      keys.add(name);
+    }
+
+    void row(boolean hadAttributes) {
+      rows++;
+      if (hadAttributes) {
+        rowsWithAttributes++;
+      }
+    }
+
+    /**
+     * The rows read.
+     *
+     * @return the count
+     */
+    public int rows() {
+      return rows;
+    }
+
+    /**
+     * The rows that carried the attributes key ({@code CustomerAttributes} or {@code
+     * CustomerAttribute}, any case).
+     *
+     * @return the count
+     */
+    public int rowsWithAttributes() {
+      return rowsWithAttributes;
+    }
+
+    /**
+     * The keys of the first rows, as spelled.
+     *
+     * @return the distinct keys in order of appearance
+     */
+    public List<String> keysSeen() {
+      return List.copyOf(keys);
+    }
+  }
+
   /**
    * The reader of GetCustomerSendDetailsByChannel rows for one query.
    *
@@ -50,21 +112,45 @@ public final class TargetRows {
    * @return the row reader
    */
   public static Responses.RowReader<CustomerSendDetail> sendDetails(AttributeValues attributes) {
+    return sendDetails(attributes, null);
+  }
+
+  /**
+   * The reader of GetCustomerSendDetailsByChannel rows of one page, counting into its stats.
+   *
+   * @param attributes the query's attribute reader, shared by every row
+   * @param stats the page's stats, or null
+   * @return the row reader
+   */
+  public static Responses.RowReader<CustomerSendDetail> sendDetails(
+      AttributeValues attributes, PageStats stats) {
     return parser -> {
+      boolean sample = stats != null && stats.sampling();
+      boolean hadAttributes = false;
       String customerId = null;
       long templateId = 0;
       String time = null;
       AttributeValues.Raw raw = null;
       for (JsonToken t = parser.nextToken(); t == JsonToken.FIELD_NAME; t = parser.nextToken()) {
-        int field = field(parser.currentName());
+        String name = parser.currentName();
+        if (sample) {
+          stats.key(name);
+        }
+        int field = field(name);
         parser.nextToken();
         switch (field) {
           case CUSTOMER_ID -> customerId = text(parser);
           case TEMPLATE_ID -> templateId = id(parser);
           case TIME -> time = text(parser);
-          case ATTRIBUTES -> raw = attributes.read(parser);
+          case ATTRIBUTES -> {
+            raw = attributes.read(parser);
+            hadAttributes = true;
+          }
           default -> parser.skipChildren();
         }
+      }
+      if (stats != null) {
+        stats.row(hadAttributes);
       }
       CustomerAttributes resolved = attributes.resolve(raw);
       return new CustomerSendDetail(customerId, templateId, time, resolved);
@@ -79,7 +165,21 @@ public final class TargetRows {
    */
   public static Responses.RowReader<CustomerExecutionDetail> executionDetails(
       AttributeValues attributes) {
+    return executionDetails(attributes, null);
+  }
+
+  /**
+   * The reader of GetCustomerExecutionDetailsByCampaign rows of one page, counting into its stats.
+   *
+   * @param attributes the query's attribute reader, shared by every row
+   * @param stats the page's stats, or null
+   * @return the row reader
+   */
+  public static Responses.RowReader<CustomerExecutionDetail> executionDetails(
+      AttributeValues attributes, PageStats stats) {
     return parser -> {
+      boolean sample = stats != null && stats.sampling();
+      boolean hadAttributes = false;
       String customerId = null;
       long actionId = 0;
       long templateId = 0;
@@ -87,7 +187,11 @@ public final class TargetRows {
       String time = null;
       AttributeValues.Raw raw = null;
       for (JsonToken t = parser.nextToken(); t == JsonToken.FIELD_NAME; t = parser.nextToken()) {
-        int field = field(parser.currentName());
+        String name = parser.currentName();
+        if (sample) {
+          stats.key(name);
+        }
+        int field = field(name);
         parser.nextToken();
         switch (field) {
           case CUSTOMER_ID -> customerId = text(parser);
@@ -95,9 +199,15 @@ public final class TargetRows {
           case TEMPLATE_ID -> templateId = id(parser);
           case PROMO_CODE -> promoCodes = commaList(parser);
           case TIME -> time = text(parser);
-          case ATTRIBUTES -> raw = attributes.read(parser);
+          case ATTRIBUTES -> {
+            raw = attributes.read(parser);
+            hadAttributes = true;
+          }
           default -> parser.skipChildren();
         }
+      }
+      if (stats != null) {
+        stats.row(hadAttributes);
       }
       CustomerAttributes resolved = attributes.resolve(raw);
       return new CustomerExecutionDetail(
@@ -119,6 +229,7 @@ public final class TargetRows {
       case "ScheduledTime":
         return TIME;
       case "CustomerAttributes":
+      case "CustomerAttribute":
         return ATTRIBUTES;
       default:
         return fieldIgnoringCase(name);
@@ -141,7 +252,7 @@ public final class TargetRows {
     if (name.equalsIgnoreCase("ScheduleTime") || name.equalsIgnoreCase("ScheduledTime")) {
       return TIME;
     }
-    if (name.equalsIgnoreCase("CustomerAttributes")) {
+    if (name.equalsIgnoreCase("CustomerAttributes") || name.equalsIgnoreCase("CustomerAttribute")) {
       return ATTRIBUTES;
     }
     return OTHER;
