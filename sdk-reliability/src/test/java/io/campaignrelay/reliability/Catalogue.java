@@ -45,13 +45,7 @@ final class Catalogue {
           "TL-ECHOES_CREDENTIAL@DEBUG",
           "DV-ECHOES_CREDENTIAL@DEBUG",
           "TL-ECHOES_CREDENTIAL@TRACE",
-          "DV-ECHOES_CREDENTIAL@TRACE",
-          // Optimove paging that ignores $top/$skip reads without end; a repeated page silently
-          // displaces the rows it should have carried
-          "TL-optimove-ignores-paging",
-          "DV-optimove-ignores-paging",
-          "TL-optimove-repeats-page",
-          "DV-optimove-repeats-page");
+          "DV-ECHOES_CREDENTIAL@TRACE");
 
   static List<FaultCase> all() {
     List<FaultCase> out = new ArrayList<>();
