@@ -57,6 +57,12 @@ final class Catalogue {
       }
       out.add(FaultCase.of(p + "LEAVES_OUT", "left-out", v, LEAVES_OUT));
       out.add(FaultCase.of(p + "LEAVES_OUT_UNSENT", "left-out", v, LEAVES_OUT_UNSENT));
+      out.add(
+          FaultCase.of(p + "LEAVES_OUT", "left-out", v, LEAVES_OUT)
+              .rerunWhileUncertain(p + "LEAVES_OUT-rerun-while-uncertain"));
+      out.add(
+          FaultCase.of(p + "LEAVES_OUT_UNSENT", "left-out", v, LEAVES_OUT_UNSENT)
+              .rerunWhileUncertain(p + "LEAVES_OUT_UNSENT-rerun-while-uncertain"));
       if (v == Vendor.DELIVYR) {
         out.add(FaultCase.of(p + "KEY_IN_FLIGHT", "409-in-flight", v, KEY_IN_FLIGHT));
       }

@@ -39,13 +39,14 @@ record FaultCase(
     int batch,
     OptimoveServer.Paging paging,
     boolean expectCompletion,
-    boolean persistent) {
+    boolean persistent,
+    boolean rerunWhileUncertain) {
 
   static final int MAX_RUNS = 3;
   static final int OPTIMOVE_PAGE = 6;
 
   static FaultCase of(String id, String faultClass, Vendor vendor, Fault fault) {
-    return new FaultCase(id, faultClass, vendor, fault, 2, false, 16, 4, null, true, false);
+    return new FaultCase(id, faultClass, vendor, fault, 2, false, 16, 4, null, true, false, false);
   }
 
   FaultCase withRecordsDown() {
@@ -60,12 +61,24 @@ record FaultCase(
         batch,
         paging,
         expectCompletion,
-        persistent);
+        persistent,
+        rerunWhileUncertain);
   }
 
   FaultCase optimove(OptimoveServer.Paging p, boolean completes) {
     return new FaultCase(
-        id, faultClass, vendor, fault, atCall, recordsDown, n, batch, p, completes, persistent);
+        id,
+        faultClass,
+        vendor,
+        fault,
+        atCall,
+        recordsDown,
+        n,
+        batch,
+        p,
+        completes,
+        persistent,
+        rerunWhileUncertain);
   }
 
   FaultCase at(int call) {
@@ -80,7 +93,8 @@ record FaultCase(
         batch,
         paging,
         expectCompletion,
-        persistent);
+        persistent,
+        rerunWhileUncertain);
   }
 
   /** The fault fires on every send call of the first run from {@code atCall} on (retries too). */
@@ -96,6 +110,27 @@ record FaultCase(
         batch,
         paging,
         expectCompletion,
+        true,
+        rerunWhileUncertain);
+  }
+
+  /**
+   * Re-runs a completed run too while its report counts uncertain recipients (as an operator
+   * following "run again to reconcile" would), at most {@link #MAX_RUNS} runs in all.
+   */
+  FaultCase rerunWhileUncertain(String newId) {
+    return new FaultCase(
+        newId,
+        faultClass,
+        vendor,
+        fault,
+        atCall,
+        recordsDown,
+        n,
+        batch,
+        paging,
+        expectCompletion,
+        persistent,
         true);
   }
 
@@ -132,7 +167,11 @@ record FaultCase(
       boolean completed = false;
       String note = "";
       int runs = 0;
-      for (int run = 1; run <= MAX_RUNS && !completed; run++) {
+      for (int run = 1;
+          run <= MAX_RUNS
+              && (!completed || (rerunWhileUncertain && last != null && last.uncertain() > 0));
+          run++) {
+        completed = false;
         runs = run;
         List<Integer> order =
             run == 1 ? Targets.natural(n) : Targets.shuffled(n, campaignId() * 31 + run);

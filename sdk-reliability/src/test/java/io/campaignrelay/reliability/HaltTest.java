@@ -118,7 +118,18 @@ class HaltTest {
         String[] r = reran.get(p.campaignId());
         FaultCase fc =
             new FaultCase(
-                p.id(), "halt", p.vendor(), Fault.NONE, 0, false, N, BATCH, null, true, false);
+                p.id(),
+                "halt",
+                p.vendor(),
+                Fault.NONE,
+                0,
+                false,
+                N,
+                BATCH,
+                null,
+                true,
+                false,
+                false);
         Campaign campaign = Targets.campaign(p.campaignId(), N);
         Path journal = journal(dir, p);
         List<String> texts = new ArrayList<>();

@@ -59,6 +59,7 @@ class TornJournalTest {
             BATCH,
             null,
             true,
+            false,
             false);
     Campaign campaign = Targets.campaign(fc.campaignId(), N);
     Path original = Files.createDirectories(dir.resolve(fc.id())).resolve("journal.log");
