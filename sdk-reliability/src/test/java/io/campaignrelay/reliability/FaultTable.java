@@ -25,14 +25,14 @@ public final class FaultTable {
     StringBuilder out = new StringBuilder();
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     Map<String, long[]> byClass = new LinkedHashMap<>();
-    long[] total = new long[7];
+    long[] total = new long[8];
     for (String line : lines) {
       String[] f = line.split("\t", -1);
       // level, id, class, runs, duplicates, lost, uncertain, trulyUnknown, leaks, completed,
       // expect,
       // verdict, note
       String cls = f[2] + ("OFF".equals(f[0]) ? "" : " @" + f[0]);
-      long[] a = byClass.computeIfAbsent(cls, k -> new long[7]);
+      long[] a = byClass.computeIfAbsent(cls, k -> new long[8]);
       long[] add = {
         1,
         Long.parseLong(f[3]),
@@ -40,17 +40,18 @@ public final class FaultTable {
         Long.parseLong(f[5]),
         Math.max(0, Long.parseLong(f[6])),
         Long.parseLong(f[7]),
+        Long.parseLong(f[8]),
         "PASS".equals(f[11]) ? 1 : 0
       };
-      for (int i = 0; i < 7; i++) {
+      for (int i = 0; i < 8; i++) {
         a[i] += add[i];
         total[i] += add[i];
       }
     }
     out.append(
         "| fault class | faults | runs | duplicates | lost | uncertain reported | truly unknown |"
-            + " passing |\n");
-    out.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+            + " secret leaks | passing |\n");
+    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     byClass.forEach((k, a) -> out.append(row(k, a)).append('\n'));
     out.append(row("**total**", total)).append('\n');
     return out.toString();
