@@ -38,6 +38,19 @@ public interface CampaignLedger {
   List<CampaignDispatch> all();
 
   /**
+   * A durable ledger kept in a core campaign ledger (for example {@code
+   * io.campaignrelay.core.runtime.FileCampaignLedger}, or a database-backed one): each campaign's
+   * record survives a restart, so the send-once guard of the same-text route holds across
+   * processes. Records are kept under the key {@code <campaign>:textlocal}.
+   *
+   * @param store the core ledger
+   * @return the ledger
+   */
+  static CampaignLedger durable(io.campaignrelay.core.runtime.CampaignLedger store) {
+    return new DurableCampaignLedger(store);
+  }
+
+  /**
    * A ledger in memory.
    *
    * @return a new empty ledger

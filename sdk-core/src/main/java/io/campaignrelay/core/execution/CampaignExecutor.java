@@ -677,11 +677,21 @@ public final class CampaignExecutor {
   }
 
   /**
-   * Whether a channel failure proves the batch was not accepted: the vendor was never reached, or
-   * it positively refused the request ({@link
-   * io.campaignrelay.core.http.ApiServiceException#requestRefused()}). Anything else (a 5xx, a
-   * lost, cut or unreadable answer, an unexpected exception) leaves the outcome unknown.
+   * The send decision, for code that sends outside the engine (a vendor's group send, say) and
+   * must decide as the engine does: whether a failure of a send proves that nothing of it was
+   * sent. True only when the vendor was never reached ({@link
+   * io.campaignrelay.core.http.ApiConnectionException#outcomeUnknown()} false) or positively
+   * refused the request ({@link io.campaignrelay.core.http.ApiServiceException#requestRefused()}).
+   * Anything else (a 5xx, a lost, cut or unreadable answer, an unexpected exception) leaves the
+   * outcome unknown: never send again on a guess.
+   *
+   * @param e the failure of a send
+   * @return true if nothing was sent
    */
+  public static boolean provesNothingSent(RuntimeException e) {
+    return definitelyNotSent(e);
+  }
+
   static boolean definitelyNotSent(RuntimeException e) {
     if (e instanceof io.campaignrelay.core.http.ApiConnectionException c) {
       return !c.outcomeUnknown();

@@ -174,8 +174,10 @@ public final class CampaignJobs {
         };
     try {
       ExecutionReport report = runner.run(record, renewing);
+      // The runner may have written vendor references (batch ids, groups) to the record meanwhile.
+      CampaignRecord latest = ledger.find(key).orElse(record);
       CampaignRecord sent =
-          record.toBuilder()
+          latest.toBuilder()
               .sentAt(clock.instant())
               .attribute("dispatched", Long.toString(report.dispatched()))
               .attribute("dropped", Long.toString(report.dropped()))
