@@ -59,6 +59,6 @@ public final class FaultTable {
 
   private static String row(String name, long[] a) {
     return "| " + name + " | " + a[0] + " | " + a[1] + " | " + a[2] + " | " + a[3] + " | " + a[4]
-        + " | " + a[5] + " | " + a[6] + "/" + a[0] + " |";
+        + " | " + a[5] + " | " + a[6] + " | " + a[7] + "/" + a[0] + " |";
   }
 }
