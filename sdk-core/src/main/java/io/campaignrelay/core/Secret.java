@@ -2,7 +2,6 @@ package io.campaignrelay.core;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Objects;
 
 /**
  * A credential (API key, hash, password, tenant token, webhook secret). Its {@link #toString()} is
@@ -21,18 +20,52 @@ public final class Secret {
     this.value = value;
   }
 
+  /** The field name {@link #of(String)} reports when the value is missing or blank. */
+  public static final String DEFAULT_FIELD = "secret";
+
   /**
-   * Wraps a credential.
+   * Wraps a credential. A missing or blank value is reported as field {@value #DEFAULT_FIELD}; use
+   * {@link #of(String, String)} to name the setting it came from.
    *
-   * @param value the credential; must not be null or blank
+   * @param value the credential; must not be null, empty or blank
    * @return the secret
-   * @throws IllegalArgumentException if the value is blank
+   * @throws ConfigurationException if the value is null, empty or blank
    */
   public static Secret of(String value) {
-    Objects.requireNonNull(value, "secret value");
+    return of(DEFAULT_FIELD, value);
+  }
+
+  /**
+   * Wraps a credential, naming the setting it is for so that a missing or blank value is reported
+   * against it, e.g. {@code Secret.of("apiKey", System.getenv("OPTIMOVE_API_KEY"))}.
+   *
+   * @param field the name of the setting, e.g. {@code "apiKey"}; null reads as {@value
+   *     #DEFAULT_FIELD}
+   * @param value the credential; must not be null, empty or blank
+   * @return the secret
+   * @throws ConfigurationException naming the field and the fix if the value is null, empty or
+   *     blank
+   */
+  public static Secret of(String field, String value) {
+    String name = field == null || field.isBlank() ? DEFAULT_FIELD : field;
+    if (value == null) {
+      throw new ConfigurationException(
+          "secret",
+          ConfigurationProblem.of(
+              name,
+              null,
+              "pass the credential issued by the vendor (e.g. read it from an environment"
+                  + " variable and check that the variable is set)"));
+    }
     if (value.isBlank()) {
-      throw new IllegalArgumentException(
-          "A secret must not be blank: pass the credential issued by the vendor.");
+      throw new ConfigurationException(
+          "secret",
+          new ConfigurationProblem(
+              name,
+              value.isEmpty() ? "<empty>" : "<blank>",
+              "pass the credential issued by the vendor; the value given is "
+                  + (value.isEmpty() ? "empty" : "only whitespace")
+                  + " (check the environment variable or configuration entry it came from)"));
     }
     return new Secret(value);
   }

@@ -1,7 +1,7 @@
 package io.campaignrelay.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,10 +20,48 @@ class SecretTest {
   }
 
   @Test
-  void blankSecretsAreRejected() {
-    assertThatThrownBy(() -> Secret.of("  "))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("blank");
+  void blankSecretsAreAConfigurationErrorNamingAGenericFieldAndTheFix() {
+    ConfigurationException e =
+        catchThrowableOfType(ConfigurationException.class, () -> Secret.of("  "));
+    assertThat(e.problems()).hasSize(1);
+    assertThat(e.problems().get(0).field()).isEqualTo("secret");
+    assertThat(e.problems().get(0).value()).isEqualTo("<blank>");
+    assertThat(e.getMessage()).contains("secret", "only whitespace", "pass the credential");
+  }
+
+  @Test
+  void nullAndEmptySecretsAreConfigurationErrorsToo() {
+    ConfigurationException missing =
+        catchThrowableOfType(ConfigurationException.class, () -> Secret.of(null));
+    assertThat(missing.problems().get(0).field()).isEqualTo("secret");
+    assertThat(missing.problems().get(0).value()).isEqualTo(ConfigurationProblem.MISSING);
+    assertThat(missing.getMessage()).contains("environment variable");
+
+    ConfigurationException empty =
+        catchThrowableOfType(ConfigurationException.class, () -> Secret.of(""));
+    assertThat(empty.problems().get(0).value()).isEqualTo("<empty>");
+    assertThat(empty.getMessage()).contains("empty");
+  }
+
+  @Test
+  void theTwoArgumentFormNamesTheField() {
+    ConfigurationException e =
+        catchThrowableOfType(ConfigurationException.class, () -> Secret.of("apiKey", "\t "));
+    assertThat(e.problems().get(0).field()).isEqualTo("apiKey");
+    assertThat(e.getMessage()).startsWith("Invalid secret (1 problem): apiKey='<blank>'");
+    assertThat(
+            catchThrowableOfType(ConfigurationException.class, () -> Secret.of("tenantToken", null))
+                .problems()
+                .get(0)
+                .field())
+        .isEqualTo("tenantToken");
+    assertThat(
+            catchThrowableOfType(ConfigurationException.class, () -> Secret.of(null, null))
+                .problems()
+                .get(0)
+                .field())
+        .isEqualTo("secret");
+    assertThat(Secret.of("apiKey", "k-1").reveal()).isEqualTo("k-1");
   }
 
   @Test

@@ -712,7 +712,7 @@ public final class DelivyrClient {
                           chain.request().newBuilder().header("Authorization", bearer).build()))
               .build();
       ClientOptions options = ob.httpClient(authenticated).build();
-      return new DelivyrClient(HttpPipeline.create(options, PROFILE), options.clock());
+      return new DelivyrClient(HttpPipeline.create(options, PROFILE, credential), options.clock());
     }
   }
 }

@@ -701,10 +701,13 @@ class DelivyrClientTest {
   }
 
   @Test
-  void anUnreadableSuccessBodyIsAServiceErrorNotACrash() {
+  void anUnreadableSuccessBodyIsAnUnknownOutcomeNotACrash() {
+    // after a 2xx, an unreadable body leaves the outcome unknown (issue 12, finding 1)
     enqueue(200, "{not json");
     assertThatThrownBy(() -> client.getOptimoveIntegration())
-        .isInstanceOf(io.campaignrelay.core.http.ApiServiceException.class)
+        .isInstanceOfSatisfying(
+            io.campaignrelay.core.http.UnreadableResponseException.class,
+            e -> assertThat(e.outcomeUnknown()).isTrue())
         .hasMessageContaining("could not be read");
   }
 }

@@ -85,7 +85,7 @@ public final class EngagementMetricsClient {
     this.tenantToken = b.tenantToken;
     this.batchSize = b.batchSize;
     this.clock = options.clock();
-    this.pipeline = HttpPipeline.create(options, profile(b.tenantToken));
+    this.pipeline = HttpPipeline.create(options, profile(b.tenantToken), b.tenantToken);
     this.api = pipeline.create(MetricsApi.class);
     this.responses = new Responses(pipeline, OptimoveErrors.parser(b.tenantToken));
   }

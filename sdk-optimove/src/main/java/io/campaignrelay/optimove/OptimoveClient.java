@@ -119,7 +119,7 @@ public final class OptimoveClient {
     this.configuredEndpoint = b.endpoint;
     this.apiKey = b.credential;
     this.pathStyle = b.pathStyle;
-    this.pipeline = HttpPipeline.create(options, profile(b.credential));
+    this.pipeline = HttpPipeline.create(options, profile(b.credential), b.credential);
     this.api = pipeline.create(OptimoveApi.class);
     this.responses = new Responses(pipeline, OptimoveErrors.parser(b.credential));
   }

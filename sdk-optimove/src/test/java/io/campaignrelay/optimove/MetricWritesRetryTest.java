@@ -19,21 +19,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
  * A 429 means Optimove processed nothing, so the metric writes (POSTs without an idempotency key)
  * must be sent again after {@code Retry-After}. The server here answers 429, 429, then 200.
  *
- * <p>The retry itself lives in sdk-core's retry loop (RetryInterceptor), which today retries a POST
- * only when it is marked retry-safe or carries an idempotency key; the change that retries a 429
- * for any method is another branch's. The Optimove clients add nothing in the way (no disabled
- * retries, no path around the pipeline), so these tests pass once that change is merged.
+ * <p>The retry itself lives in sdk-core's retry loop (RetryInterceptor), which retries a 429 for
+ * any method; the Optimove clients add nothing in the way (no disabled retries, no path around the
+ * pipeline).
  */
-@Disabled(
-    "needs sdk-core's RetryInterceptor to retry a 429 for any method (wip-corehttp); enable after"
-        + " merging it")
 class MetricWritesRetryTest extends OptimoveTestSupport {
 
   /** 429 with {@code Retry-After: 2} twice, then 200; records every request's path. */

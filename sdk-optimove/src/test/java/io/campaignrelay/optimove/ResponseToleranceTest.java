@@ -8,6 +8,7 @@ import io.campaignrelay.core.http.ApiConnectionException;
 import io.campaignrelay.core.http.ApiServiceException;
 import io.campaignrelay.core.http.AuthenticationException;
 import io.campaignrelay.core.http.RateLimitException;
+import io.campaignrelay.core.http.RetryOptions;
 import io.campaignrelay.core.http.ServerException;
 import io.campaignrelay.optimove.models.CampaignMetric;
 import io.campaignrelay.optimove.models.ChannelTemplate;
@@ -91,14 +92,18 @@ class ResponseToleranceTest extends OptimoveTestSupport {
   }
 
   @Test
-  void tooManyRequestsOnAMetricWriteIsNotRetried() {
-    enqueue(429, "{\"status\":429,\"message\":\"rate limit\"}");
+  void tooManyRequestsOnAMetricWriteIsRetriedThenRefused() {
+    // a 429 means Optimove processed nothing, so even a write without a key is retried
+    for (int i = 0; i < 4; i++) {
+      enqueue(429, "{\"status\":429,\"message\":\"rate limit\"}");
+    }
     assertThatThrownBy(
             () ->
                 client.updateCampaignMetrics(
                     List.of(new CampaignMetric(452, 1, 1, MetricId.DELIVERED, 1))))
-        .isInstanceOf(RateLimitException.class);
-    assertThat(server.getRequestCount()).isEqualTo(1);
+        .isInstanceOfSatisfying(
+            RateLimitException.class, e -> assertThat(e.requestRefused()).isTrue());
+    assertThat(server.getRequestCount()).isEqualTo(1 + RetryOptions.DEFAULT_MAX_RETRIES);
   }
 
   @Test

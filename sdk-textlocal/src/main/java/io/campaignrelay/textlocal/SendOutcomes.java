@@ -1,17 +1,14 @@
 package io.campaignrelay.textlocal;
 
 import io.campaignrelay.core.ConfigurationException;
-import io.campaignrelay.core.http.ApiConnectionException;
-import io.campaignrelay.core.http.ApiServiceException;
+import io.campaignrelay.core.execution.CampaignExecutor;
 
 /**
- * The one rule of this module for "was anything of a send sent?", the same as core's engine: a send
- * counts as not sent only when TextLocal positively refused it ({@link
- * ApiServiceException#requestRefused()}), when TextLocal was never reached ({@link
- * ApiConnectionException#outcomeUnknown()} false), or when a check failed before any call ({@link
- * ConfigurationException}). Anything else after the request was written (a lost, cut or unreadable
- * answer, a 5xx, an unlisted error code) leaves the outcome unknown. The HTTP status alone never
- * decides.
+ * The one rule of this module for "was anything of a send sent?": core's engine rule ({@link
+ * CampaignExecutor#provesNothingSent}: a positive refusal or a vendor never reached), plus a check
+ * of this SDK that failed before any call ({@link ConfigurationException}). Anything else after the
+ * request was written (a lost, cut or unreadable answer, a 5xx, an unlisted error code) leaves the
+ * outcome unknown. The HTTP status alone never decides.
  */
 final class SendOutcomes {
 
@@ -24,12 +21,9 @@ final class SendOutcomes {
    * @return true only for a positive refusal, an unreached vendor or a failed local check
    */
   static boolean definitelyNotSent(Throwable failure) {
-    if (failure instanceof ApiConnectionException c) {
-      return !c.outcomeUnknown();
+    if (failure instanceof ConfigurationException) {
+      return true; // the SDK's own checks refused the request before any call
     }
-    if (failure instanceof ApiServiceException s) {
-      return s.requestRefused();
-    }
-    return failure instanceof ConfigurationException;
+    return failure instanceof RuntimeException r && CampaignExecutor.provesNothingSent(r);
   }
 }

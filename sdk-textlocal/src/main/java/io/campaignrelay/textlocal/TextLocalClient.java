@@ -179,7 +179,13 @@ public final class TextLocalClient {
         options.httpClient().map(OkHttpClient::newBuilder).orElseGet(OkHttpClient.Builder::new);
     http.addInterceptor(new AuthInterceptor(b.credential.formFields()));
     ClientOptions withAuth = options.toBuilder().httpClient(http.build()).build();
-    this.pipeline = HttpPipeline.create(withAuth, PROFILE);
+    this.pipeline =
+        HttpPipeline.create(
+            withAuth,
+            PROFILE,
+            b.credential.formFields().values().stream()
+                .map(io.campaignrelay.core.Secret::of)
+                .toArray(io.campaignrelay.core.Secret[]::new));
     this.api = pipeline.create(TextLocalApi.class);
     this.clock = options.clock();
     this.testMode = b.testMode;

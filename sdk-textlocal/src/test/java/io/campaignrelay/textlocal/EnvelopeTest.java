@@ -219,10 +219,11 @@ class EnvelopeTest {
 
   @Test
   void malformedJsonIsAnUnknownOutcomeNotACrash() {
+    // after a 2xx, an unreadable body leaves the outcome unknown (issue 12, finding 1)
     tl.enqueue("{not json");
     ApiConnectionException e =
         catchThrowableOfType(ApiConnectionException.class, () -> client.groups());
     assertThat(e.outcomeUnknown()).isTrue();
-    assertThat(e.getMessage()).contains("get_groups/", "could not be read", "outcome is unknown");
+    assertThat(e.getMessage()).contains("could not be read");
   }
 }

@@ -677,9 +677,9 @@ public final class CampaignExecutor {
   }
 
   /**
-   * The send decision, for code that sends outside the engine (a vendor's group send, say) and
-   * must decide as the engine does: whether a failure of a send proves that nothing of it was
-   * sent. True only when the vendor was never reached ({@link
+   * The send decision, for code that sends outside the engine (a vendor's group send, say) and must
+   * decide as the engine does: whether a failure of a send proves that nothing of it was sent. True
+   * only when the vendor was never reached ({@link
    * io.campaignrelay.core.http.ApiConnectionException#outcomeUnknown()} false) or positively
    * refused the request ({@link io.campaignrelay.core.http.ApiServiceException#requestRefused()}).
    * Anything else (a 5xx, a lost, cut or unreadable answer, an unexpected exception) leaves the

@@ -3,14 +3,16 @@ package io.campaignrelay.core.http;
 import io.campaignrelay.core.CampaignRelayException;
 
 /**
- * The call did not produce an HTTP response. {@link #outcomeUnknown()} says which case it is:
+ * The call did not produce a readable HTTP response. {@link #outcomeUnknown()} says which case it
+ * is:
  *
  * <ul>
- *   <li>{@code false}: the request never reached the server (DNS, connect refused, TLS handshake),
- *       so nothing happened there and it is safe to try again;
- *   <li>{@code true}: the request was written but no response came back (read timeout, reset). The
- *       server may or may not have acted on it. For a send, check the vendor's log before sending
- *       again, or send with an idempotency key.
+ *   <li>{@code false}: the request never reached the server (DNS, connect refused, TLS handshake)
+ *       or could not even be built, so nothing happened there and it is safe to try again;
+ *   <li>{@code true}: the request was written but no usable response came back (read timeout,
+ *       reset, or a successful status whose body could not be read: {@link
+ *       UnreadableResponseException}). The server may or may not have acted on it. For a send,
+ *       check the vendor's records before sending again, or send with an idempotency key.
  * </ul>
  */
 public class ApiConnectionException extends CampaignRelayException {
@@ -46,7 +48,7 @@ public class ApiConnectionException extends CampaignRelayException {
   /**
    * How many attempts were made before giving up.
    *
-   * @return the attempt count, at least 1
+   * @return the attempt count; 0 only when the request could not be built
    */
   public int attempts() {
     return attempts;

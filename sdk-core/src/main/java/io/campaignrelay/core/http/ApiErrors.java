@@ -21,28 +21,46 @@ public final class ApiErrors {
    *   <li>anything else: {@link ApiServiceException}
    * </ul>
    *
+   * <p>Whether the request was refused follows {@link
+   * ApiServiceException#refusedByDefault(ApiErrorDetails)}.
+   *
    * @param details the error details
    * @param retryAfter the {@code Retry-After} the vendor sent, or null
    * @return the exception, to be thrown by the caller
    */
   public static ApiServiceException fromStatus(ApiErrorDetails details, Duration retryAfter) {
+    return fromStatus(details, retryAfter, ApiServiceException.refusedByDefault(details));
+  }
+
+  /**
+   * Creates the exception that matches the HTTP status (as {@link #fromStatus(ApiErrorDetails,
+   * Duration)}), with the vendor module's verdict on whether the request was positively refused.
+   *
+   * @param details the error details
+   * @param retryAfter the {@code Retry-After} the vendor sent, or null
+   * @param requestRefused true only when the vendor documents this error as "not processed"
+   * @return the exception, to be thrown by the caller; its {@link
+   *     ApiServiceException#requestRefused()} is {@code requestRefused}
+   */
+  public static ApiServiceException fromStatus(
+      ApiErrorDetails details, Duration retryAfter, boolean requestRefused) {
     int s = details.statusCode();
     if (s == 401 || s == 403) {
-      return new AuthenticationException(details);
+      return new AuthenticationException(details, requestRefused);
     }
     if (s == 404) {
-      return new NotFoundException(details);
+      return new NotFoundException(details, requestRefused);
     }
     if (s == 429) {
-      return new RateLimitException(details, retryAfter);
+      return new RateLimitException(details, retryAfter, requestRefused);
     }
     if (s == 400 || s == 409 || s == 410 || s == 413 || s == 415 || s == 422) {
-      return new InvalidRequestException(details);
+      return new InvalidRequestException(details, requestRefused);
     }
     if (s >= 500 && s <= 599) {
-      return new ServerException(details);
+      return new ServerException(details, requestRefused);
     }
-    return new ApiServiceException(details);
+    return new ApiServiceException(details, requestRefused);
   }
 
   /**

@@ -46,6 +46,7 @@ public final class ClientOptions {
   private final RetryOptions retryOptions;
   private final HttpLogOptions logOptions;
   private final RateLimit rateLimit;
+  private final RateLimiter rateLimiter;
   private final OkHttpClient httpClient;
   private final String applicationId;
   private final Clock clock;
@@ -60,6 +61,7 @@ public final class ClientOptions {
     this.retryOptions = b.retryOptions;
     this.logOptions = b.logOptions;
     this.rateLimit = b.rateLimit;
+    this.rateLimiter = b.rateLimiter;
     this.httpClient = b.httpClient;
     this.applicationId = b.applicationId;
     this.clock = b.clock;
@@ -99,6 +101,7 @@ public final class ClientOptions {
     b.retryOptions = retryOptions;
     b.logOptions = logOptions;
     b.rateLimit = rateLimit;
+    b.rateLimiter = rateLimiter;
     b.httpClient = httpClient;
     b.applicationId = applicationId;
     b.clock = clock;
@@ -170,12 +173,22 @@ public final class ClientOptions {
   }
 
   /**
-   * The client-side request budget.
+   * The client-side request budget of this client alone.
    *
    * @return the rate limit, if one is set; otherwise the vendor client's default applies
    */
   public Optional<RateLimit> rateLimit() {
     return Optional.ofNullable(rateLimit);
+  }
+
+  /**
+   * The request budget shared with other clients (for example every client of one vendor API key).
+   * When set, the client draws from it instead of a budget of its own.
+   *
+   * @return the shared limiter, if one is set
+   */
+  public Optional<RateLimiter> rateLimiter() {
+    return Optional.ofNullable(rateLimiter);
   }
 
   /**
@@ -230,6 +243,8 @@ public final class ClientOptions {
         + retryOptions
         + ", rateLimit="
         + rateLimit
+        + ", rateLimiter="
+        + rateLimiter
         + ", httpClient="
         + (httpClient == null ? "default" : "custom")
         + ", applicationId="
@@ -247,6 +262,7 @@ public final class ClientOptions {
     private RetryOptions retryOptions = RetryOptions.defaults();
     private HttpLogOptions logOptions = HttpLogOptions.defaults();
     private RateLimit rateLimit;
+    private RateLimiter rateLimiter;
     private OkHttpClient httpClient;
     private String applicationId;
     private Clock clock = Clock.systemUTC();
@@ -332,13 +348,29 @@ public final class ClientOptions {
     }
 
     /**
-     * Sets the client-side request budget, overriding the vendor client's default.
+     * Sets the client-side request budget of this client alone, overriding the vendor client's
+     * default. To share one budget among several clients, use {@link #rateLimiter(RateLimiter)}.
      *
      * @param rateLimit the budget, or null for the vendor default
      * @return this builder
      */
     public Builder rateLimit(RateLimit rateLimit) {
       this.rateLimit = rateLimit;
+      return this;
+    }
+
+    /**
+     * Shares a request budget with other clients: every client built with the same limiter draws
+     * from it, and a 429 with {@code Retry-After} seen by any of them holds all of them. Give one
+     * limiter to every client of one vendor credential (Optimove, for example, limits each API key,
+     * not each client). Cannot be combined with {@link #rateLimit(RateLimit)}.
+     *
+     * @param rateLimiter the shared limiter, e.g. {@code RateLimiter.of(RateLimit.of(50,
+     *     Duration.ofSeconds(10)))}; or null for a budget of the client's own
+     * @return this builder
+     */
+    public Builder rateLimiter(RateLimiter rateLimiter) {
+      this.rateLimiter = rateLimiter;
       return this;
     }
 
@@ -414,6 +446,14 @@ public final class ClientOptions {
                 "applicationId",
                 applicationId,
                 "use 1 to 24 letters, digits, '.', '_' or '-' (no spaces)"));
+      }
+      if (rateLimit != null && rateLimiter != null) {
+        problems.add(
+            ConfigurationProblem.of(
+                "rateLimit",
+                rateLimit,
+                "set either rateLimit (a budget of this client's own) or rateLimiter (a budget"
+                    + " shared with other clients), not both"));
       }
       if (clock == null) {
         problems.add(ConfigurationProblem.of("clock", null, "use Clock.systemUTC()"));

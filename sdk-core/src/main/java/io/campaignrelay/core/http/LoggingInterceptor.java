@@ -1,6 +1,7 @@
 package io.campaignrelay.core.http;
 
 import java.io.IOException;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import okhttp3.FormBody;
 import okhttp3.Interceptor;
@@ -12,7 +13,12 @@ import org.slf4j.Logger;
 
 /**
  * Logs each attempt. DEBUG: method, redacted URL, status, duration, attempt. TRACE: redacted
- * headers and bodies (first 64 KiB).
+ * headers and bodies (first 64 KiB). Besides secret names, the secret values of the request (and
+ * those the client was built with) are removed from every line.
+ *
+ * <p>Logging never changes what a call does: it runs outside {@link ResponseBufferInterceptor}, so
+ * a response body it prints has already been read to the end (or the call has already failed), and
+ * for a streamed body a failed peek is logged, not thrown.
  */
 final class LoggingInterceptor implements Interceptor {
   private static final long BODY_LIMIT = 64 * 1024;
@@ -33,15 +39,16 @@ final class LoggingInterceptor implements Interceptor {
     }
     AttemptState state = request.tag(AttemptState.class);
     int attempt = state == null ? 1 : state.attempt;
-    String url = redactor.url(request.url());
+    Set<String> secrets = redactor.harvest(request);
+    String url = redactor.url(request.url(), secrets);
     if (log.isTraceEnabled()) {
       log.trace(
           "--> {} {} (attempt {}){}{}",
           request.method(),
           url,
           attempt,
-          redactor.headers(request.headers()),
-          requestBody(request.body()));
+          redactor.headers(request.headers(), secrets),
+          requestBody(request.body(), secrets));
     }
     long start = System.nanoTime();
     Response response;
@@ -64,29 +71,35 @@ final class LoggingInterceptor implements Interceptor {
     if (log.isTraceEnabled()) {
       MediaType type = response.body().contentType();
       boolean form = type != null && "x-www-form-urlencoded".equals(type.subtype());
-      String body = response.peekBody(BODY_LIMIT).string();
+      String body;
+      try {
+        body = redactor.body(response.peekBody(BODY_LIMIT).string(), form, secrets);
+      } catch (IOException e) {
+        // a streamed body that fails here fails the same way for its reader: do not change that
+        body = "(body could not be read: " + e.getClass().getSimpleName() + ")";
+      }
       log.trace(
           "<-- {} {}{}\n{}",
           response.code(),
           url,
-          redactor.headers(response.headers()),
-          redactor.body(body, form));
+          redactor.headers(response.headers(), secrets),
+          body);
     }
     return response;
   }
 
-  private String requestBody(RequestBody body) throws IOException {
+  private String requestBody(RequestBody body, Set<String> secrets) throws IOException {
     if (body == null) {
       return "";
     }
     if (body instanceof FormBody form) {
-      return "\n" + redactor.form(form);
+      return "\n" + redactor.form(form, secrets);
     }
     MediaType type = body.contentType();
     boolean form = type != null && "x-www-form-urlencoded".equals(type.subtype());
     if (type != null && !"json".equals(type.subtype()) && !form && !"text".equals(type.type())) {
       return "\n(" + body.contentLength() + "-byte " + type + " body)";
     }
-    return "\n" + redactor.body(Redactor.readUtf8(body, BODY_LIMIT), form);
+    return "\n" + redactor.body(Redactor.readUtf8(body, BODY_LIMIT), form, secrets);
   }
 }

@@ -13,13 +13,27 @@ public class RateLimitException extends ApiServiceException {
   private final Duration retryAfter;
 
   /**
-   * Creates the exception.
+   * Creates the exception; whether the request was {@linkplain #requestRefused() refused} follows
+   * {@link ApiServiceException#refusedByDefault(ApiErrorDetails)}.
    *
    * @param details the error details
    * @param retryAfter how long the vendor asked to wait, or null if it did not say
    */
   public RateLimitException(ApiErrorDetails details, Duration retryAfter) {
     super(details);
+    this.retryAfter = retryAfter;
+  }
+
+  /**
+   * Creates the exception with the vendor module's verdict on whether the request was refused (a
+   * plain HTTP 429 is a refusal by default: the vendor processed nothing).
+   *
+   * @param details the error details
+   * @param retryAfter how long the vendor asked to wait, or null if it did not say
+   * @param requestRefused true only when nothing of the request was processed
+   */
+  public RateLimitException(ApiErrorDetails details, Duration retryAfter, boolean requestRefused) {
+    super(details, requestRefused);
     this.retryAfter = retryAfter;
   }
 

@@ -5,10 +5,6 @@ import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.function.DoubleSupplier;
 import okhttp3.Interceptor;
 import okhttp3.Request;
@@ -16,7 +12,9 @@ import okhttp3.Response;
 
 /**
  * The retry loop (see {@link RetryOptions} for the rules). An application interceptor: each attempt
- * goes down the rest of the chain, so the log interceptor after it logs every attempt.
+ * goes down the rest of the chain, so the log interceptor after it logs every attempt. Each attempt
+ * first takes a permit from the rate limiter, if any; a 429 with {@code Retry-After} holds the
+ * limiter (and so every client sharing it) for the clamped wait.
  */
 final class RetryInterceptor implements Interceptor {
 
@@ -49,6 +47,9 @@ final class RetryInterceptor implements Interceptor {
     Request request = original.newBuilder().removeHeader(HttpPipeline.RETRY_SAFE_HEADER).build();
     boolean replayable = isReplayable(request, markedSafe);
     int attempt = 0;
+    // whether an earlier attempt may have been acted on: then a later attempt that never reached
+    // the server does not make the outcome of the call known
+    boolean mayHaveActed = false;
     while (true) {
       attempt++;
       AttemptState state = new AttemptState(attempt);
@@ -65,22 +66,32 @@ final class RetryInterceptor implements Interceptor {
         }
         boolean retryAllowed = !state.reachedServer || replayable;
         if (!retryAllowed || attempt > options.maxRetries()) {
-          throw new AttemptFailedException(e, state.reachedServer, attempt);
+          throw new AttemptFailedException(e, state.reachedServer || mayHaveActed, attempt);
         }
+        mayHaveActed |= state.reachedServer;
         pause(jitteredBackoff(attempt));
         continue;
       }
-      if (!ApiErrors.isRetryableStatus(response.code())
-          || !replayable
-          || attempt > options.maxRetries()) {
+      int code = response.code();
+      Duration vendorWait = retryAfter(response);
+      boolean held = false;
+      if (code == 429 && vendorWait != null && rateLimiter != null) {
+        // every caller of this limiter (other clients of the same key included) waits too
+        rateLimiter.holdFor(vendorWait);
+        held = true;
+      }
+      boolean retry =
+          ApiErrors.isRetryableStatus(code)
+              && (replayable || code == 429) // a 429 means the vendor processed nothing
+              && attempt <= options.maxRetries();
+      if (!retry) {
         return response;
       }
-      Duration wait = retryAfter(response);
-      if (wait == null) {
-        wait = jitteredBackoff(attempt);
-      }
       response.close();
-      pause(wait);
+      mayHaveActed |= code != 429; // a 429 says nothing was processed; any other status may not
+      if (!held) {
+        pause(vendorWait != null ? vendorWait : jitteredBackoff(attempt));
+      }
     }
   }
 
@@ -107,24 +118,9 @@ final class RetryInterceptor implements Interceptor {
 
   /** Parses {@code Retry-After} (delta-seconds or HTTP-date), clamped to the configured maximum. */
   Duration retryAfter(Response response) {
-    String value = response.header("Retry-After");
-    if (value == null || value.isBlank()) {
+    Duration wait = RetryAfter.parse(response.header("Retry-After"), clock);
+    if (wait == null) {
       return null;
-    }
-    value = value.trim();
-    Duration wait;
-    try {
-      wait = Duration.ofSeconds(Long.parseLong(value));
-    } catch (NumberFormatException notSeconds) {
-      try {
-        Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        wait = Duration.between(clock.instant(), at);
-      } catch (DateTimeParseException notDate) {
-        return null;
-      }
-    }
-    if (wait.isNegative()) {
-      return Duration.ZERO;
     }
     return wait.compareTo(options.maxRetryAfter()) > 0 ? options.maxRetryAfter() : wait;
   }

@@ -19,8 +19,11 @@ import java.util.Objects;
  * <p>What is retried: connection failures before the request reached the server, and the statuses
  * 408, 425, 429, 500, 502, 503 and 504. GET, HEAD, PUT and DELETE may be retried; a POST only when
  * it carries an idempotency key (it is re-sent with the same key) or when the client marks it as a
- * read. A POST whose outcome is unknown (timeout or reset after it was written) is never retried
- * without a key.
+ * read. A POST whose outcome is unknown (timeout or reset after it was written, or a successful
+ * status whose body was cut off) is never retried without a key. A 429 is the exception: it means
+ * the vendor processed nothing, so it is retried for every method, a POST without a key included;
+ * when the last attempt is still a 429 the call fails with a {@link RateLimitException} whose
+ * {@link ApiServiceException#requestRefused()} is true.
  */
 public final class RetryOptions {
 

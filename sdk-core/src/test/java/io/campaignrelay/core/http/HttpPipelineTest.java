@@ -277,7 +277,7 @@ class HttpPipelineTest {
 
     assertThat(e.outcomeUnknown()).isTrue();
     assertThat(e.attempts()).isEqualTo(1);
-    assertThat(e.getMessage()).contains("outcome is unknown");
+    assertThat(e.getMessage()).contains("outcome is unknown", "failed after 1 attempt: ");
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
@@ -322,7 +322,7 @@ class HttpPipelineTest {
 
     assertThat(e.outcomeUnknown()).isFalse();
     assertThat(e.attempts()).isEqualTo(4);
-    assertThat(e.getMessage()).contains("nothing was sent");
+    assertThat(e.getMessage()).contains("nothing was sent", "failed after 4 attempts: ");
     assertThat(sleeps).hasSize(3);
   }
 
@@ -341,7 +341,9 @@ class HttpPipelineTest {
             () -> 1.0);
     try {
       assertThatThrownBy(() -> p.execute(p.create(TestApi.class).list(1), "GET things"))
-          .isInstanceOf(ApiConnectionException.class);
+          .isInstanceOfSatisfying(
+              ApiConnectionException.class, e -> assertThat(e.outcomeUnknown()).isTrue())
+          .hasMessageContaining("GET things was interrupted");
       assertThat(Thread.currentThread().isInterrupted()).isTrue();
     } finally {
       Thread.interrupted();
@@ -387,11 +389,56 @@ class HttpPipelineTest {
   }
 
   @Test
-  void aMalformedSuccessfulBodyIsAServiceErrorNotAConnectionError() {
+  void aMalformedSuccessfulBodyIsAnUnknownOutcomeNotAServiceError() {
     server.enqueue(json(200, "{\"ok\": tru"));
     HttpPipeline p = pipeline(options().build());
-    assertThatThrownBy(() -> p.execute(p.create(TestApi.class).list(1), "GET things"))
-        .isInstanceOf(ApiServiceException.class)
-        .hasMessageContaining("could not be read");
+    UnreadableResponseException e =
+        catchThrowableOfType(
+            UnreadableResponseException.class,
+            () -> p.execute(p.create(TestApi.class).list(1), "GET things"));
+    assertThat(e.outcomeUnknown()).isTrue();
+    assertThat(e.statusCode()).isEqualTo(200);
+    assertThat(e.bodyExcerpt()).isEqualTo("{\"ok\": tru");
+    assertThat(e.getMessage()).contains("could not be read");
+  }
+
+  @Test
+  void anUnreadableBodyAfterARetryCountsBothAttempts() {
+    server.enqueue(json(503, "{}"));
+    server.enqueue(json(200, "[1,2"));
+    HttpPipeline p = pipeline(options().build());
+    UnreadableResponseException e =
+        catchThrowableOfType(
+            UnreadableResponseException.class,
+            () -> p.execute(p.create(TestApi.class).list(1), "GET things"));
+    assertThat(e.attempts()).isEqualTo(2);
+    assertThat(e.bodyExcerpt()).isEqualTo("[1,2");
+  }
+
+  interface StreamingApi {
+    @retrofit2.http.Streaming
+    @GET("rows")
+    Call<okhttp3.ResponseBody> rows();
+
+    @GET("rows")
+    Call<okhttp3.ResponseBody> buffered();
+  }
+
+  @Test
+  void aStreamedBodyIsLeftToItsReaderAndABufferedOneIsReadInTheChain() throws Exception {
+    String cut = RawHttpServer.head(200, "application/json", 100) + "[{\"id\":1},";
+    try (RawHttpServer raw = RawHttpServer.always(cut)) {
+      HttpPipeline p = pipeline(options().endpoint(raw.url()).build());
+      StreamingApi api = p.create(StreamingApi.class);
+
+      retrofit2.Response<okhttp3.ResponseBody> streamed = p.executeForResponse(api.rows(), "GET");
+      assertThat(streamed.code()).isEqualTo(200);
+      try (okhttp3.ResponseBody body = streamed.body()) {
+        assertThatThrownBy(body::string).isInstanceOf(IOException.class);
+      }
+
+      assertThatThrownBy(() -> p.executeForResponse(api.buffered(), "GET rows"))
+          .isInstanceOf(UnreadableResponseException.class);
+    }
   }
 }

@@ -45,7 +45,7 @@ class RateLimiterTest {
     SteppingClock clock = new SteppingClock();
     List<Duration> sleeps = new ArrayList<>();
     RateLimiter limiter =
-        new RateLimiter(
+        RateLimiter.of(
             RateLimit.of(50, Duration.ofSeconds(10)),
             clock,
             d -> {
@@ -67,7 +67,7 @@ class RateLimiterTest {
     SteppingClock clock = new SteppingClock();
     ConcurrentLinkedQueue<Instant> grants = new ConcurrentLinkedQueue<>();
     RateLimiter limiter =
-        new RateLimiter(
+        RateLimiter.of(
             RateLimit.of(50, Duration.ofSeconds(10)),
             clock,
             d -> clock.millis.addAndGet(d.toMillis()));
