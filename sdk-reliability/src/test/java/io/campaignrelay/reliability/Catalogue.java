@@ -39,13 +39,11 @@ final class Catalogue {
           "TL-LEAVES_OUT_UNSENT",
           "DV-LEAVES_OUT",
           "DV-LEAVES_OUT_UNSENT",
-          // the credential echoed in an error body reaches the exception message and the journal
+          // TextLocal's API key echoed in a failure envelope reaches the exception message and the
+          // journal's FAILED detail (Delivyr's is redacted since the core http merge)
           "TL-ECHOES_CREDENTIAL",
-          "DV-ECHOES_CREDENTIAL",
           "TL-ECHOES_CREDENTIAL@DEBUG",
-          "DV-ECHOES_CREDENTIAL@DEBUG",
-          "TL-ECHOES_CREDENTIAL@TRACE",
-          "DV-ECHOES_CREDENTIAL@TRACE");
+          "TL-ECHOES_CREDENTIAL@TRACE");
 
   static List<FaultCase> all() {
     List<FaultCase> out = new ArrayList<>();
