@@ -73,4 +73,36 @@ enum Dialect {
     }
     return sb.toString();
   }
+
+  /**
+   * The upsert of one row given as one parameter per column: PostgreSQL {@code INSERT ... ON
+   * CONFLICT DO UPDATE}, H2 {@code MERGE ... KEY}.
+   */
+  String upsertRow(String table, List<String> columns, List<String> keyColumns) {
+    String cols = String.join(", ", columns);
+    String params = String.join(", ", java.util.Collections.nCopies(columns.size(), "?"));
+    if (this == POSTGRESQL) {
+      StringBuilder sb = new StringBuilder(256);
+      sb.append("INSERT INTO ").append(table).append(" (").append(cols).append(") VALUES (");
+      sb.append(params).append(") ON CONFLICT (").append(String.join(", ", keyColumns));
+      sb.append(") DO UPDATE SET ");
+      boolean first = true;
+      for (String c : columns) {
+        if (!keyColumns.contains(c)) {
+          sb.append(first ? "" : ", ").append(c).append(" = EXCLUDED.").append(c);
+          first = false;
+        }
+      }
+      return sb.toString();
+    }
+    return "MERGE INTO "
+        + table
+        + " ("
+        + cols
+        + ") KEY ("
+        + String.join(", ", keyColumns)
+        + ") VALUES ("
+        + params
+        + ")";
+  }
 }

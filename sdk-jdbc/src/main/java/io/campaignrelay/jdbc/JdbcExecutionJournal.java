@@ -208,6 +208,7 @@ public final class JdbcExecutionJournal implements ExecutionJournal {
           Map<IdempotencyKey, JournalEntry> found = new HashMap<>(ids.length * 2);
           Array array = c.createArrayOf("VARCHAR", ids);
           try (PreparedStatement ps = c.prepareStatement(selectMany)) {
+            planEachTime(ps);
             ps.setString(1, campaignId.value());
             ps.setArray(2, array);
             try (ResultSet rs = ps.executeQuery()) {
@@ -319,5 +320,17 @@ public final class JdbcExecutionJournal implements ExecutionJournal {
       }
     }
     return value;
+  }
+
+  /**
+   * On PostgreSQL's driver, plans the lookup at each execution instead of reusing a generic plan: a
+   * plan made while the journal was small (the first batches of a campaign) is a sequential scan,
+   * which a server-side prepared statement would keep for the whole run (measured: 0.5 s per batch
+   * of 1,000 at 100,000 rows, against milliseconds with the primary key).
+   */
+  private static void planEachTime(PreparedStatement ps) throws SQLException {
+    if (ps.isWrapperFor(org.postgresql.PGStatement.class)) {
+      ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0);
+    }
   }
 }

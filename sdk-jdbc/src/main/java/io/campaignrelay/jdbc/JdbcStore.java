@@ -16,8 +16,11 @@ import org.h2.jdbcx.JdbcDataSource;
 
 /**
  * Campaign Relay's state in a database: owns the connections and the schema, and hands out the
- * state ports kept there (today the {@link #executionJournal() execution journal}). PostgreSQL in
- * production, H2 in a file as the embedded default (nothing to install).
+ * state ports kept there: the {@link #executionJournal() execution journal}, the {@link
+ * #campaignLedger() campaign ledger}, {@link #processedIds() processed ids}, {@link
+ * #campaignClaims() campaign claims}, a {@link #metricsOutbox() metrics outbox} and a {@link
+ * #jobStore() job store}. PostgreSQL in production, H2 in a file as the embedded default (nothing
+ * to install).
  *
  * <pre>{@code
  * // Embedded: one file, created on first use.
@@ -55,6 +58,10 @@ public final class JdbcStore implements AutoCloseable {
   private final String database;
   private final String schemaVersion;
   private final JdbcExecutionJournal journal;
+  private final JdbcCampaignLedger campaignLedger;
+  private final JdbcProcessedIds processedIds;
+  private final JdbcCampaignClaims campaignClaims;
+  private final JdbcJobStore jobStore;
 
   private JdbcStore(Builder b) {
     this.config = b.copy();
@@ -134,6 +141,10 @@ public final class JdbcStore implements AutoCloseable {
       throw e;
     }
     this.journal = new JdbcExecutionJournal(this);
+    this.campaignLedger = new JdbcCampaignLedger(this);
+    this.processedIds = new JdbcProcessedIds(this);
+    this.campaignClaims = new JdbcCampaignClaims(this);
+    this.jobStore = new JdbcJobStore(this);
   }
 
   /**
@@ -175,6 +186,57 @@ public final class JdbcStore implements AutoCloseable {
    */
   public JdbcExecutionJournal executionJournal() {
     return journal;
+  }
+
+  /**
+   * The campaign ledger kept in this store's database, shared by every instance on it.
+   *
+   * @return the ledger (the same instance every call)
+   */
+  public JdbcCampaignLedger campaignLedger() {
+    return campaignLedger;
+  }
+
+  /**
+   * The processed inbound ids kept in this store's database, shared by every instance on it.
+   *
+   * @return the ids (the same instance every call)
+   */
+  public JdbcProcessedIds processedIds() {
+    return processedIds;
+  }
+
+  /**
+   * The campaign claims (leases) kept in this store's database, shared by every instance on it.
+   *
+   * @return the claims (the same instance every call)
+   */
+  public JdbcCampaignClaims campaignClaims() {
+    return campaignClaims;
+  }
+
+  /**
+   * A metrics outbox in this store's database on the system clock, remembering acknowledged ids for
+   * {@link io.campaignrelay.core.outbox.MetricsOutbox#DEFAULT_RETENTION}; for another clock or
+   * retention use {@link JdbcMetricsOutbox#of}.
+   *
+   * @return a new outbox on this store (outboxes on one store share their rows)
+   */
+  public JdbcMetricsOutbox metricsOutbox() {
+    return JdbcMetricsOutbox.of(
+        this,
+        java.time.Clock.systemUTC(),
+        io.campaignrelay.core.outbox.MetricsOutbox.DEFAULT_RETENTION);
+  }
+
+  /**
+   * A job store in this store's database, for an embedded {@link
+   * io.campaignrelay.core.runtime.ClockScheduler} (one process at a time).
+   *
+   * @return the job store (the same instance every call)
+   */
+  public JdbcJobStore jobStore() {
+    return jobStore;
   }
 
   /**
@@ -245,6 +307,16 @@ public final class JdbcStore implements AutoCloseable {
 
   Dialect dialect() {
     return dialect;
+  }
+
+  /** The data source the store reads and writes through (for db-scheduler). */
+  DataSource dataSource() {
+    return connections.dataSource();
+  }
+
+  /** A failure of a library working on this store's database, as the store's typed exception. */
+  DatabaseException translate(String what, Throwable failure) {
+    return SqlErrors.translate(what, database, failure, config.password);
   }
 
   /** A table's qualified name. */

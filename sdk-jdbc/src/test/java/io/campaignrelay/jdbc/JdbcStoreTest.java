@@ -112,7 +112,9 @@ class JdbcStoreTest {
     try (JdbcStore store =
         JdbcStore.builder().jdbcUrl(url).schema(TestPostgres.freshSchema()).build()) {
       assertThat(store.database()).contains("password=****").doesNotContain("hunter2");
-      assertThat(store.toString()).doesNotContain("hunter2").contains("schemaVersion=1");
+      assertThat(store.toString())
+          .doesNotContain("hunter2")
+          .contains("schemaVersion=" + JournalContract.SUPPORTED);
       assertThat(store.executionJournal().toString()).doesNotContain("hunter2");
       assertThat(store.databaseProduct()).isEqualTo("PostgreSQL");
       assertThat(store.toBuilder().toString()).doesNotContain("hunter2");

@@ -40,6 +40,10 @@ import org.junit.jupiter.api.Test;
  */
 abstract class JournalContract {
   static final Instant T0 = Instant.parse("2026-11-24T08:00:00.123456Z");
+
+  /** The schema version this SDK migrates to. */
+  static final String SUPPORTED = "4";
+
   static final Clock CLOCK = Clock.fixed(T0, ZoneOffset.UTC);
 
   private final List<JdbcStore> opened = new ArrayList<>();
@@ -255,11 +259,11 @@ abstract class JournalContract {
 
     SchemaVersionException e =
         catchThrowableOfType(SchemaVersionException.class, () -> settings().build());
-    assertThat(e.databaseVersion()).contains("2");
-    assertThat(e.supportedVersion()).isEqualTo("1");
+    assertThat(e.databaseVersion()).contains("99");
+    assertThat(e.supportedVersion()).isEqualTo(SUPPORTED);
     assertThat(e.getMessage())
-        .contains("at version 2, newer than version 1")
-        .contains("ledger from a newer sdk")
+        .contains("at version 99, newer than version " + SUPPORTED)
+        .contains("table from a newer sdk")
         .contains("upgrade Campaign Relay");
     // Validate-only is refused the same way.
     catchThrowableOfType(
@@ -274,11 +278,13 @@ abstract class JournalContract {
             SchemaVersionException.class,
             () -> settings().migrationMode(MigrationMode.VALIDATE).build());
     assertThat(e.databaseVersion()).isEmpty();
-    assertThat(e.getMessage()).contains("MigrationMode.MIGRATE").contains("needs version 1");
+    assertThat(e.getMessage())
+        .contains("MigrationMode.MIGRATE")
+        .contains("needs version " + SUPPORTED);
 
-    assertThat(open().schemaVersion()).isEqualTo("1");
+    assertThat(open().schemaVersion()).isEqualTo(SUPPORTED);
     JdbcStore validated = track(settings().migrationMode(MigrationMode.VALIDATE).build());
-    assertThat(validated.schemaVersion()).isEqualTo("1");
+    assertThat(validated.schemaVersion()).isEqualTo(SUPPORTED);
     validated.executionJournal().record(entry(9, "A", RecipientState.LOGGED, ""));
     assertThat(validated.executionJournal().isDone(CampaignId.scheduled(9), CustomerId.of("A")))
         .isTrue();

@@ -49,14 +49,8 @@ public record IdempotencyKey(String value) {
       fix = "is empty: derive it with IdempotencyKey.derive(campaignId, customerId)";
     } else if (value.length() > MAX_LENGTH) {
       fix = "is " + value.length() + " characters: give at most " + MAX_LENGTH;
-    } else {
-      for (int i = 0; i < value.length(); i++) {
-        char c = value.charAt(i);
-        if (c <= ' ' || c > '~') {
-          fix = "has a space, control or non-ASCII character: use printable ASCII only";
-          break;
-        }
-      }
+    } else if (!Texts.isPrintableToken(value)) {
+      fix = "has a space, control or non-ASCII character: use printable ASCII only";
     }
     if (fix != null) {
       throw new ConfigurationException(

@@ -134,6 +134,27 @@ public final class RecordLog implements Closeable {
     channel.close();
   }
 
+  /**
+   * Writes one record as a line in this format (for files that manage their own writes, such as one
+   * rewritten by compaction): escaped fields, tab-separated, the CRC-32 and a newline.
+   *
+   * @param sb where to write
+   * @param fields the record's fields
+   */
+  public static void appendRecord(StringBuilder sb, String... fields) {
+    appendLine(sb, fields);
+  }
+
+  /**
+   * Reads one line of this format (without its newline).
+   *
+   * @param line the line
+   * @return the unescaped fields, or null if the line is torn or its checksum fails
+   */
+  public static String[] parseRecord(String line) {
+    return parse(line);
+  }
+
   private static void appendLine(StringBuilder sb, String[] fields) {
     int start = sb.length();
     for (int i = 0; i < fields.length; i++) {

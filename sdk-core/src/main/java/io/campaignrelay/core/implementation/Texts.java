@@ -49,4 +49,20 @@ public final class Texts {
     }
     return false;
   }
+
+  /**
+   * Whether a text is a token: printable ASCII without spaces (as keys sent in headers must be).
+   *
+   * @param value the text
+   * @return true if every character is between {@code '!'} and {@code '~'}
+   */
+  public static boolean isPrintableToken(CharSequence value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c <= ' ' || c > '~') {
+        return false;
+      }
+    }
+    return true;
+  }
 }

@@ -1,6 +1,7 @@
 package io.campaignrelay.core.outbox;
 
 import io.campaignrelay.core.CampaignRelayException;
+import io.campaignrelay.core.implementation.RecordLog;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -19,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.zip.CRC32;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -149,14 +149,7 @@ public final class FileMetricsOutbox extends OutboxState implements Closeable {
   void persistAppend(List<OutboxEntry> entries) {
     StringBuilder sb = new StringBuilder(entries.size() * 256);
     for (OutboxEntry e : entries) {
-      int start = sb.length();
-      sb.append(VERSION).append("\tA\t").append(e.createdAt().toEpochMilli()).append('\t');
-      escape(sb, e.topic());
-      sb.append('\t');
-      escape(sb, e.id());
-      sb.append('\t');
-      escape(sb, e.payload());
-      endLine(sb, start);
+      appendEntry(sb, e);
     }
     write(sb, entries.size(), "append to");
   }
@@ -165,10 +158,7 @@ public final class FileMetricsOutbox extends OutboxState implements Closeable {
   void persistAcknowledge(List<String> ids, Instant at) {
     StringBuilder sb = new StringBuilder(ids.size() * 64);
     for (String id : ids) {
-      int start = sb.length();
-      sb.append(VERSION).append("\tD\t").append(at.toEpochMilli()).append('\t');
-      escape(sb, id);
-      endLine(sb, start);
+      appendDelivered(sb, id, at);
     }
     write(sb, ids.size(), "acknowledge in");
   }
@@ -235,21 +225,11 @@ public final class FileMetricsOutbox extends OutboxState implements Closeable {
     StringBuilder sb = new StringBuilder();
     long count = 0;
     for (OutboxEntry e : allPending()) {
-      int start = sb.length();
-      sb.append(VERSION).append("\tA\t").append(e.createdAt().toEpochMilli()).append('\t');
-      escape(sb, e.topic());
-      sb.append('\t');
-      escape(sb, e.id());
-      sb.append('\t');
-      escape(sb, e.payload());
-      endLine(sb, start);
+      appendEntry(sb, e);
       count++;
     }
     for (Delivered d : remembered()) {
-      int start = sb.length();
-      sb.append(VERSION).append("\tD\t").append(d.at().toEpochMilli()).append('\t');
-      escape(sb, d.id());
-      endLine(sb, start);
+      appendDelivered(sb, d.id(), d.at());
       count++;
     }
     try {
@@ -376,26 +356,18 @@ public final class FileMetricsOutbox extends OutboxState implements Closeable {
   }
 
   private boolean apply(String line) {
-    int lastTab = line.lastIndexOf('\t');
-    if (lastTab < 0) {
+    String[] f = RecordLog.parseRecord(line);
+    if (f == null || f.length < 3 || !VERSION.equals(f[0])) {
       return false;
     }
-    String content = line.substring(0, lastTab);
     try {
-      if (Long.parseLong(line.substring(lastTab + 1), 16) != crc(content)) {
-        return false;
-      }
-      String[] f = content.split("\t", -1);
-      if (!VERSION.equals(f[0])) {
-        return false;
-      }
       Instant at = Instant.ofEpochMilli(Long.parseLong(f[2]));
       if (f[1].equals("A") && f.length == 6) {
-        applyAppend(new OutboxEntry(unescape(f[4]), unescape(f[3]), unescape(f[5]), at));
+        applyAppend(new OutboxEntry(f[4], f[3], f[5], at));
         return true;
       }
       if (f[1].equals("D") && f.length == 4) {
-        applyAcknowledge(unescape(f[3]), at);
+        applyAcknowledge(f[3], at);
         return true;
       }
       return false;
@@ -408,50 +380,18 @@ public final class FileMetricsOutbox extends OutboxState implements Closeable {
   // A line: ob1 TAB A TAB createdMillis TAB topic TAB id TAB payload TAB crc32hex
   //      or ob1 TAB D TAB ackedMillis TAB id TAB crc32hex
 
-  private static void endLine(StringBuilder sb, int start) {
-    String content = sb.substring(start);
-    sb.append('\t').append(Long.toHexString(crc(content))).append('\n');
+  private static void appendEntry(StringBuilder sb, OutboxEntry e) {
+    RecordLog.appendRecord(
+        sb,
+        VERSION,
+        "A",
+        Long.toString(e.createdAt().toEpochMilli()),
+        e.topic(),
+        e.id(),
+        e.payload());
   }
 
-  private static long crc(String content) {
-    CRC32 crc = new CRC32();
-    crc.update(content.getBytes(StandardCharsets.UTF_8));
-    return crc.getValue();
-  }
-
-  private static void escape(StringBuilder sb, String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '\\' -> sb.append("\\\\");
-        case '\t' -> sb.append("\\t");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        default -> sb.append(c);
-      }
-    }
-  }
-
-  private static String unescape(String s) {
-    if (s.indexOf('\\') < 0) {
-      return s;
-    }
-    StringBuilder sb = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '\\' && i + 1 < s.length()) {
-        char n = s.charAt(++i);
-        sb.append(
-            switch (n) {
-              case 't' -> '\t';
-              case 'n' -> '\n';
-              case 'r' -> '\r';
-              default -> n;
-            });
-      } else {
-        sb.append(c);
-      }
-    }
-    return sb.toString();
+  private static void appendDelivered(StringBuilder sb, String id, Instant at) {
+    RecordLog.appendRecord(sb, VERSION, "D", Long.toString(at.toEpochMilli()), id);
   }
 }

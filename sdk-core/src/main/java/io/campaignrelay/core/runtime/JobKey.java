@@ -30,14 +30,8 @@ public record JobKey(String value) implements Comparable<JobKey> {
       fix = "is " + value.length() + " characters: give at most " + MAX_LENGTH;
     } else if (value.startsWith(":")) {
       fix = "has no type: start it with the job type, e.g. execute:3701";
-    } else {
-      for (int i = 0; i < value.length(); i++) {
-        char c = value.charAt(i);
-        if (c <= ' ' || c > '~') {
-          fix = "has a space, control or non-ASCII character: use printable ASCII only";
-          break;
-        }
-      }
+    } else if (!Texts.isPrintableToken(value)) {
+      fix = "has a space, control or non-ASCII character: use printable ASCII only";
     }
     if (fix != null) {
       throw new ConfigurationException(

@@ -1,2 +1,2 @@
 -- Stands for a migration a newer Campaign Relay applied: this SDK does not know it.
-CREATE TABLE ${prefix}ledger (campaign_id VARCHAR(1000) NOT NULL PRIMARY KEY);
+CREATE TABLE ${prefix}from_the_future (id VARCHAR(1000) NOT NULL PRIMARY KEY);

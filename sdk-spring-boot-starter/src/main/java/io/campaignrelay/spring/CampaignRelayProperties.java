@@ -1,0 +1,899 @@
+package io.campaignrelay.spring;
+
+import java.time.Duration;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
+
+/**
+ * The {@code campaignrelay.*} configuration properties: the three clients (endpoint, credentials,
+ * timeouts, retries), both runtimes (testing mode, listener base URL, endpoint paths), the state
+ * store, the scheduler, inbound limits and health checks. Secrets are plain strings here so that a
+ * bad one is reported with the others at startup (checked once bound, see {@link
+ * #afterPropertiesSet()}); they are masked by {@link CampaignRelaySanitizer} in the actuator
+ * endpoints and never logged. Checked at startup by {@link CampaignRelaySettingsCheck}.
+ */
+@ConfigurationProperties(prefix = "campaignrelay")
+public final class CampaignRelayProperties implements InitializingBean {
+  private final Optimove optimove = new Optimove();
+  private final TextLocal textlocal = new TextLocal();
+  private final Delivyr delivyr = new Delivyr();
+  private final State state = new State();
+  private final Scheduler scheduler = new Scheduler();
+  private final Inbound inbound = new Inbound();
+  private final Health health = new Health();
+
+  /** Creates the properties with their defaults. */
+  public CampaignRelayProperties() {}
+
+  /**
+   * Checks the bound properties before any bean uses them: a bad configuration fails the start with
+   * every problem listed.
+   *
+   * @throws io.campaignrelay.core.ConfigurationException listing every problem
+   */
+  @Override
+  public void afterPropertiesSet() {
+    CampaignRelaySettingsCheck.check(this);
+  }
+
+  /**
+   * The Optimove client.
+   *
+   * @return the group
+   */
+  public Optimove getOptimove() {
+    return optimove;
+  }
+
+  /**
+   * The TextLocal client and connector runtime.
+   *
+   * @return the group
+   */
+  public TextLocal getTextlocal() {
+    return textlocal;
+  }
+
+  /**
+   * The Delivyr client and channel runtime.
+   *
+   * @return the group
+   */
+  public Delivyr getDelivyr() {
+    return delivyr;
+  }
+
+  /**
+   * The runtime state store.
+   *
+   * @return the group
+   */
+  public State getState() {
+    return state;
+  }
+
+  /**
+   * The embedded scheduler.
+   *
+   * @return the group
+   */
+  public Scheduler getScheduler() {
+    return scheduler;
+  }
+
+  /**
+   * The inbound endpoints.
+   *
+   * @return the group
+   */
+  public Inbound getInbound() {
+    return inbound;
+  }
+
+  /**
+   * The vendor health checks.
+   *
+   * @return the group
+   */
+  public Health getHealth() {
+    return health;
+  }
+
+  /**
+   * Optimove client settings; the client bean exists when {@code campaignrelay.optimove.api-key} is
+   * set.
+   */
+  public static final class Optimove {
+    /** Creates the defaults. */
+    public Optimove() {}
+
+    /** The vendor's base URL; the SDK's default when unset. */
+    private String endpoint;
+
+    /** Connect timeout of each HTTP attempt. */
+    private Duration connectTimeout = Duration.ofSeconds(10);
+
+    /** Read timeout of each HTTP attempt. */
+    private Duration readTimeout = Duration.ofSeconds(30);
+
+    /** Timeout of one call, every attempt and retry included. */
+    private Duration callTimeout = Duration.ofSeconds(60);
+
+    /** Retries of a failed call (0 to 10); the SDK's default when unset. */
+    private Integer maxRetries;
+
+    /** Optimove API key (a secret: masked in /actuator/env, /actuator/configprops and logs). */
+    private String apiKey;
+
+    /**
+     * The vendor's base URL; the SDK's default when unset.
+     *
+     * @return the value
+     */
+    public String getEndpoint() {
+      return endpoint;
+    }
+
+    /**
+     * Sets: the vendor's base URL; the SDK's default when unset.
+     *
+     * @param endpoint the value
+     */
+    public void setEndpoint(String endpoint) {
+      this.endpoint = endpoint;
+    }
+
+    /**
+     * Connect timeout of each HTTP attempt.
+     *
+     * @return the value
+     */
+    public Duration getConnectTimeout() {
+      return connectTimeout;
+    }
+
+    /**
+     * Sets: connect timeout of each HTTP attempt.
+     *
+     * @param connectTimeout the value
+     */
+    public void setConnectTimeout(Duration connectTimeout) {
+      this.connectTimeout = connectTimeout;
+    }
+
+    /**
+     * Read timeout of each HTTP attempt.
+     *
+     * @return the value
+     */
+    public Duration getReadTimeout() {
+      return readTimeout;
+    }
+
+    /**
+     * Sets: read timeout of each HTTP attempt.
+     *
+     * @param readTimeout the value
+     */
+    public void setReadTimeout(Duration readTimeout) {
+      this.readTimeout = readTimeout;
+    }
+
+    /**
+     * Timeout of one call, every attempt and retry included.
+     *
+     * @return the value
+     */
+    public Duration getCallTimeout() {
+      return callTimeout;
+    }
+
+    /**
+     * Sets: timeout of one call, every attempt and retry included.
+     *
+     * @param callTimeout the value
+     */
+    public void setCallTimeout(Duration callTimeout) {
+      this.callTimeout = callTimeout;
+    }
+
+    /**
+     * Retries of a failed call (0 to 10); the SDK's default when unset.
+     *
+     * @return the value
+     */
+    public Integer getMaxRetries() {
+      return maxRetries;
+    }
+
+    /**
+     * Sets: retries of a failed call (0 to 10); the SDK's default when unset.
+     *
+     * @param maxRetries the value
+     */
+    public void setMaxRetries(Integer maxRetries) {
+      this.maxRetries = maxRetries;
+    }
+
+    /**
+     * Optimove API key (a secret: masked in /actuator/env, /actuator/configprops and logs).
+     *
+     * @return the value
+     */
+    public String getApiKey() {
+      return apiKey;
+    }
+
+    /**
+     * Sets: optimove API key (a secret: masked in /actuator/env, /actuator/configprops and logs).
+     *
+     * @param apiKey the value
+     */
+    public void setApiKey(String apiKey) {
+      this.apiKey = apiKey;
+    }
+  }
+
+  /**
+   * TextLocal client settings and its connector runtime; the client bean exists when an API key or
+   * a username is set.
+   */
+  public static final class TextLocal {
+    @NestedConfigurationProperty private final TextLocalRuntime runtime = new TextLocalRuntime();
+
+    /** Creates the defaults. */
+    public TextLocal() {}
+
+    /**
+     * The connector runtime.
+     *
+     * @return the group
+     */
+    public TextLocalRuntime getRuntime() {
+      return runtime;
+    }
+
+    /** The vendor's base URL; the SDK's default when unset. */
+    private String endpoint;
+
+    /** Connect timeout of each HTTP attempt. */
+    private Duration connectTimeout = Duration.ofSeconds(10);
+
+    /** Read timeout of each HTTP attempt. */
+    private Duration readTimeout = Duration.ofSeconds(30);
+
+    /** Timeout of one call, every attempt and retry included. */
+    private Duration callTimeout = Duration.ofSeconds(60);
+
+    /** Retries of a failed call (0 to 10); the SDK's default when unset. */
+    private Integer maxRetries;
+
+    /** TextLocal API key (secret); or username with hash or password. */
+    private String apiKey;
+
+    /** TextLocal account username, used with hash or password instead of an API key. */
+    private String username;
+
+    /** TextLocal account hash (secret), used with username. */
+    private String hash;
+
+    /** TextLocal account password (secret), used with username. */
+    private String password;
+
+    /**
+     * The vendor's base URL; the SDK's default when unset.
+     *
+     * @return the value
+     */
+    public String getEndpoint() {
+      return endpoint;
+    }
+
+    /**
+     * Sets: the vendor's base URL; the SDK's default when unset.
+     *
+     * @param endpoint the value
+     */
+    public void setEndpoint(String endpoint) {
+      this.endpoint = endpoint;
+    }
+
+    /**
+     * Connect timeout of each HTTP attempt.
+     *
+     * @return the value
+     */
+    public Duration getConnectTimeout() {
+      return connectTimeout;
+    }
+
+    /**
+     * Sets: connect timeout of each HTTP attempt.
+     *
+     * @param connectTimeout the value
+     */
+    public void setConnectTimeout(Duration connectTimeout) {
+      this.connectTimeout = connectTimeout;
+    }
+
+    /**
+     * Read timeout of each HTTP attempt.
+     *
+     * @return the value
+     */
+    public Duration getReadTimeout() {
+      return readTimeout;
+    }
+
+    /**
+     * Sets: read timeout of each HTTP attempt.
+     *
+     * @param readTimeout the value
+     */
+    public void setReadTimeout(Duration readTimeout) {
+      this.readTimeout = readTimeout;
+    }
+
+    /**
+     * Timeout of one call, every attempt and retry included.
+     *
+     * @return the value
+     */
+    public Duration getCallTimeout() {
+      return callTimeout;
+    }
+
+    /**
+     * Sets: timeout of one call, every attempt and retry included.
+     *
+     * @param callTimeout the value
+     */
+    public void setCallTimeout(Duration callTimeout) {
+      this.callTimeout = callTimeout;
+    }
+
+    /**
+     * Retries of a failed call (0 to 10); the SDK's default when unset.
+     *
+     * @return the value
+     */
+    public Integer getMaxRetries() {
+      return maxRetries;
+    }
+
+    /**
+     * Sets: retries of a failed call (0 to 10); the SDK's default when unset.
+     *
+     * @param maxRetries the value
+     */
+    public void setMaxRetries(Integer maxRetries) {
+      this.maxRetries = maxRetries;
+    }
+
+    /**
+     * TextLocal API key (secret); or username with hash or password.
+     *
+     * @return the value
+     */
+    public String getApiKey() {
+      return apiKey;
+    }
+
+    /**
+     * Sets: textLocal API key (secret); or username with hash or password.
+     *
+     * @param apiKey the value
+     */
+    public void setApiKey(String apiKey) {
+      this.apiKey = apiKey;
+    }
+
+    /**
+     * TextLocal account username, used with hash or password instead of an API key.
+     *
+     * @return the value
+     */
+    public String getUsername() {
+      return username;
+    }
+
+    /**
+     * Sets: textLocal account username, used with hash or password instead of an API key.
+     *
+     * @param username the value
+     */
+    public void setUsername(String username) {
+      this.username = username;
+    }
+
+    /**
+     * TextLocal account hash (secret), used with username.
+     *
+     * @return the value
+     */
+    public String getHash() {
+      return hash;
+    }
+
+    /**
+     * Sets: textLocal account hash (secret), used with username.
+     *
+     * @param hash the value
+     */
+    public void setHash(String hash) {
+      this.hash = hash;
+    }
+
+    /**
+     * TextLocal account password (secret), used with username.
+     *
+     * @return the value
+     */
+    public String getPassword() {
+      return password;
+    }
+
+    /**
+     * Sets: textLocal account password (secret), used with username.
+     *
+     * @param password the value
+     */
+    public void setPassword(String password) {
+      this.password = password;
+    }
+  }
+
+  /** The TextLocal connector runtime. */
+  public static final class TextLocalRuntime {
+    /** Creates the defaults. */
+    public TextLocalRuntime() {}
+
+    /**
+     * Testing mode: nothing is sent while true (the default). Set false explicitly to go LIVE;
+     * logged at startup.
+     */
+    private boolean testingMode = true;
+
+    /**
+     * Public base URL of this service, under which the vendors reach the inbound endpoints
+     * (absolute http(s) URL; required when testing mode is off).
+     */
+    private String listenerBaseUrl;
+
+    /**
+     * Testing mode: nothing is sent while true (the default). Set false explicitly to go LIVE;
+     * logged at startup.
+     *
+     * @return the value
+     */
+    public boolean isTestingMode() {
+      return testingMode;
+    }
+
+    /**
+     * Sets: testing mode: nothing is sent while true (the default). Set false explicitly to go
+     * LIVE; logged at startup.
+     *
+     * @param testingMode the value
+     */
+    public void setTestingMode(boolean testingMode) {
+      this.testingMode = testingMode;
+    }
+
+    /**
+     * Public base URL of this service, under which the vendors reach the inbound endpoints
+     * (absolute http(s) URL; required when testing mode is off).
+     *
+     * @return the value
+     */
+    public String getListenerBaseUrl() {
+      return listenerBaseUrl;
+    }
+
+    /**
+     * Sets: public base URL of this service, under which the vendors reach the inbound endpoints
+     * (absolute http(s) URL; required when testing mode is off).
+     *
+     * @param listenerBaseUrl the value
+     */
+    public void setListenerBaseUrl(String listenerBaseUrl) {
+      this.listenerBaseUrl = listenerBaseUrl;
+    }
+  }
+
+  /**
+   * Delivyr client settings and its channel runtime; the client bean exists when {@code
+   * campaignrelay.delivyr.api-key} is set.
+   */
+  public static final class Delivyr {
+    @NestedConfigurationProperty private final DelivyrRuntime runtime = new DelivyrRuntime();
+
+    /** Creates the defaults. */
+    public Delivyr() {}
+
+    /**
+     * The channel runtime.
+     *
+     * @return the group
+     */
+    public DelivyrRuntime getRuntime() {
+      return runtime;
+    }
+
+    /** The vendor's base URL; the SDK's default when unset. */
+    private String endpoint;
+
+    /** Connect timeout of each HTTP attempt. */
+    private Duration connectTimeout = Duration.ofSeconds(10);
+
+    /** Read timeout of each HTTP attempt. */
+    private Duration readTimeout = Duration.ofSeconds(30);
+
+    /** Timeout of one call, every attempt and retry included. */
+    private Duration callTimeout = Duration.ofSeconds(60);
+
+    /** Retries of a failed call (0 to 10); the SDK's default when unset. */
+    private Integer maxRetries;
+
+    /** Delivyr API key (a secret). */
+    private String apiKey;
+
+    /**
+     * The vendor's base URL; the SDK's default when unset.
+     *
+     * @return the value
+     */
+    public String getEndpoint() {
+      return endpoint;
+    }
+
+    /**
+     * Sets: the vendor's base URL; the SDK's default when unset.
+     *
+     * @param endpoint the value
+     */
+    public void setEndpoint(String endpoint) {
+      this.endpoint = endpoint;
+    }
+
+    /**
+     * Connect timeout of each HTTP attempt.
+     *
+     * @return the value
+     */
+    public Duration getConnectTimeout() {
+      return connectTimeout;
+    }
+
+    /**
+     * Sets: connect timeout of each HTTP attempt.
+     *
+     * @param connectTimeout the value
+     */
+    public void setConnectTimeout(Duration connectTimeout) {
+      this.connectTimeout = connectTimeout;
+    }
+
+    /**
+     * Read timeout of each HTTP attempt.
+     *
+     * @return the value
+     */
+    public Duration getReadTimeout() {
+      return readTimeout;
+    }
+
+    /**
+     * Sets: read timeout of each HTTP attempt.
+     *
+     * @param readTimeout the value
+     */
+    public void setReadTimeout(Duration readTimeout) {
+      this.readTimeout = readTimeout;
+    }
+
+    /**
+     * Timeout of one call, every attempt and retry included.
+     *
+     * @return the value
+     */
+    public Duration getCallTimeout() {
+      return callTimeout;
+    }
+
+    /**
+     * Sets: timeout of one call, every attempt and retry included.
+     *
+     * @param callTimeout the value
+     */
+    public void setCallTimeout(Duration callTimeout) {
+      this.callTimeout = callTimeout;
+    }
+
+    /**
+     * Retries of a failed call (0 to 10); the SDK's default when unset.
+     *
+     * @return the value
+     */
+    public Integer getMaxRetries() {
+      return maxRetries;
+    }
+
+    /**
+     * Sets: retries of a failed call (0 to 10); the SDK's default when unset.
+     *
+     * @param maxRetries the value
+     */
+    public void setMaxRetries(Integer maxRetries) {
+      this.maxRetries = maxRetries;
+    }
+
+    /**
+     * Delivyr API key (a secret).
+     *
+     * @return the value
+     */
+    public String getApiKey() {
+      return apiKey;
+    }
+
+    /**
+     * Sets: delivyr API key (a secret).
+     *
+     * @param apiKey the value
+     */
+    public void setApiKey(String apiKey) {
+      this.apiKey = apiKey;
+    }
+  }
+
+  /** The Delivyr channel runtime (Delivyr's webhooks drive it). */
+  public static final class DelivyrRuntime {
+    /** Creates the defaults. */
+    public DelivyrRuntime() {}
+
+    /**
+     * Testing mode: nothing is sent while true (the default). Set false explicitly to go LIVE;
+     * logged at startup.
+     */
+    private boolean testingMode = true;
+
+    /**
+     * Public base URL of this service, under which the vendors reach the inbound endpoints
+     * (absolute http(s) URL; required when testing mode is off).
+     */
+    private String listenerBaseUrl;
+
+    /** Path of the Delivyr webhook endpoint. */
+    private String webhookPath = "/campaignrelay/delivyr/webhook";
+
+    /**
+     * Testing mode: nothing is sent while true (the default). Set false explicitly to go LIVE;
+     * logged at startup.
+     *
+     * @return the value
+     */
+    public boolean isTestingMode() {
+      return testingMode;
+    }
+
+    /**
+     * Sets: testing mode: nothing is sent while true (the default). Set false explicitly to go
+     * LIVE; logged at startup.
+     *
+     * @param testingMode the value
+     */
+    public void setTestingMode(boolean testingMode) {
+      this.testingMode = testingMode;
+    }
+
+    /**
+     * Public base URL of this service, under which the vendors reach the inbound endpoints
+     * (absolute http(s) URL; required when testing mode is off).
+     *
+     * @return the value
+     */
+    public String getListenerBaseUrl() {
+      return listenerBaseUrl;
+    }
+
+    /**
+     * Sets: public base URL of this service, under which the vendors reach the inbound endpoints
+     * (absolute http(s) URL; required when testing mode is off).
+     *
+     * @param listenerBaseUrl the value
+     */
+    public void setListenerBaseUrl(String listenerBaseUrl) {
+      this.listenerBaseUrl = listenerBaseUrl;
+    }
+
+    /**
+     * Path of the Delivyr webhook endpoint.
+     *
+     * @return the value
+     */
+    public String getWebhookPath() {
+      return webhookPath;
+    }
+
+    /**
+     * Sets: path of the Delivyr webhook endpoint.
+     *
+     * @param webhookPath the value
+     */
+    public void setWebhookPath(String webhookPath) {
+      this.webhookPath = webhookPath;
+    }
+  }
+
+  /** Where the runtimes keep their state (journal, ledger, processed ids, jobs). */
+  public static final class State {
+    /** Creates the defaults. */
+    public State() {}
+
+    /**
+     * Where the runtime state lives: 'jdbc' (the application's DataSource, else an H2 file) or
+     * 'file'.
+     */
+    private String store = "jdbc";
+
+    /**
+     * Directory of the H2 file (store=jdbc without a DataSource) or of the state files
+     * (store=file).
+     */
+    private String directory = "campaign-relay-state";
+
+    /**
+     * Where the runtime state lives: 'jdbc' (the application's DataSource, else an H2 file) or
+     * 'file'.
+     *
+     * @return the value
+     */
+    public String getStore() {
+      return store;
+    }
+
+    /**
+     * Sets: where the runtime state lives: 'jdbc' (the application's DataSource, else an H2 file)
+     * or 'file'.
+     *
+     * @param store the value
+     */
+    public void setStore(String store) {
+      this.store = store;
+    }
+
+    /**
+     * Directory of the H2 file (store=jdbc without a DataSource) or of the state files
+     * (store=file).
+     *
+     * @return the value
+     */
+    public String getDirectory() {
+      return directory;
+    }
+
+    /**
+     * Sets: directory of the H2 file (store=jdbc without a DataSource) or of the state files
+     * (store=file).
+     *
+     * @param directory the value
+     */
+    public void setDirectory(String directory) {
+      this.directory = directory;
+    }
+  }
+
+  /** The embedded scheduler (core's ClockScheduler, polling). */
+  public static final class Scheduler {
+    /** Creates the defaults. */
+    public Scheduler() {}
+
+    /** How often the embedded scheduler looks for due jobs. */
+    private Duration pollInterval = Duration.ofSeconds(5);
+
+    /**
+     * How often the embedded scheduler looks for due jobs.
+     *
+     * @return the value
+     */
+    public Duration getPollInterval() {
+      return pollInterval;
+    }
+
+    /**
+     * Sets: how often the embedded scheduler looks for due jobs.
+     *
+     * @param pollInterval the value
+     */
+    public void setPollInterval(Duration pollInterval) {
+      this.pollInterval = pollInterval;
+    }
+  }
+
+  /** Limits of the inbound endpoints. */
+  public static final class Inbound {
+    /** Creates the defaults. */
+    public Inbound() {}
+
+    /**
+     * Path of the Optimove event-listener endpoint (the Delivyr runtime's handler, or a host's
+     * handler bean).
+     */
+    private String optimoveEventsPath = "/campaignrelay/optimove/events";
+
+    /** Largest inbound request body accepted, in bytes; a larger one is refused with 413. */
+    private Integer maxBodyBytes = 1_048_576;
+
+    /**
+     * Path of the Optimove event-listener endpoint (the Delivyr runtime's handler, or a host's
+     * handler bean).
+     *
+     * @return the value
+     */
+    public String getOptimoveEventsPath() {
+      return optimoveEventsPath;
+    }
+
+    /**
+     * Sets: path of the Optimove event-listener endpoint (the Delivyr runtime's handler, or a
+     * host's handler bean).
+     *
+     * @param optimoveEventsPath the value
+     */
+    public void setOptimoveEventsPath(String optimoveEventsPath) {
+      this.optimoveEventsPath = optimoveEventsPath;
+    }
+
+    /**
+     * Largest inbound request body accepted, in bytes; a larger one is refused with 413.
+     *
+     * @return the value
+     */
+    public Integer getMaxBodyBytes() {
+      return maxBodyBytes;
+    }
+
+    /**
+     * Sets: largest inbound request body accepted, in bytes; a larger one is refused with 413.
+     *
+     * @param maxBodyBytes the value
+     */
+    public void setMaxBodyBytes(Integer maxBodyBytes) {
+      this.maxBodyBytes = maxBodyBytes;
+    }
+  }
+
+  /** The per-vendor health checks. */
+  public static final class Health {
+    /** Creates the defaults. */
+    public Health() {}
+
+    /**
+     * Time a vendor's health check (one read-only call) may take before the vendor is reported
+     * DOWN.
+     */
+    private Duration timeout = Duration.ofSeconds(5);
+
+    /**
+     * Time a vendor's health check (one read-only call) may take before the vendor is reported
+     * DOWN.
+     *
+     * @return the value
+     */
+    public Duration getTimeout() {
+      return timeout;
+    }
+
+    /**
+     * Sets: time a vendor's health check (one read-only call) may take before the vendor is
+     * reported DOWN.
+     *
+     * @param timeout the value
+     */
+    public void setTimeout(Duration timeout) {
+      this.timeout = timeout;
+    }
+  }
+}
