@@ -2,15 +2,19 @@ package io.campaignrelay.examples;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.campaignrelay.core.runtime.InboundRequest;
+import io.campaignrelay.core.runtime.InboundResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 /**
  * The demo's stand-in for a host application's web endpoints: the URL registered as Optimove's
@@ -97,6 +101,54 @@ final class HostServer implements AutoCloseable {
             exchange.sendResponseHeaders(status, answer.length);
             try (OutputStream o = exchange.getResponseBody()) {
               o.write(answer);
+            }
+          }
+        });
+    return baseUrl() + path;
+  }
+
+  /**
+   * Mounts one of a runtime's framework-neutral handlers on a path: the raw request (method, path,
+   * query parameters, headers, body) goes in as an {@link InboundRequest}, the handler's status and
+   * JSON body go back. This is all the web glue a host needs for the runtimes.
+   *
+   * @param path e.g. {@code /optimove/events}
+   * @param handler the runtime's handler
+   * @return the route's absolute URL
+   */
+  String mount(String path, Function<InboundRequest, InboundResponse> handler) {
+    server.createContext(
+        path,
+        exchange -> {
+          try (exchange) {
+            InboundRequest.Builder b =
+                InboundRequest.builder(
+                        exchange.getRequestMethod(), exchange.getRequestURI().getPath())
+                    .body(exchange.getRequestBody().readAllBytes());
+            String query = exchange.getRequestURI().getRawQuery();
+            for (String pair : query == null ? new String[0] : query.split("&")) {
+              int eq = pair.indexOf('=');
+              if (eq > 0) {
+                b.queryParameter(
+                    URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+              }
+            }
+            exchange.getRequestHeaders().forEach((n, vs) -> vs.forEach(v -> b.header(n, v)));
+            InboundResponse answer;
+            try {
+              answer = handler.apply(b.build());
+            } catch (RuntimeException e) {
+              exchange.sendResponseHeaders(500, -1);
+              return;
+            }
+            byte[] json = answer.jsonBody();
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(answer.status(), json.length == 0 ? -1 : json.length);
+            if (json.length > 0) {
+              try (OutputStream o = exchange.getResponseBody()) {
+                o.write(json);
+              }
             }
           }
         });

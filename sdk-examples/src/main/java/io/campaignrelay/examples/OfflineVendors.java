@@ -109,6 +109,33 @@ final class OfflineVendors implements AutoCloseable {
     return optimoveClient;
   }
 
+  /**
+   * A new SDK client of the Delivyr fake, on the shared clock and counting transport.
+   *
+   * @return the client
+   */
+  io.campaignrelay.delivyr.DelivyrClient delivyrClient() {
+    return io.campaignrelay.delivyr.DelivyrClient.builder()
+        .endpoint(delivyr.baseUrl())
+        .clientOptions(clientOptions(delivyr.baseUrl()))
+        .credential(Secret.of(FakeDelivyr.DEFAULT_API_KEY))
+        .buildClient();
+  }
+
+  /**
+   * Lets simulated time pass an hour at a time, running what fell due after each hour (a host's
+   * timer calling the runtime's {@code runDue()}).
+   *
+   * @param hours how many hours
+   * @param runDue the runtime's {@code runDue}
+   */
+  void everyHourFor(int hours, Runnable runDue) {
+    for (int h = 0; h < hours; h++) {
+      clock.advance(java.time.Duration.ofHours(1));
+      runDue.run();
+    }
+  }
+
   /** The SDK's client of Optimove's engagement metrics endpoint. */
   EngagementMetricsClient engagementClient() {
     return engagementClient;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
 
@@ -13,12 +12,20 @@ import org.junit.jupiter.api.parallel.Isolated;
 @Isolated("replaces System.out while an example runs")
 class ExamplesTest {
 
-  private static String run(Consumer<String[]> main) {
+  /** An example's main method, which may throw. */
+  @FunctionalInterface
+  interface Main {
+    void main(String[] args) throws Exception;
+  }
+
+  private static String run(Main main) {
     PrintStream original = System.out;
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (PrintStream capture = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
       System.setOut(capture);
-      main.accept(new String[0]);
+      main.main(new String[0]);
+    } catch (Exception e) {
+      throw new AssertionError("the example failed", e);
     } finally {
       System.setOut(original);
     }
@@ -103,5 +110,21 @@ class ExamplesTest {
         .contains("TEXTLOCAL_API_KEY")
         .contains("--live");
     assertThat(run(a -> Demo.main(new String[] {"--bogus"}))).contains("unknown option --bogus");
+  }
+
+  @Test
+  void runTextLocalIntegrationRunsTheCampaignIntoTheLogAndSendsNothing() {
+    String out = run(RunTextLocalIntegration::main);
+    assertThat(out).contains("test mode: true").contains("sent by TextLocal: 0");
+    assertThat(out).containsPattern("templates on 505: [1-9]");
+    assertThat(out).containsPattern("messages in the log: [1-9][0-9]+");
+  }
+
+  @Test
+  void runDelivyrIntegrationRunsTheCampaignIntoTheLogAndSendsNothing() {
+    String out = run(RunDelivyrIntegration::main);
+    assertThat(out).contains("testing mode: true").contains("messages sent by Delivyr: 0");
+    assertThat(out).contains("templates on 452: 1");
+    assertThat(out).containsPattern("messages in the log: [1-9][0-9]+");
   }
 }

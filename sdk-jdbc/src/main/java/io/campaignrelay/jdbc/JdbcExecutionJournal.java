@@ -63,6 +63,7 @@ public final class JdbcExecutionJournal implements ExecutionJournal {
   private final String selectMany;
   private final String selectPending;
   private final String countRows;
+  private final String anyRow;
 
   JdbcExecutionJournal(JdbcStore store) {
     this.store = store;
@@ -82,6 +83,7 @@ public final class JdbcExecutionJournal implements ExecutionJournal {
             + RecipientState.PENDING.name()
             + "' ORDER BY customer_id";
     this.countRows = "SELECT COUNT(*) FROM " + table + " WHERE campaign_id = ?";
+    this.anyRow = "SELECT 1 FROM " + table + " WHERE campaign_id = ? LIMIT 1";
   }
 
   /**
@@ -266,6 +268,29 @@ public final class JdbcExecutionJournal implements ExecutionJournal {
             ps.setString(1, campaignId.value());
             try (ResultSet rs = ps.executeQuery()) {
               return rs.next() ? rs.getLong(1) : 0L;
+            }
+          }
+        });
+  }
+
+  /**
+   * Whether the campaign has any entry: one indexed query, asked once per LIVE run, so that a new
+   * campaign needs no per-batch lookups.
+   *
+   * @param campaignId the campaign
+   * @return false only if no entry of the campaign is stored
+   */
+  @Override
+  public boolean mayHaveEntries(CampaignId campaignId) {
+    require(campaignId, "campaignId");
+    return store.run(
+        "look for the campaign's journal entries",
+        false,
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(anyRow)) {
+            ps.setString(1, campaignId.value());
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next();
             }
           }
         });

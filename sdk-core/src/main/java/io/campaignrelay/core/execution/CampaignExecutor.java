@@ -234,6 +234,9 @@ public final class CampaignExecutor {
     final Set<String> batchIds = new LinkedHashSet<>();
     final Map<TemplateId, Optional<Template>> templateCache = new HashMap<>();
     final FingerprintSet seen = new FingerprintSet(maxTrackedRecipients);
+    // No entry of the campaign existed when the run started: while every recipient of the run is
+    // tracked (a repeat is caught before it gets here), nothing can be found in the journal.
+    final boolean freshCampaign;
     long rows;
     long targeted;
     long dispatched;
@@ -252,6 +255,7 @@ public final class CampaignExecutor {
       int max = channel == null ? Integer.MAX_VALUE : channel.maxBatchSize();
       this.effectiveBatchSize = Math.max(1, Math.min(batchSize > 0 ? batchSize : max, max));
       this.dedupChannel = channel != null && channel.deduplicatesByIdempotencyKey();
+      this.freshCampaign = mode.isLive() && !journal.mayHaveEntries(campaign.id());
     }
 
     void accept(Recipient r) {
@@ -288,11 +292,16 @@ public final class CampaignExecutor {
       if (window.isEmpty()) {
         return;
       }
-      Map<IdempotencyKey, CustomerId> ask = new HashMap<>();
-      for (int i = 0; i < window.size(); i++) {
-        ask.put(windowKeys.get(i), window.get(i).customerId());
+      Map<IdempotencyKey, JournalEntry> known;
+      if (freshCampaign && !seen.overflowed()) {
+        known = Map.of();
+      } else {
+        Map<IdempotencyKey, CustomerId> ask = new HashMap<>();
+        for (int i = 0; i < window.size(); i++) {
+          ask.put(windowKeys.get(i), window.get(i).customerId());
+        }
+        known = journal.entries(campaign.id(), ask);
       }
-      Map<IdempotencyKey, JournalEntry> known = journal.entries(campaign.id(), ask);
       List<Recipient> rs = List.copyOf(window);
       List<IdempotencyKey> ks = List.copyOf(windowKeys);
       window.clear();

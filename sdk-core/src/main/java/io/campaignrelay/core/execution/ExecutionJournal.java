@@ -82,4 +82,17 @@ public interface ExecutionJournal {
         (key, customer) -> entry(campaignId, customer, key).ifPresent(e -> found.put(key, e)));
     return found;
   }
+
+  /**
+   * Whether the journal may hold any entry of a campaign. The engine asks once, when a LIVE run
+   * starts: a campaign with none needs no per-batch lookups while the run itself tracks the
+   * recipients it has seen. The default answers true (always look up), which is always safe; a
+   * journal must answer false only when it is sure.
+   *
+   * @param campaignId the campaign
+   * @return false only if the journal has no entry of the campaign
+   */
+  default boolean mayHaveEntries(CampaignId campaignId) {
+    return true;
+  }
 }

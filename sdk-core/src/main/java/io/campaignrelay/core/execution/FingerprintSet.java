@@ -12,6 +12,7 @@ final class FingerprintSet {
   private long[] slots = new long[1024];
   private int size;
   private boolean zeroSeen;
+  private boolean overflowed;
 
   FingerprintSet(int maxSize) {
     this.maxSize = maxSize;
@@ -39,6 +40,7 @@ final class FingerprintSet {
       i = (i + 1) & mask;
     }
     if (size >= maxSize) {
+      overflowed = true;
       return true;
     }
     slots[i] = v;
@@ -51,6 +53,11 @@ final class FingerprintSet {
 
   int size() {
     return size;
+  }
+
+  /** Whether a value was let through without being remembered (the set was full). */
+  boolean overflowed() {
+    return overflowed;
   }
 
   private void grow() {

@@ -2,9 +2,11 @@ package io.campaignrelay.core.execution;
 
 import io.campaignrelay.core.CampaignId;
 import io.campaignrelay.core.CustomerId;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The lookups both journals answer from their compact {@link JournalIndex}. Every method
@@ -12,12 +14,19 @@ import java.util.Optional;
  */
 abstract class IndexedJournal implements ExecutionJournal {
   private final JournalIndex index = new JournalIndex();
+  private final Set<CampaignId> campaigns = new HashSet<>();
 
   /** Adds entries to the index (after a subclass has stored them, if it stores them). */
   final synchronized void index(List<JournalEntry> entries) {
     for (JournalEntry e : entries) {
       index.put(Objects.requireNonNull(e, "entry"));
+      campaigns.add(e.campaignId());
     }
+  }
+
+  @Override
+  public synchronized boolean mayHaveEntries(CampaignId campaignId) {
+    return campaigns.contains(campaignId);
   }
 
   @Override

@@ -369,6 +369,63 @@ class SendDecisionTest {
     assertThat(lookups).containsExactly(10, 10, 5);
   }
 
+  @Test
+  void aNewCampaignIsNotLookedUpWhileTheRunTracksEveryRecipient() {
+    List<Integer> lookups = new ArrayList<>();
+    InMemoryExecutionJournal delegate = InMemoryExecutionJournal.create();
+    ExecutionJournal spy =
+        new ExecutionJournal() {
+          @Override
+          public void record(JournalEntry entry) {
+            delegate.record(entry);
+          }
+
+          @Override
+          public void recordAll(List<JournalEntry> entries) {
+            delegate.recordAll(entries);
+          }
+
+          @Override
+          public java.util.Optional<JournalEntry> entry(
+              io.campaignrelay.core.CampaignId campaignId, CustomerId customerId) {
+            return delegate.entry(campaignId, customerId);
+          }
+
+          @Override
+          public boolean mayHaveEntries(io.campaignrelay.core.CampaignId campaignId) {
+            return delegate.mayHaveEntries(campaignId);
+          }
+
+          @Override
+          public Map<IdempotencyKey, JournalEntry> entries(
+              io.campaignrelay.core.CampaignId campaignId,
+              Map<IdempotencyKey, CustomerId> recipients) {
+            lookups.add(recipients.size());
+            return delegate.entries(campaignId, recipients);
+          }
+        };
+    EngineFixtures.VendorChannel vendor = new EngineFixtures.VendorChannel(false, 10);
+    Campaign c = campaign(39, 25);
+    executor(spy, vendor, 25).execute(c, template(), ExecutionMode.LIVE);
+    assertThat(lookups).isEmpty();
+    assertThat(delegate.mayHaveEntries(c.id())).isTrue();
+
+    // The same campaign again: it has entries now, so every window is looked up (all skipped).
+    ExecutionReport again = executor(spy, vendor, 25).execute(c, template(), ExecutionMode.LIVE);
+    assertThat(lookups).containsExactly(10, 10, 5);
+    assertThat(again.skipped()).isEqualTo(25);
+
+    // A new campaign whose run stops tracking after 12 recipients looks up every window processed
+    // after that (the second, holding the 13th, and the third).
+    lookups.clear();
+    executor(spy, vendor, 25).toBuilder()
+        .maxTrackedRecipients(12)
+        .build()
+        .execute(campaign(40, 25), template(), ExecutionMode.LIVE);
+    assertThat(lookups).containsExactly(10, 5);
+    assertThat(vendor.deliveries).hasSize(50);
+  }
+
   static CampaignExecutor executor(ExecutionJournal journal, MessageChannel channel, int targets) {
     Function<Integer, Recipient> r = EngineFixtures::recipient;
     return CampaignExecutor.builder()
