@@ -30,20 +30,7 @@ final class Catalogue {
    * Faults the SDK does not survive yet (docs/RELIABILITY.md says why). Remove an id when its fix
    * lands: the fault then guards the fix in the default build.
    */
-  static final Set<String> KNOWN_FAILING =
-      Set.of(
-          // a message the answer leaves out stays PENDING and is reported uncertain at the end of
-          // the run that sent it, although the vendor's records would settle it (not reconciled
-          // until a later run)
-          "TL-LEAVES_OUT",
-          "TL-LEAVES_OUT_UNSENT",
-          "DV-LEAVES_OUT",
-          "DV-LEAVES_OUT_UNSENT",
-          // TextLocal's API key echoed in a failure envelope reaches the exception message and the
-          // journal's FAILED detail (Delivyr's is redacted since the core http merge)
-          "TL-ECHOES_CREDENTIAL",
-          "TL-ECHOES_CREDENTIAL@DEBUG",
-          "TL-ECHOES_CREDENTIAL@TRACE");
+  static final Set<String> KNOWN_FAILING = Set.of();
 
   static List<FaultCase> all() {
     List<FaultCase> out = new ArrayList<>();
