@@ -10,12 +10,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
- * The {@code campaignrelay.*} configuration properties: the three clients (endpoint, credentials,
- * timeouts, retries), both runtimes (testing mode, listener base URL, endpoint paths), the state
- * store, the scheduler, inbound limits and health checks. Secrets are plain strings here so that a
- * bad one is reported with the others at startup (checked once bound, see {@link
- * #afterPropertiesSet()}); they are masked by {@link CampaignRelaySanitizer} in the actuator
- * endpoints and never logged. Checked at startup by {@link CampaignRelaySettingsCheck}.
+ * The campaignrelay.* configuration properties: the three clients (endpoint, credentials, timeouts,
+ * retries), both runtimes (testing mode, listener base URL, endpoint paths), the state store, the
+ * scheduler, inbound limits and health checks. Secrets are plain strings here so that a bad one is
+ * reported with the others at startup (checked once bound, see {@link #afterPropertiesSet()}); they
+ * are masked by {@link CampaignRelaySanitizer} in the actuator endpoints and never logged. Checked
+ * at startup by {@link CampaignRelaySettingsCheck}.
  */
 @ConfigurationProperties(prefix = "campaignrelay")
 public final class CampaignRelayProperties implements InitializingBean {
@@ -105,8 +105,7 @@ public final class CampaignRelayProperties implements InitializingBean {
   }
 
   /**
-   * Optimove client settings; the client bean exists when {@code campaignrelay.optimove.api-key} is
-   * set.
+   * Optimove client settings; the client bean exists when campaignrelay.optimove.api-key is set.
    */
   public static final class Optimove {
     /** Creates the defaults. */
@@ -548,8 +547,8 @@ public final class CampaignRelayProperties implements InitializingBean {
     private Integer channel;
 
     /**
-     * Zone of the Optimove tenant (send times are local), e.g. {@code Europe/London}; required with
-     * the channel.
+     * Zone of the Optimove tenant (send times are local), e.g. Europe/London; required with the
+     * channel.
      */
     private String tenantZone;
 
@@ -579,8 +578,8 @@ public final class CampaignRelayProperties implements InitializingBean {
     }
 
     /**
-     * Zone of the Optimove tenant (send times are local), e.g. {@code Europe/London}; required with
-     * the channel.
+     * Zone of the Optimove tenant (send times are local), e.g. Europe/London; required with the
+     * channel.
      *
      * @return the value
      */
@@ -589,8 +588,8 @@ public final class CampaignRelayProperties implements InitializingBean {
     }
 
     /**
-     * Sets: zone of the Optimove tenant (send times are local), e.g. {@code Europe/London};
-     * required with the channel.
+     * Sets: zone of the Optimove tenant (send times are local), e.g. Europe/London; required with
+     * the channel.
      *
      * @param tenantZone the value
      */
@@ -620,8 +619,8 @@ public final class CampaignRelayProperties implements InitializingBean {
   }
 
   /**
-   * Delivyr client settings and its channel runtime; the client bean exists when {@code
-   * campaignrelay.delivyr.api-key} is set.
+   * Delivyr client settings and its channel runtime; the client bean exists when
+   * campaignrelay.delivyr.api-key is set.
    */
   public static final class Delivyr {
     @NestedConfigurationProperty private final DelivyrRuntime runtime = new DelivyrRuntime();
@@ -859,12 +858,12 @@ public final class CampaignRelayProperties implements InitializingBean {
     /** Delivyr's webhook signing secret (a secret); the Delivyr runtime is built when it is set. */
     private String webhookSecret;
 
-    /** Token the Optimove listener URL carries as {@code ?token=} (a secret); none when unset. */
+    /** Token the Optimove listener URL carries as ?token= (a secret); none when unset. */
     private String listenerToken;
 
     /**
-     * Zone of Optimove's wall-clock send times and of the daily template sync, e.g. {@code
-     * Europe/London} (Optimove's zone is INFERRED tenant-local).
+     * Zone of Optimove's wall-clock send times and of the daily template sync, e.g. Europe/London
+     * (Optimove's zone is INFERRED tenant-local).
      */
     private String tenantZone = "UTC";
 
@@ -900,7 +899,7 @@ public final class CampaignRelayProperties implements InitializingBean {
     }
 
     /**
-     * Token the Optimove listener URL carries as {@code ?token=} (a secret); none when unset.
+     * Token the Optimove listener URL carries as ?token= (a secret); none when unset.
      *
      * @return the value
      */
@@ -909,7 +908,7 @@ public final class CampaignRelayProperties implements InitializingBean {
     }
 
     /**
-     * Sets: token the Optimove listener URL carries as {@code ?token=} (a secret); none when unset.
+     * Sets: token the Optimove listener URL carries as ?token= (a secret); none when unset.
      *
      * @param listenerToken the value
      */
@@ -918,8 +917,8 @@ public final class CampaignRelayProperties implements InitializingBean {
     }
 
     /**
-     * Zone of Optimove's wall-clock send times and of the daily template sync, e.g. {@code
-     * Europe/London} (Optimove's zone is INFERRED tenant-local).
+     * Zone of Optimove's wall-clock send times and of the daily template sync, e.g. Europe/London
+     * (Optimove's zone is INFERRED tenant-local).
      *
      * @return the value
      */
@@ -928,8 +927,8 @@ public final class CampaignRelayProperties implements InitializingBean {
     }
 
     /**
-     * Sets: zone of Optimove's wall-clock send times and of the daily template sync, e.g. {@code
-     * Europe/London} (Optimove's zone is INFERRED tenant-local).
+     * Sets: zone of Optimove's wall-clock send times and of the daily template sync, e.g.
+     * Europe/London (Optimove's zone is INFERRED tenant-local).
      *
      * @param tenantZone the value
      */
@@ -1063,16 +1062,16 @@ public final class CampaignRelayProperties implements InitializingBean {
     }
 
     /**
-     * Nothing polls: the host (or a test) runs due jobs by calling {@code runDue()} on each
-     * runtime's {@code DbScheduler} bean ({@code campaignRelayDelivyrScheduler}, {@code
-     * campaignRelayTextLocalScheduler}); off by default.
+     * Nothing polls: the host (or a test) runs due jobs by calling runDue() on each runtime's
+     * DbScheduler bean (campaignRelayDelivyrScheduler, campaignRelayTextLocalScheduler); off by
+     * default.
      */
     private boolean drivenByCaller = false;
 
     /**
-     * Nothing polls: the host (or a test) runs due jobs by calling {@code runDue()} on each
-     * runtime's {@code DbScheduler} bean ({@code campaignRelayDelivyrScheduler}, {@code
-     * campaignRelayTextLocalScheduler}); off by default.
+     * Nothing polls: the host (or a test) runs due jobs by calling runDue() on each runtime's
+     * DbScheduler bean (campaignRelayDelivyrScheduler, campaignRelayTextLocalScheduler); off by
+     * default.
      *
      * @return the value
      */
@@ -1081,9 +1080,9 @@ public final class CampaignRelayProperties implements InitializingBean {
     }
 
     /**
-     * Sets: nothing polls: the host (or a test) runs due jobs by calling {@code runDue()} on each
-     * runtime's {@code DbScheduler} bean ({@code campaignRelayDelivyrScheduler}, {@code
-     * campaignRelayTextLocalScheduler}); off by default.
+     * Sets: nothing polls: the host (or a test) runs due jobs by calling runDue() on each runtime's
+     * DbScheduler bean (campaignRelayDelivyrScheduler, campaignRelayTextLocalScheduler); off by
+     * default.
      *
      * @param drivenByCaller the value
      */
@@ -1183,18 +1182,18 @@ public final class CampaignRelayProperties implements InitializingBean {
     public DelivyrIntegration() {}
 
     /**
-     * Optimove API endpoint the integration is installed with; {@code
-     * campaignrelay.optimove.endpoint} when unset.
+     * Optimove API endpoint the integration is installed with; campaignrelay.optimove.endpoint when
+     * unset.
      */
     private String apiEndpoint;
 
     /**
-     * Optimove API key of access type Integrations (a secret); {@code
-     * campaignrelay.optimove.api-key} when unset.
+     * Optimove API key of access type Integrations (a secret); campaignrelay.optimove.api-key when
+     * unset.
      */
     private String apiKey;
 
-    /** Access type chosen when the Optimove key was generated; must be {@code integrations}. */
+    /** Access type chosen when the Optimove key was generated; must be integrations. */
     private String apiKeyAccessType = "integrations";
 
     /** Selected customer attributes, the phone number first. */
@@ -1216,8 +1215,8 @@ public final class CampaignRelayProperties implements InitializingBean {
     private String defaultUrl;
 
     /**
-     * Optimove API endpoint the integration is installed with; {@code
-     * campaignrelay.optimove.endpoint} when unset.
+     * Optimove API endpoint the integration is installed with; campaignrelay.optimove.endpoint when
+     * unset.
      *
      * @return the value
      */
@@ -1226,8 +1225,8 @@ public final class CampaignRelayProperties implements InitializingBean {
     }
 
     /**
-     * Sets: optimove API endpoint the integration is installed with; {@code
-     * campaignrelay.optimove.endpoint} when unset.
+     * Sets: optimove API endpoint the integration is installed with;
+     * campaignrelay.optimove.endpoint when unset.
      *
      * @param apiEndpoint the value
      */
@@ -1236,8 +1235,8 @@ public final class CampaignRelayProperties implements InitializingBean {
     }
 
     /**
-     * Optimove API key of access type Integrations (a secret); {@code
-     * campaignrelay.optimove.api-key} when unset.
+     * Optimove API key of access type Integrations (a secret); campaignrelay.optimove.api-key when
+     * unset.
      *
      * @return the value
      */
@@ -1246,8 +1245,8 @@ public final class CampaignRelayProperties implements InitializingBean {
     }
 
     /**
-     * Sets: optimove API key of access type Integrations (a secret); {@code
-     * campaignrelay.optimove.api-key} when unset.
+     * Sets: optimove API key of access type Integrations (a secret); campaignrelay.optimove.api-key
+     * when unset.
      *
      * @param apiKey the value
      */
@@ -1256,7 +1255,7 @@ public final class CampaignRelayProperties implements InitializingBean {
     }
 
     /**
-     * Access type chosen when the Optimove key was generated; must be {@code integrations}.
+     * Access type chosen when the Optimove key was generated; must be integrations.
      *
      * @return the value
      */
@@ -1265,7 +1264,7 @@ public final class CampaignRelayProperties implements InitializingBean {
     }
 
     /**
-     * Sets: access type chosen when the Optimove key was generated; must be {@code integrations}.
+     * Sets: access type chosen when the Optimove key was generated; must be integrations.
      *
      * @param apiKeyAccessType the value
      */
@@ -1388,15 +1387,15 @@ public final class CampaignRelayProperties implements InitializingBean {
     public TextLocalIntegration() {}
 
     /**
-     * TextLocal API key given to the integration (a secret); {@code
-     * campaignrelay.textlocal.api-key} when unset.
+     * TextLocal API key given to the integration (a secret); campaignrelay.textlocal.api-key when
+     * unset.
      */
     private String apiKey;
 
-    /** TextLocal username; {@code campaignrelay.textlocal.username} when unset. */
+    /** TextLocal username; campaignrelay.textlocal.username when unset. */
     private String username;
 
-    /** TextLocal password (a secret); {@code campaignrelay.textlocal.password} when unset. */
+    /** TextLocal password (a secret); campaignrelay.textlocal.password when unset. */
     private String password;
 
     /** TextLocal's API login URL of the account. */
@@ -1411,10 +1410,7 @@ public final class CampaignRelayProperties implements InitializingBean {
     /** Template prefix of the main contact group (none when unset). */
     private String contactGroupPrefix;
 
-    /**
-     * Which TextLocal custom field holds the CustomerID: {@code CUSTOM1}, {@code CUSTOM2} or {@code
-     * CUSTOM3}.
-     */
+    /** Which TextLocal custom field holds the CustomerID: CUSTOM1, CUSTOM2 or CUSTOM3. */
     private String keyField;
 
     /** Sender name (1 to 11 characters, or 13 digits); the account's default when unset. */
@@ -1424,8 +1420,8 @@ public final class CampaignRelayProperties implements InitializingBean {
     private Map<String, String> groups = new LinkedHashMap<>();
 
     /**
-     * TextLocal API key given to the integration (a secret); {@code
-     * campaignrelay.textlocal.api-key} when unset.
+     * TextLocal API key given to the integration (a secret); campaignrelay.textlocal.api-key when
+     * unset.
      *
      * @return the value
      */
@@ -1434,8 +1430,8 @@ public final class CampaignRelayProperties implements InitializingBean {
     }
 
     /**
-     * Sets: textLocal API key given to the integration (a secret); {@code
-     * campaignrelay.textlocal.api-key} when unset.
+     * Sets: textLocal API key given to the integration (a secret); campaignrelay.textlocal.api-key
+     * when unset.
      *
      * @param apiKey the value
      */
@@ -1444,7 +1440,7 @@ public final class CampaignRelayProperties implements InitializingBean {
     }
 
     /**
-     * TextLocal username; {@code campaignrelay.textlocal.username} when unset.
+     * TextLocal username; campaignrelay.textlocal.username when unset.
      *
      * @return the value
      */
@@ -1453,7 +1449,7 @@ public final class CampaignRelayProperties implements InitializingBean {
     }
 
     /**
-     * Sets: textLocal username; {@code campaignrelay.textlocal.username} when unset.
+     * Sets: textLocal username; campaignrelay.textlocal.username when unset.
      *
      * @param username the value
      */
@@ -1462,7 +1458,7 @@ public final class CampaignRelayProperties implements InitializingBean {
     }
 
     /**
-     * TextLocal password (a secret); {@code campaignrelay.textlocal.password} when unset.
+     * TextLocal password (a secret); campaignrelay.textlocal.password when unset.
      *
      * @return the value
      */
@@ -1471,7 +1467,7 @@ public final class CampaignRelayProperties implements InitializingBean {
     }
 
     /**
-     * Sets: textLocal password (a secret); {@code campaignrelay.textlocal.password} when unset.
+     * Sets: textLocal password (a secret); campaignrelay.textlocal.password when unset.
      *
      * @param password the value
      */
@@ -1552,8 +1548,7 @@ public final class CampaignRelayProperties implements InitializingBean {
     }
 
     /**
-     * Which TextLocal custom field holds the CustomerID: {@code CUSTOM1}, {@code CUSTOM2} or {@code
-     * CUSTOM3}.
+     * Which TextLocal custom field holds the CustomerID: CUSTOM1, CUSTOM2 or CUSTOM3.
      *
      * @return the value
      */
@@ -1562,8 +1557,7 @@ public final class CampaignRelayProperties implements InitializingBean {
     }
 
     /**
-     * Sets: which TextLocal custom field holds the CustomerID: {@code CUSTOM1}, {@code CUSTOM2} or
-     * {@code CUSTOM3}.
+     * Sets: which TextLocal custom field holds the CustomerID: CUSTOM1, CUSTOM2 or CUSTOM3.
      *
      * @param keyField the value
      */
