@@ -25,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.actuate.info.Info;
+import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.SmartLifecycle;
@@ -124,6 +126,14 @@ class RuntimeAutoConfigurationTest {
           InboundRequest.builder("POST", "/x").queryParameter("token", TOKEN).body(event13).build();
       assertThat(events.handle(good).status()).isEqualTo(202);
       assertThat(events.handle(good).outcome()).isEqualTo("duplicate");
+
+      // /actuator/info: each runtime's own ledger (an event 13 enters it when its job reads the
+      // campaign from Optimove, not on receipt)
+      Info.Builder info = new Info.Builder();
+      context.getBean("campaignRelayInfoContributor", InfoContributor.class).contribute(info);
+      assertThat(info.build().getDetails().get("campaignrelay").toString())
+          .contains("runtimes={delivyr={campaignsInFlight=0, campaignsKnown=0}")
+          .contains("textlocal={campaignsInFlight=0, campaignsKnown=0}");
 
       // the runtime's jobs run on db-scheduler and are counted by outcome
       MeterRegistry meters = context.getBean(MeterRegistry.class);

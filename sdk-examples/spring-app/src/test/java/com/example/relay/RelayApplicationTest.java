@@ -9,6 +9,7 @@ import io.campaignrelay.delivyr.DelivyrRuntime;
 import io.campaignrelay.delivyr.DelivyrWebhook;
 import io.campaignrelay.delivyr.TemplateIdMapping;
 import io.campaignrelay.jdbc.DbScheduler;
+import io.campaignrelay.jdbc.JdbcStore;
 import io.campaignrelay.optimove.OptimoveClient;
 import io.campaignrelay.optimove.models.EventType;
 import io.campaignrelay.testkit.ListenerCall;
@@ -119,6 +120,8 @@ class RelayApplicationTest {
   void theRuntimesAreTheStartersInTestingMode() {
     assertThat(context.getBean(DelivyrRuntime.class).testingMode()).isTrue();
     assertThat(context.getBean(TextLocalRuntime.class).testMode()).isTrue();
+    // on the application's DataSource (the embedded H2 database of this run), not a file of its own
+    assertThat(context.getBean(JdbcStore.class).database()).contains("test-relay-state/" + RUN);
   }
 
   @Test
@@ -222,7 +225,8 @@ class RelayApplicationTest {
   @Test
   void infoAndMetrics() throws Exception {
     assertThat(get("/actuator/info").body())
-        .contains("\"testingMode\":{\"textlocal\":true,\"delivyr\":true}");
+        .contains("\"testingMode\":{\"textlocal\":true,\"delivyr\":true}")
+        .contains("\"runtimes\":{\"delivyr\":{\"campaignsInFlight\":");
     get("/actuator/health");
     HttpResponse<String> m = get("/actuator/metrics/campaignrelay.http.requests");
     assertThat(m.statusCode()).isEqualTo(200);
