@@ -777,7 +777,9 @@ public final class CampaignRelayProperties implements InitializingBean {
 
     /**
      * Public base URL of this service, under which the vendors reach the inbound endpoints
-     * (absolute http(s) URL; required when testing mode is off).
+     * (absolute http(s) URL; required when testing mode is off). The runtime registers the URL +
+     * optimove/events and + delivyr/webhooks, so the endpoint paths must match; unset in testing
+     * mode: http://localhost with the events path's base.
      */
     private String listenerBaseUrl;
 
@@ -806,7 +808,9 @@ public final class CampaignRelayProperties implements InitializingBean {
 
     /**
      * Public base URL of this service, under which the vendors reach the inbound endpoints
-     * (absolute http(s) URL; required when testing mode is off).
+     * (absolute http(s) URL; required when testing mode is off). The runtime registers the URL +
+     * optimove/events and + delivyr/webhooks, so the endpoint paths must match; unset in testing
+     * mode: http://localhost with the events path's base.
      *
      * @return the value
      */
@@ -816,7 +820,9 @@ public final class CampaignRelayProperties implements InitializingBean {
 
     /**
      * Sets: public base URL of this service, under which the vendors reach the inbound endpoints
-     * (absolute http(s) URL; required when testing mode is off).
+     * (absolute http(s) URL; required when testing mode is off). The runtime registers the URL +
+     * optimove/events and + delivyr/webhooks, so the endpoint paths must match; unset in testing
+     * mode: http://localhost with the events path's base.
      *
      * @param listenerBaseUrl the value
      */

@@ -21,6 +21,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
@@ -28,10 +29,13 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.actuate.info.Info;
 import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.SmartLifecycle;
 
 /** The runtimes built by the starter from the properties, on the testkit's fakes. */
+@ExtendWith(OutputCaptureExtension.class)
 class RuntimeAutoConfigurationTest {
   static final String SECRET = "webhook-signing-secret-1";
   static final String TOKEN = "listener-token-1";
@@ -169,6 +173,28 @@ class RuntimeAutoConfigurationTest {
       assertThat(dlState.isRunning()).isTrue();
       context.stop();
       assertThat(dlState.isRunning()).isFalse();
+    }
+  }
+
+  @Test
+  void liveOnlyWhenTurnedOffExplicitlyAndSaidAtWarn(CapturedOutput output) {
+    List<String> a = args();
+    a.add("--campaignrelay.delivyr.runtime.testing-mode=false");
+    a.add("--campaignrelay.delivyr.runtime.listener-base-url=https://relay.example/campaignrelay/");
+    SpringApplication app = new SpringApplication(EmptyHost.class);
+    app.setWebApplicationType(WebApplicationType.NONE);
+    try (ConfigurableApplicationContext context = app.run(a.toArray(String[]::new))) {
+      assertThat(context.getBean(DelivyrRuntime.class).testingMode()).isFalse();
+      assertThat(context.getBean(TextLocalRuntime.class).testMode()).isTrue();
+      assertThat(output.getOut())
+          .containsPattern(
+              "WARN .*campaignrelay.delivyr.runtime.testing-mode=false: the delivyr"
+                  + " runtime is LIVE")
+          .doesNotContainPattern("WARN .*campaignrelay.textlocal.runtime.testing-mode=false")
+          .doesNotContain(SECRET)
+          .doesNotContain(TOKEN);
+      // building the runtime sent nothing
+      assertThat(delivyr.sentMessages().isEmpty()).isTrue();
     }
   }
 
