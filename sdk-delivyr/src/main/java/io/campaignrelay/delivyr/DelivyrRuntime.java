@@ -157,6 +157,7 @@ public final class DelivyrRuntime implements Closeable {
   private final ExecutionJournal journal;
   private final MessageLog messageLog;
   private final Clock clock;
+  private final ExecutionListener hostListener;
   private final String listenerBaseUrl;
   private final Secret listenerToken;
   private final Secret webhookSecret;
@@ -177,6 +178,7 @@ public final class DelivyrRuntime implements Closeable {
     this.metrics = b.metricsSink;
     this.settings = b.settings;
     this.clock = b.clock;
+    this.hostListener = b.executionListener;
     this.listenerBaseUrl =
         b.listenerBaseUrl.endsWith("/") ? b.listenerBaseUrl : b.listenerBaseUrl + "/";
     this.listenerToken = b.listenerToken;
@@ -625,7 +627,7 @@ public final class DelivyrRuntime implements Closeable {
             .journal(journal)
             .messageLog(messageLog)
             .clock(clock)
-            .listener(listener);
+            .listener(ExecutionListener.all(listener, hostListener));
     if (mode.isLive()) {
       b.channel(
           new RuntimeChannel(
@@ -853,6 +855,7 @@ public final class DelivyrRuntime implements Closeable {
     private CampaignClaims claims;
     private MessageLog messageLog;
     private Clock clock = Clock.systemUTC();
+    private ExecutionListener executionListener = ExecutionListener.NONE;
     private ZoneId tenantZone = ZoneOffset.UTC;
     private LocalTime templatesSyncAt = LocalTime.of(6, 0);
     private String owner = "delivyr-runtime";
@@ -1034,6 +1037,19 @@ public final class DelivyrRuntime implements Closeable {
      */
     public Builder clock(Clock clock) {
       this.clock = clock;
+      return this;
+    }
+
+    /**
+     * Sets a listener of every campaign run of the runtime (progress, drops, uncertain outcomes,
+     * reconciliation verdicts), beside the runtime's own: for a host's metrics (default: none).
+     *
+     * @param executionListener the listener
+     * @return this builder
+     */
+    public Builder executionListener(ExecutionListener executionListener) {
+      this.executionListener =
+          java.util.Objects.requireNonNull(executionListener, "executionListener");
       return this;
     }
 

@@ -2,6 +2,7 @@ package io.campaignrelay.spring;
 
 import io.campaignrelay.core.ChannelId;
 import io.campaignrelay.core.Secret;
+import io.campaignrelay.core.execution.ExecutionListener;
 import io.campaignrelay.core.runtime.JobListener;
 import io.campaignrelay.delivyr.DelivyrClient;
 import io.campaignrelay.delivyr.DelivyrMetrics;
@@ -116,7 +117,9 @@ public class CampaignRelayRuntimeAutoConfiguration {
         DelivyrClient delivyr,
         OptimoveClient optimove,
         @Qualifier("campaignRelayDelivyrState") RuntimeState campaignRelayDelivyrState,
-        ObjectProvider<CampaignRelayHttpCustomizer> customizers) {
+        ObjectProvider<CampaignRelayHttpCustomizer> customizers,
+        @Qualifier("campaignRelayDelivyrExecutionListener")
+            ObjectProvider<ExecutionListener> executionListener) {
       CampaignRelayProperties.DelivyrRuntime r = properties.getDelivyr().getRuntime();
       CampaignRelayProperties.Optimove o = properties.getOptimove();
       RuntimeState state = campaignRelayDelivyrState;
@@ -156,6 +159,7 @@ public class CampaignRelayRuntimeAutoConfiguration {
               .journal(state.journal())
               .claims(state.claims())
               .owner(instanceName("delivyr"))
+              .executionListener(executionListener.getIfAvailable(() -> ExecutionListener.NONE))
               .tenantZone(ZoneId.of(r.getTenantZone().trim()))
               .maxBodyBytes(Math.min(10 * 1024 * 1024, properties.getInbound().getMaxBodyBytes()));
       if (r.getListenerToken() != null) {
@@ -210,7 +214,9 @@ public class CampaignRelayRuntimeAutoConfiguration {
         CampaignRelayProperties properties,
         TextLocalClient textLocal,
         OptimoveClient optimove,
-        @Qualifier("campaignRelayTextLocalState") RuntimeState campaignRelayTextLocalState) {
+        @Qualifier("campaignRelayTextLocalState") RuntimeState campaignRelayTextLocalState,
+        @Qualifier("campaignRelayTextLocalExecutionListener")
+            ObjectProvider<ExecutionListener> executionListener) {
       CampaignRelayProperties.TextLocalRuntime r = properties.getTextlocal().getRuntime();
       RuntimeState state = campaignRelayTextLocalState;
       return TextLocalRuntime.builder()
@@ -225,6 +231,7 @@ public class CampaignRelayRuntimeAutoConfiguration {
           .processedIds(state.processedIds())
           .claims(state.claims())
           .testMode(r.isTestingMode())
+          .executionListener(executionListener.getIfAvailable(() -> ExecutionListener.NONE))
           .build();
     }
   }
