@@ -104,12 +104,10 @@ public final class CampaignRelayProperties implements InitializingBean {
     return health;
   }
 
-  /**
-   * Optimove client settings; the client bean exists when campaignrelay.optimove.api-key is set.
-   */
-  public static final class Optimove {
+  /** The HTTP settings every vendor client has. */
+  public abstract static class Client {
     /** Creates the defaults. */
-    public Optimove() {}
+    Client() {}
 
     /** The vendor's base URL; the SDK's default when unset. */
     private String endpoint;
@@ -125,9 +123,6 @@ public final class CampaignRelayProperties implements InitializingBean {
 
     /** Retries of a failed call (0 to 10); the SDK's default when unset. */
     private Integer maxRetries;
-
-    /** Optimove API key (a secret: masked in /actuator/env, /actuator/configprops and logs). */
-    private String apiKey;
 
     /**
      * The vendor's base URL; the SDK's default when unset.
@@ -218,6 +213,17 @@ public final class CampaignRelayProperties implements InitializingBean {
     public void setMaxRetries(Integer maxRetries) {
       this.maxRetries = maxRetries;
     }
+  }
+
+  /**
+   * Optimove client settings; the client bean exists when campaignrelay.optimove.api-key is set.
+   */
+  public static final class Optimove extends Client {
+    /** Creates the defaults. */
+    public Optimove() {}
+
+    /** Optimove API key (a secret: masked in /actuator/env, /actuator/configprops and logs). */
+    private String apiKey;
 
     /**
      * Optimove API key (a secret: masked in /actuator/env, /actuator/configprops and logs).
@@ -268,7 +274,7 @@ public final class CampaignRelayProperties implements InitializingBean {
    * TextLocal client settings and its connector runtime; the client bean exists when an API key or
    * a username is set.
    */
-  public static final class TextLocal {
+  public static final class TextLocal extends Client {
     @NestedConfigurationProperty private final TextLocalRuntime runtime = new TextLocalRuntime();
 
     /** Creates the defaults. */
@@ -283,21 +289,6 @@ public final class CampaignRelayProperties implements InitializingBean {
       return runtime;
     }
 
-    /** The vendor's base URL; the SDK's default when unset. */
-    private String endpoint;
-
-    /** Connect timeout of each HTTP attempt. */
-    private Duration connectTimeout = Duration.ofSeconds(10);
-
-    /** Read timeout of each HTTP attempt. */
-    private Duration readTimeout = Duration.ofSeconds(30);
-
-    /** Timeout of one call, every attempt and retry included. */
-    private Duration callTimeout = Duration.ofSeconds(60);
-
-    /** Retries of a failed call (0 to 10); the SDK's default when unset. */
-    private Integer maxRetries;
-
     /** TextLocal API key (secret); or username with hash or password. */
     private String apiKey;
 
@@ -309,96 +300,6 @@ public final class CampaignRelayProperties implements InitializingBean {
 
     /** TextLocal account password (secret), used with username. */
     private String password;
-
-    /**
-     * The vendor's base URL; the SDK's default when unset.
-     *
-     * @return the value
-     */
-    public String getEndpoint() {
-      return endpoint;
-    }
-
-    /**
-     * Sets: the vendor's base URL; the SDK's default when unset.
-     *
-     * @param endpoint the value
-     */
-    public void setEndpoint(String endpoint) {
-      this.endpoint = endpoint;
-    }
-
-    /**
-     * Connect timeout of each HTTP attempt.
-     *
-     * @return the value
-     */
-    public Duration getConnectTimeout() {
-      return connectTimeout;
-    }
-
-    /**
-     * Sets: connect timeout of each HTTP attempt.
-     *
-     * @param connectTimeout the value
-     */
-    public void setConnectTimeout(Duration connectTimeout) {
-      this.connectTimeout = connectTimeout;
-    }
-
-    /**
-     * Read timeout of each HTTP attempt.
-     *
-     * @return the value
-     */
-    public Duration getReadTimeout() {
-      return readTimeout;
-    }
-
-    /**
-     * Sets: read timeout of each HTTP attempt.
-     *
-     * @param readTimeout the value
-     */
-    public void setReadTimeout(Duration readTimeout) {
-      this.readTimeout = readTimeout;
-    }
-
-    /**
-     * Timeout of one call, every attempt and retry included.
-     *
-     * @return the value
-     */
-    public Duration getCallTimeout() {
-      return callTimeout;
-    }
-
-    /**
-     * Sets: timeout of one call, every attempt and retry included.
-     *
-     * @param callTimeout the value
-     */
-    public void setCallTimeout(Duration callTimeout) {
-      this.callTimeout = callTimeout;
-    }
-
-    /**
-     * Retries of a failed call (0 to 10); the SDK's default when unset.
-     *
-     * @return the value
-     */
-    public Integer getMaxRetries() {
-      return maxRetries;
-    }
-
-    /**
-     * Sets: retries of a failed call (0 to 10); the SDK's default when unset.
-     *
-     * @param maxRetries the value
-     */
-    public void setMaxRetries(Integer maxRetries) {
-      this.maxRetries = maxRetries;
-    }
 
     /**
      * TextLocal API key (secret); or username with hash or password.
@@ -622,7 +523,7 @@ public final class CampaignRelayProperties implements InitializingBean {
    * Delivyr client settings and its channel runtime; the client bean exists when
    * campaignrelay.delivyr.api-key is set.
    */
-  public static final class Delivyr {
+  public static final class Delivyr extends Client {
     @NestedConfigurationProperty private final DelivyrRuntime runtime = new DelivyrRuntime();
 
     /** Creates the defaults. */
@@ -637,113 +538,8 @@ public final class CampaignRelayProperties implements InitializingBean {
       return runtime;
     }
 
-    /** The vendor's base URL; the SDK's default when unset. */
-    private String endpoint;
-
-    /** Connect timeout of each HTTP attempt. */
-    private Duration connectTimeout = Duration.ofSeconds(10);
-
-    /** Read timeout of each HTTP attempt. */
-    private Duration readTimeout = Duration.ofSeconds(30);
-
-    /** Timeout of one call, every attempt and retry included. */
-    private Duration callTimeout = Duration.ofSeconds(60);
-
-    /** Retries of a failed call (0 to 10); the SDK's default when unset. */
-    private Integer maxRetries;
-
     /** Delivyr API key (a secret). */
     private String apiKey;
-
-    /**
-     * The vendor's base URL; the SDK's default when unset.
-     *
-     * @return the value
-     */
-    public String getEndpoint() {
-      return endpoint;
-    }
-
-    /**
-     * Sets: the vendor's base URL; the SDK's default when unset.
-     *
-     * @param endpoint the value
-     */
-    public void setEndpoint(String endpoint) {
-      this.endpoint = endpoint;
-    }
-
-    /**
-     * Connect timeout of each HTTP attempt.
-     *
-     * @return the value
-     */
-    public Duration getConnectTimeout() {
-      return connectTimeout;
-    }
-
-    /**
-     * Sets: connect timeout of each HTTP attempt.
-     *
-     * @param connectTimeout the value
-     */
-    public void setConnectTimeout(Duration connectTimeout) {
-      this.connectTimeout = connectTimeout;
-    }
-
-    /**
-     * Read timeout of each HTTP attempt.
-     *
-     * @return the value
-     */
-    public Duration getReadTimeout() {
-      return readTimeout;
-    }
-
-    /**
-     * Sets: read timeout of each HTTP attempt.
-     *
-     * @param readTimeout the value
-     */
-    public void setReadTimeout(Duration readTimeout) {
-      this.readTimeout = readTimeout;
-    }
-
-    /**
-     * Timeout of one call, every attempt and retry included.
-     *
-     * @return the value
-     */
-    public Duration getCallTimeout() {
-      return callTimeout;
-    }
-
-    /**
-     * Sets: timeout of one call, every attempt and retry included.
-     *
-     * @param callTimeout the value
-     */
-    public void setCallTimeout(Duration callTimeout) {
-      this.callTimeout = callTimeout;
-    }
-
-    /**
-     * Retries of a failed call (0 to 10); the SDK's default when unset.
-     *
-     * @return the value
-     */
-    public Integer getMaxRetries() {
-      return maxRetries;
-    }
-
-    /**
-     * Sets: retries of a failed call (0 to 10); the SDK's default when unset.
-     *
-     * @param maxRetries the value
-     */
-    public void setMaxRetries(Integer maxRetries) {
-      this.maxRetries = maxRetries;
-    }
 
     /**
      * Delivyr API key (a secret).
