@@ -73,9 +73,9 @@ public final class DelivyrWebhookHandler implements InboundHandler {
       return refuse(401, "bad_signature", "the signature is missing or does not match");
     }
     // signed, so Delivyr's: the parse limits guard against a fault there, not an attacker
-    Optional<String> tooMuch = runtime.jsonLimits().check(request.body());
+    Optional<InboundJsonLimits.Refusal> tooMuch = runtime.jsonLimits().check(request.body());
     if (tooMuch.isPresent()) {
-      return refuse(400, "limits", tooMuch.get());
+      return refuse(400, tooMuch.get().outcome(), tooMuch.get().reason());
     }
     WebhookEvent event;
     try {

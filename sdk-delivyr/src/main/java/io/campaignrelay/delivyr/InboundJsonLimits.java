@@ -48,34 +48,45 @@ final class InboundJsonLimits {
             .build();
   }
 
+  /** Why a body was refused: {@code limits} (a bound exceeded) or {@code malformed}. */
+  record Refusal(String outcome, String reason) {}
+
+  private static Optional<Refusal> malformed(String reason) {
+    return Optional.of(new Refusal("malformed", reason));
+  }
+
+  private static Optional<Refusal> limits(String reason) {
+    return Optional.of(new Refusal("limits", reason));
+  }
+
   /**
    * Checks a body.
    *
    * @param body the raw bytes
-   * @return empty if within the limits and well-formed JSON, else the reason (no body content)
+   * @return empty if within the limits and well-formed JSON, else why (no body content)
    */
-  Optional<String> check(byte[] body) {
+  Optional<Refusal> check(byte[] body) {
     if (body == null || body.length == 0) {
-      return Optional.of("the body is empty");
+      return malformed("the body is empty");
     }
     if (body.length > maxDocument) {
-      return Optional.of("the body exceeds " + maxDocument + " bytes");
+      return limits("the body exceeds " + maxDocument + " bytes");
     }
     Deque<int[]> arrays = new ArrayDeque<>();
     try (JsonParser p = factory.createParser(body)) {
       JsonToken t = p.nextToken();
       if (t != JsonToken.START_OBJECT) {
-        return Optional.of("the body is not a JSON object");
+        return malformed("the body is not a JSON object");
       }
       int depth = 1;
       while (depth > 0) {
         t = p.nextToken();
         if (t == null) {
-          return Optional.of("the JSON ends early");
+          return malformed("the JSON ends early");
         }
         if (!arrays.isEmpty() && arrays.peek()[1] == depth && !t.isStructEnd()) {
           if (++arrays.peek()[0] > MAX_ARRAY) {
-            return Optional.of("an array has more than " + MAX_ARRAY + " elements");
+            return limits("an array has more than " + MAX_ARRAY + " elements");
           }
         }
         if (t == JsonToken.START_ARRAY) {
@@ -91,12 +102,12 @@ final class InboundJsonLimits {
         }
       }
       if (p.nextToken() != null) {
-        return Optional.of("content after the JSON object");
+        return malformed("content after the JSON object");
       }
     } catch (StreamConstraintsException e) {
-      return Optional.of("the JSON exceeds a parse limit (depth, length or token count)");
+      return limits("the JSON exceeds a parse limit (depth, length or token count)");
     } catch (IOException | RuntimeException e) {
-      return Optional.of("the body is not well-formed JSON");
+      return malformed("the body is not well-formed JSON");
     }
     return Optional.empty();
   }

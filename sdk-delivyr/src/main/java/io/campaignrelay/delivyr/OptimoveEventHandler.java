@@ -78,9 +78,9 @@ public final class OptimoveEventHandler implements InboundHandler {
     if (request.bodyLength() > runtime.maxBodyBytes()) {
       return refuse(413, "too_large", "the body exceeds " + runtime.maxBodyBytes() + " bytes");
     }
-    Optional<String> tooMuch = runtime.jsonLimits().check(request.body());
+    Optional<InboundJsonLimits.Refusal> tooMuch = runtime.jsonLimits().check(request.body());
     if (tooMuch.isPresent()) {
-      return refuse(400, "limits", tooMuch.get());
+      return refuse(400, tooMuch.get().outcome(), tooMuch.get().reason());
     }
     OptimoveEvent event;
     try {
