@@ -1,6 +1,7 @@
 package io.campaignrelay.delivyr;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import io.campaignrelay.core.PhoneNumberType;
@@ -263,5 +264,19 @@ class InboundAbuseTest {
     world.post(world.trigger("next-day", alice, world.phoneOf(1), null));
     world.runtime.runDue();
     assertThat(world.sent()).isEqualTo(4);
+  }
+
+  @Test
+  void theTextLocalReceiptParserIsTotal() {
+    for (String body :
+        List.of("number=%zz&status=D", "number=1&status=%", "a=".repeat(5_000), "&".repeat(40))) {
+      assertThatThrownBy(() -> io.campaignrelay.textlocal.DeliveryReceipts.parse(body))
+          .isInstanceOf(io.campaignrelay.core.ConfigurationException.class);
+    }
+    assertThatThrownBy(
+            () ->
+                io.campaignrelay.textlocal.DeliveryReceipts.parse(
+                    (java.util.Map<String, String>) null))
+        .isInstanceOf(io.campaignrelay.core.ConfigurationException.class);
   }
 }
