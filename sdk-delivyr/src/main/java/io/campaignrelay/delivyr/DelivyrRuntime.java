@@ -1145,7 +1145,8 @@ public final class DelivyrRuntime implements Closeable {
      * random 256-bit token at each {@link DelivyrRuntime#install()} and keeps it in {@link
      * #listenerTokens}. Requests without the token are refused before their body is read.
      *
-     * @param token a token of at least 22 URL-safe characters ({@code A-Z a-z 0-9 - _}), or null
+     * @param token a token of at least 16 URL-safe characters ({@code A-Z a-z 0-9 - _}; give 22
+     *     or more random ones for 128 bits), or null
      * @return this builder
      */
     public Builder listenerToken(Secret token) {
@@ -1438,11 +1439,12 @@ public final class DelivyrRuntime implements Closeable {
       if (owner == null || owner.isBlank()) {
         problems.add(ConfigurationProblem.of("owner", owner, "give this instance a name"));
       }
-      if (listenerToken != null && !listenerToken.reveal().matches("[A-Za-z0-9_-]{22,128}")) {
+      if (listenerToken != null && !listenerToken.reveal().matches("[A-Za-z0-9_-]{16,128}")) {
         problems.add(
             ConfigurationProblem.ofSecret(
                 "listenerToken",
-                "use at least 22 URL-safe characters (128 bits), or leave it out to have one made"));
+                "use at least 16 URL-safe characters (A-Z a-z 0-9 - _), or leave it out to have a"
+                    + " 256-bit one made and rotated"));
       }
       if (refusals == null) {
         problems.add(ConfigurationProblem.of("inboundRefusals", null, "must not be null"));
