@@ -1145,8 +1145,8 @@ public final class DelivyrRuntime implements Closeable {
      * random 256-bit token at each {@link DelivyrRuntime#install()} and keeps it in {@link
      * #listenerTokens}. Requests without the token are refused before their body is read.
      *
-     * @param token a token of at least 16 URL-safe characters ({@code A-Z a-z 0-9 - _}; give 22
-     *     or more random ones for 128 bits), or null
+     * @param token a token of at least 16 URL-safe characters ({@code A-Z a-z 0-9 - _}; give 22 or
+     *     more random ones for 128 bits), or null
      * @return this builder
      */
     public Builder listenerToken(Secret token) {
