@@ -55,7 +55,7 @@ class DelivyrRuntimeTest {
 
   static final int CUSTOMERS = 300;
   static final String SECRET = "whsec-runtime-secret";
-  static final String TOKEN = "listener-token-123";
+  static final String TOKEN = "listener-token-123-runtime-test";
 
   @TempDir Path state;
   SimulatedClock clock;
