@@ -355,21 +355,37 @@ class DelivyrOutcomeUnknownTest {
   }
 
   @Test
-  void theEngineKeepsMessagesTheAnswerLeftOutPendingAndTheRestDone() {
+  void messagesTheAnswerLeftOutAreSettledFromTheMessageLogBeforeTheRunEnds() {
+    List<String> lookups = new java.util.concurrent.CopyOnWriteArrayList<>();
     server.setDispatcher(
         new Dispatcher() {
           @Override
           public MockResponse dispatch(RecordedRequest request) {
-            // lists only the first two messages of the batch
+            String key = request.getUrl().queryParameter("idempotencyKey");
+            if ("GET".equals(request.getMethod()) && key != null) {
+              // the Message Log: Delivyr has every message of the batch
+              lookups.add(key);
+              return new MockResponse.Builder()
+                  .code(200)
+                  .addHeader("Content-Type", "application/json")
+                  .body(
+                      "{\"data\":[{\"id\":\"log-"
+                          + lookups.size()
+                          + "\",\"idempotencyKey\":\""
+                          + key
+                          + "\",\"status\":\"sent\"}],\"nextCursor\":null}")
+                  .build();
+            }
+            // the batch answer lists only the first two messages of the batch
             StringBuilder rows = new StringBuilder("{\"results\":[");
             for (int i = 0; i < 2; i++) {
-              String key =
+              String k =
                   io.campaignrelay.core.execution.IdempotencyKey.derive(
                           CAMPAIGN.id(), CustomerId.of("C" + i))
                       .value();
               rows.append(i == 0 ? "" : ",")
                   .append("{\"clientReference\":\"")
-                  .append(key)
+                  .append(k)
                   .append("\",\"id\":\"m")
                   .append(i)
                   .append("\",\"status\":\"queued\"}");
@@ -383,8 +399,11 @@ class DelivyrOutcomeUnknownTest {
         });
     InMemoryExecutionJournal journal = InMemoryExecutionJournal.create();
     var report = executor(journal).execute(CAMPAIGN, template(), ExecutionMode.LIVE);
-    assertThat(report.dispatched()).isEqualTo(2);
-    assertThat(report.uncertain()).isEqualTo(4);
-    assertThat(journal.pending(CAMPAIGN.id())).hasSize(4);
+    assertThat(report.dispatched()).isEqualTo(6);
+    assertThat(report.reconciled())
+        .containsEntry(io.campaignrelay.core.execution.ReconcileResult.Status.SENT, 4L);
+    assertThat(report.uncertain()).isZero();
+    assertThat(lookups).hasSize(4);
+    assertThat(journal.pending(CAMPAIGN.id())).isEmpty();
   }
 }

@@ -571,8 +571,10 @@ class CampaignFlowTest {
     assertThat(run.report().orElseThrow().dispatched()).isEqualTo(1);
     assertThat(run.report().orElseThrow().uncertain()).isEqualTo(1);
     assertThat(flow.ledger().find(c.id()).orElseThrow().batchIds()).containsExactly("901");
-    tl.take();
-    tl.take();
+    // the contacts page, the send, and the run's own look at the records (unscripted: unknown)
+    for (int i = tl.requestCount(); i > 0; i--) {
+      tl.take();
+    }
 
     tl.enqueue("{\"total\":0,\"messages\":[],\"status\":\"success\"}");
     tl.enqueue(
