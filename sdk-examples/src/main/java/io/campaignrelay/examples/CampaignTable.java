@@ -1,9 +1,12 @@
 package io.campaignrelay.examples;
 
+import io.campaignrelay.core.CampaignId;
 import io.campaignrelay.core.ExecutionMode;
 import io.campaignrelay.core.metrics.EngagementMetric;
+import io.campaignrelay.optimove.OptimoveMetricsSink;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +55,74 @@ record CampaignTable(
     Objects.requireNonNull(title, "title");
     sources = new LinkedHashMap<>(sources);
     notes = new LinkedHashMap<>(notes);
+  }
+
+  /**
+   * A TEST table: the runtime's message log against the campaign's targets.
+   *
+   * @param title the title
+   * @param campaign the campaign
+   * @param targeted customers targeted (or triggers received)
+   * @param logged messages in the message log
+   * @return the table
+   */
+  static CampaignTable test(String title, CampaignId campaign, long targeted, long logged) {
+    Map<String, String> sources = TextLocalDemo.testSources("engine checks before sending");
+    return new CampaignTable(
+        title,
+        campaign.value(),
+        ExecutionMode.TEST,
+        targeted,
+        targeted - logged,
+        logged,
+        NOT_REPORTED,
+        NOT_REPORTED,
+        NOT_REPORTED,
+        NOT_REPORTED,
+        sources,
+        TextLocalDemo.notReported());
+  }
+
+  /**
+   * A LIVE Delivyr table: the engagement events Optimove received for the campaign (context key
+   * {@value OptimoveMetricsSink#CAMPAIGN_KEY}).
+   *
+   * @param world the fakes
+   * @param title the title
+   * @param campaignId Optimove's campaign id
+   * @param targeted customers targeted (or triggers received)
+   * @param targetSource where Targeted comes from
+   * @return the table
+   */
+  static CampaignTable fromEngagementEvents(
+      OfflineVendors world, String title, String campaignId, long targeted, String targetSource) {
+    Map<String, Long> c = new HashMap<>();
+    for (io.campaignrelay.testkit.EngagementEvent e : world.optimove().receivedEvents()) {
+      if (e.context().path(OptimoveMetricsSink.CAMPAIGN_KEY).asText().equals(campaignId)) {
+        c.merge(e.event(), 1L, Long::sum);
+      }
+    }
+    Map<String, String> sources = new LinkedHashMap<>();
+    sources.put("Targeted", targetSource);
+    sources.put("Sent", "derived: Targeted - Dropped (\"Sent\" is never reported)");
+    sources.put("Delivered", "webhook message.delivered -> Delivered");
+    sources.put("Dropped", "engine checks + webhook message.rejected -> Dropped");
+    sources.put("Bounced", "webhook message.undelivered -> Bounced");
+    sources.put("Clicked", "webhook message.clicked -> Clicked (one per click)");
+    sources.put("Unsubscribed", "webhook contact.opted_out -> Unsubscribed");
+    return new CampaignTable(
+        title,
+        campaignId,
+        ExecutionMode.LIVE,
+        targeted,
+        c.getOrDefault(EngagementMetric.DROPPED.displayName(), 0L),
+        0,
+        c.getOrDefault(EngagementMetric.DELIVERED.displayName(), 0L),
+        c.getOrDefault(EngagementMetric.BOUNCED.displayName(), 0L),
+        c.getOrDefault(EngagementMetric.CLICKED.displayName(), 0L),
+        c.getOrDefault(EngagementMetric.UNSUBSCRIBED.displayName(), 0L),
+        sources,
+        TextLocalDemo.notReported());
   }
 
   /**

@@ -168,8 +168,29 @@ public final class Demo {
             + " triggers, simulated clock starting "
             + world.clock().instant());
 
+    java.nio.file.Path state;
+    try {
+      state = java.nio.file.Files.createTempDirectory("campaign-relay-demo");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot create the demo's state directory", e);
+    }
+    out.println(
+        "  Delivyr runs on DelivyrRuntime, its state in the embedded H2 store (sdk-jdbc) in "
+            + state);
     TextLocalDemo textLocal = new TextLocalDemo(world, out, console, n);
-    DelivyrDemo delivyr = new DelivyrDemo(world, out, console, n, options.triggers());
+    try (DelivyrDemo delivyr = new DelivyrDemo(world, out, n, options.triggers(), state)) {
+      return runOffline(world, console, out, start, n, textLocal, delivyr);
+    }
+  }
+
+  private static DemoResult runOffline(
+      OfflineVendors world,
+      boolean console,
+      PrintStream out,
+      long start,
+      int n,
+      TextLocalDemo textLocal,
+      DelivyrDemo delivyr) {
 
     section(out, "1. Set-up: TextLocal (Optimove's TextLocal integration)", start);
     textLocal.setUp();
@@ -207,7 +228,7 @@ public final class Demo {
 
     section(out, "3. LIVE mode: send", start);
     textLocal.runLive();
-    delivyr.runLive(null);
+    delivyr.runLive();
 
     section(out, "4. A simulated week: daily metric pulls (TextLocal), webhooks (Delivyr)", start);
     Progress week = Progress.start(out, console, "week", 7, "days");
@@ -224,7 +245,7 @@ public final class Demo {
         world.clock().advance(left.compareTo(step) < 0 ? left : step);
       }
       pulls += textLocal.pullDueMetrics().size();
-      webhooks += delivyr.onDay(day);
+      webhooks = delivyr.onDay(day);
       week.update(day, 0);
     }
     week.finish(
@@ -253,7 +274,9 @@ public final class Demo {
             + " messages to "
             + Tables.count(fd.sentMessages().recipients().size())
             + " phones, repeated sends within a campaign: "
-            + (duplicates(fd.sentMessages().forCampaign(delivyr.campaign().id().value()))
+            + (duplicates(
+                    fd.sentMessages()
+                        .forCampaign(Long.toString(delivyr.liveCampaign().campaignId())))
                 + duplicates(fd.sentMessages().forCampaign(DelivyrDemo.TRIGGERED_CAMPAIGN.value())))
             + "; TextLocal sent "
             + Tables.count(tl.sentMessages().count())
