@@ -326,6 +326,11 @@ final class DelivyrDemo implements AutoCloseable {
 
   @Override
   public void close() {
+    stop();
+  }
+
+  /** Stops the runtime and closes its store, as a process dying would (a test restarts it). */
+  void stop() {
     if (runtime != null) {
       runtime.close();
       scheduler.close();
