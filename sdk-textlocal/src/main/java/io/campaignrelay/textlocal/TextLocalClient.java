@@ -959,14 +959,17 @@ public final class TextLocalClient {
   }
 
   private ApiServiceException failure(String operation, TextLocalResponse body) {
-    List<TextLocalNotice> errors = body.errors();
+    // TextLocal's texts may echo what was sent (e.g. "Invalid login details for apikey=..."): the
+    // client's credential values are removed before they reach a message, an excerpt or a field.
+    List<TextLocalNotice> errors = redacted(body.errors());
+    List<TextLocalNotice> warnings = redacted(body.warnings());
     TextLocalNotice first = errors.isEmpty() ? null : errors.get(0);
     String excerpt;
     try {
       Map<String, Object> env = new LinkedHashMap<>();
       env.put("status", body.status());
       env.put("errors", errors);
-      env.put("warnings", body.warnings());
+      env.put("warnings", warnings);
       excerpt = pipeline.excerpt(pipeline.objectMapper().writeValueAsString(env));
     } catch (JsonProcessingException e) {
       excerpt = "";
@@ -983,9 +986,18 @@ public final class TextLocalClient {
             excerpt);
     boolean refused = refused(body);
     if (first != null && first.code() == 3) {
-      return new TextLocalAuthenticationException(details, errors, body.warnings(), refused);
+      return new TextLocalAuthenticationException(details, errors, warnings, refused);
     }
-    return new TextLocalApiException(details, errors, body.warnings(), refused);
+    return new TextLocalApiException(details, errors, warnings, refused);
+  }
+
+  private List<TextLocalNotice> redacted(List<TextLocalNotice> notices) {
+    List<TextLocalNotice> out = new ArrayList<>(notices.size());
+    for (TextLocalNotice n : notices) {
+      out.add(
+          new TextLocalNotice(n.code(), n.message() == null ? null : pipeline.redact(n.message())));
+    }
+    return out;
   }
 
   /**

@@ -226,4 +226,27 @@ class EnvelopeTest {
     assertThat(e.outcomeUnknown()).isTrue();
     assertThat(e.getMessage()).contains("could not be read");
   }
+
+  @Test
+  void aFailureEnvelopeEchoingTheApiKeyKeepsItOutOfTheExceptionAndItsNotices() {
+    tl.enqueue(failure(3, "Invalid login details for apikey=" + TextLocalServer.API_KEY));
+    io.campaignrelay.core.http.ApiServiceException login =
+        catchThrowableOfType(
+            io.campaignrelay.core.http.ApiServiceException.class, () -> client.send(SEND));
+    assertThat(login.getMessage())
+        .contains("Invalid login details")
+        .doesNotContain(TextLocalServer.API_KEY);
+    assertThat(login.bodyExcerpt()).doesNotContain(TextLocalServer.API_KEY);
+    assertThat(login.requestRefused()).isTrue();
+
+    tl.enqueue(failure(7, "Insufficient credits for apikey=" + TextLocalServer.API_KEY));
+    TextLocalApiException e =
+        catchThrowableOfType(TextLocalApiException.class, () -> client.send(SEND));
+    assertThat(e.getMessage()).doesNotContain(TextLocalServer.API_KEY);
+    assertThat(e.vendorMessage())
+        .hasValueSatisfying(m -> assertThat(m).doesNotContain(TextLocalServer.API_KEY));
+    assertThat(e.errors().toString())
+        .contains("Insufficient credits")
+        .doesNotContain(TextLocalServer.API_KEY);
+  }
 }

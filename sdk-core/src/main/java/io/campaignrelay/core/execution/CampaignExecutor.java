@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -227,6 +228,9 @@ public final class CampaignExecutor {
     final List<OutboundMessage> fresh = new ArrayList<>();
     final List<OutboundMessage> resend = new ArrayList<>();
     final List<OutboundMessage> toReconcile = new ArrayList<>();
+    // Messages an answer left out in this run, reconciled once before the run ends.
+    final List<OutboundMessage> leftOut = new ArrayList<>();
+    final Set<IdempotencyKey> settledInRun = new HashSet<>();
     final List<JournalEntry> unwritten = new ArrayList<>();
     final Map<RejectionReason, Long> dropped = new EnumMap<>(RejectionReason.class);
     final Map<ReconcileResult.Status, Long> reconciled =
@@ -313,6 +317,24 @@ public final class CampaignExecutor {
       // go again leaves in a batch of its own, before the window's new sends grow further.
       reconcilePending();
       flush(resend, true);
+      settleLeftOut();
+    }
+
+    /**
+     * Asks the vendor's records about the messages answers of this run left out, once each: found
+     * sent they are dispatched, provably absent they are sent, still unknown they are re-sent only
+     * through a deduplicating channel and otherwise stay uncertain.
+     */
+    void settleLeftOut() {
+      while (!leftOut.isEmpty()) {
+        for (OutboundMessage m : leftOut) {
+          settledInRun.add(m.idempotencyKey());
+          toReconcile.add(m);
+        }
+        leftOut.clear();
+        reconcilePending();
+        flush(resend, true);
+      }
     }
 
     void handleLive(Recipient r, IdempotencyKey key, JournalEntry previous) {
@@ -523,6 +545,10 @@ public final class CampaignExecutor {
       if (mode.isLive()) {
         processWindow(); // also settles the window's unknown outcomes and sends their re-sends
         flush(fresh, false);
+        while (!leftOut.isEmpty()) {
+          settleLeftOut();
+          flush(fresh, false);
+        }
         writeUnwritten();
       }
       OptionalLong expected = campaign.targetedCount();
@@ -608,17 +634,22 @@ public final class CampaignExecutor {
       for (OutboundMessage m : batch) {
         DispatchResult d = byKey.get(m.idempotencyKey());
         if (d == null) {
-          // The answer left this message out: its outcome is unknown, so it stays PENDING and the
-          // next run reconciles it with the vendor's records.
-          markUncertain(
-              new JournalEntry(
-                  campaign.id(),
-                  m.customerId(),
-                  RecipientState.PENDING,
-                  m.idempotencyKey(),
-                  after,
-                  ""),
-              channel.name() + "'s answer did not mention this message");
+          // The answer left this message out: its outcome is unknown, so it stays PENDING. Its
+          // first time, the vendor's records are asked before the run ends; a second time (it was
+          // re-sent or sent after that and left out again), it is reported uncertain.
+          if (settledInRun.contains(m.idempotencyKey())) {
+            markUncertain(
+                new JournalEntry(
+                    campaign.id(),
+                    m.customerId(),
+                    RecipientState.PENDING,
+                    m.idempotencyKey(),
+                    after,
+                    ""),
+                channel.name() + "'s answer did not mention this message");
+          } else {
+            leftOut.add(m);
+          }
           continue;
         }
         if (d.isAccepted()) {

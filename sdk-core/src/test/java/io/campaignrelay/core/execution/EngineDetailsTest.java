@@ -332,7 +332,8 @@ class EngineDetailsTest {
             .listener(listener)
             .build()
             .execute(c, template(), ExecutionMode.LIVE);
-    assertThat(vendor.reconcileCalls).containsExactly(2);
+    // once in the run that sent them (the answer left them out), once in this one
+    assertThat(vendor.reconcileCalls).containsExactly(2, 2);
     assertThat(verdicts).containsExactly("C8:UNKNOWN", "C9:UNKNOWN");
     assertThat(uncertain).allMatch(u -> u.contains("gave no verdict"));
     assertThat(r1.uncertain()).isEqualTo(2);
@@ -373,7 +374,7 @@ class EngineDetailsTest {
     assertThat(r.uncertain()).isEqualTo(1);
     assertThat(r.skipped()).isEqualTo(2);
     assertThat(uncertain).singleElement().asString().contains("cannot rebuild the message");
-    assertThat(vendor.reconcileCalls).isEmpty();
+    assertThat(vendor.reconcileCalls).containsExactly(1); // in the first run only
     assertThat(vendor.deliveries).hasSize(3);
   }
 

@@ -139,9 +139,39 @@ class SendDecisionTest {
     assertThat(journal.pending(c.id()))
         .extracting(x -> x.customerId().value())
         .containsExactlyInAnyOrder("C6", "C7");
+    // The run asked the vendor's records about them before it ended; this channel keeps none.
+    assertThat(report.reconciled()).containsEntry(ReconcileResult.Status.UNKNOWN, 2L);
     assertThat(uncertain)
         .extracting(JournalEntry::detail)
-        .allMatch(d -> d.contains("did not mention"));
+        .allMatch(d -> d.contains("offers no reconciliation"));
+  }
+
+  @Test
+  void messagesAnAnswerLeavesOutAreSettledFromTheVendorsRecordsBeforeTheRunEnds() {
+    InMemoryExecutionJournal journal = InMemoryExecutionJournal.create();
+    RecordKeepingVendor vendor = new RecordKeepingVendor(false);
+    vendor.leaveOut = 3; // every answer leaves out its last 3: all were really delivered
+    Campaign c = campaign(41, 20);
+    ExecutionReport report =
+        executor(journal, vendor, 20).execute(c, template(), ExecutionMode.LIVE);
+    assertThat(report.reconciled()).containsEntry(ReconcileResult.Status.SENT, 6L);
+    assertThat(report.dispatched()).isEqualTo(20);
+    assertThat(report.uncertain()).isZero();
+    assertThat(vendor.deliveries).hasSize(20);
+    assertThat(journal.pending(c.id())).isEmpty();
+  }
+
+  /** A first run whose {@code call}-th batch is delivered up to {@code delivered}, then lost. */
+  static void loseAnswer(
+      ExecutionJournal journal, RecordKeepingVendor vendor, Campaign c, int call, int delivered) {
+    vendor.failOnCall = call;
+    vendor.deliverBeforeFailing = delivered;
+    catchThrowableOfType(
+        CampaignExecutionException.class,
+        () ->
+            executor(journal, vendor, (int) c.targetedCount().getAsLong())
+                .execute(c, template(), ExecutionMode.LIVE));
+    vendor.failOnCall = -1;
   }
 
   /** A non-deduplicating vendor that keeps its own records, answering reconcile from them. */
@@ -194,31 +224,29 @@ class SendDecisionTest {
   void theNextRunAsksTheVendorsRecordsFirstAndSendsOnlyWhatProvablyNeverArrived() {
     InMemoryExecutionJournal journal = InMemoryExecutionJournal.create();
     RecordKeepingVendor vendor = new RecordKeepingVendor(false);
-    vendor.leaveOut = 3; // every answer leaves out its last 3: all were really delivered
     Campaign c = campaign(32, 20);
-    ExecutionReport first =
-        executor(journal, vendor, 20).execute(c, template(), ExecutionMode.LIVE);
-    assertThat(first.uncertain()).isEqualTo(6);
-    assertThat(vendor.deliveries).hasSize(20);
+    loseAnswer(journal, vendor, c, 2, 6); // batch 2: C10..C15 delivered, C16..C19 not, no answer
+    assertThat(vendor.deliveries).hasSize(16);
 
-    // Of the 6 unknown ones: 4 are in the vendor's log (sent), 1 it refused, 1 it never received.
+    // Of the 10 unknown ones: 5 are in the vendor's log (sent), 1 it refused, 4 it never received.
     List<JournalEntry> pending = journal.pending(c.id());
+    assertThat(pending).hasSize(10);
     vendor.verdicts.put(pending.get(0).idempotencyKey(), ReconcileResult.Status.REJECTED);
-    vendor.verdicts.put(pending.get(1).idempotencyKey(), ReconcileResult.Status.NOT_SENT);
-    vendor.leaveOut = 0;
     ExecutionReport second =
         executor(journal, vendor, 20).execute(c, template(), ExecutionMode.LIVE);
 
-    assertThat(second.skipped()).isEqualTo(14);
+    assertThat(second.skipped()).isEqualTo(10);
     assertThat(second.reconciled())
-        .containsEntry(ReconcileResult.Status.SENT, 4L)
+        .containsEntry(ReconcileResult.Status.SENT, 5L)
         .containsEntry(ReconcileResult.Status.REJECTED, 1L)
-        .containsEntry(ReconcileResult.Status.NOT_SENT, 1L);
-    assertThat(second.dispatched()).isEqualTo(4 + 1);
+        .containsEntry(ReconcileResult.Status.NOT_SENT, 4L);
+    assertThat(second.dispatched()).isEqualTo(5 + 4);
     assertThat(second.dropped()).isEqualTo(1);
     assertThat(second.uncertain()).isZero();
-    assertThat(vendor.deliveries).hasSize(21); // only the provably absent one went again
-    assertThat(vendor.deliveries.get(20)).startsWith(pending.get(1).customerId().value() + "|");
+    assertThat(vendor.deliveries).hasSize(20); // only the provably absent ones went again
+    assertThat(vendor.deliveries.subList(16, 20))
+        .extracting(d -> d.substring(0, d.indexOf('|')))
+        .containsExactly("C16", "C17", "C18", "C19");
     assertThat(journal.pending(c.id())).isEmpty();
   }
 
@@ -226,30 +254,26 @@ class SendDecisionTest {
   void whenTheRecordsCannotTellANonDedupChannelSendsNothingAndReportsUncertain() {
     InMemoryExecutionJournal journal = InMemoryExecutionJournal.create();
     RecordKeepingVendor vendor = new RecordKeepingVendor(false);
-    vendor.leaveOut = 2;
     Campaign c = campaign(33, 10);
-    executor(journal, vendor, 10).execute(c, template(), ExecutionMode.LIVE);
-    vendor.leaveOut = 0;
+    loseAnswer(journal, vendor, c, 1, 8);
     vendor.reconcileFailure = new ApiConnectionException("history down", false, 1, null);
 
     ExecutionReport second =
         executor(journal, vendor, 10).execute(c, template(), ExecutionMode.LIVE);
 
-    assertThat(second.reconciled()).containsEntry(ReconcileResult.Status.UNKNOWN, 2L);
-    assertThat(second.uncertain()).isEqualTo(2);
+    assertThat(second.reconciled()).containsEntry(ReconcileResult.Status.UNKNOWN, 10L);
+    assertThat(second.uncertain()).isEqualTo(10);
     assertThat(second.resent()).isZero();
-    assertThat(vendor.deliveries).hasSize(10);
-    assertThat(journal.pending(c.id())).hasSize(2);
+    assertThat(vendor.deliveries).hasSize(8);
+    assertThat(journal.pending(c.id())).hasSize(10);
   }
 
   @Test
   void whenTheRecordsCannotTellADedupChannelGetsTheSameKeysAgain() {
     InMemoryExecutionJournal journal = InMemoryExecutionJournal.create();
     RecordKeepingVendor vendor = new RecordKeepingVendor(true);
-    vendor.leaveOut = 2;
     Campaign c = campaign(34, 10);
-    executor(journal, vendor, 10).execute(c, template(), ExecutionMode.LIVE);
-    vendor.leaveOut = 0;
+    loseAnswer(journal, vendor, c, 1, 8);
     journal
         .pending(c.id())
         .forEach(e -> vendor.verdicts.put(e.idempotencyKey(), ReconcileResult.Status.UNKNOWN));
@@ -257,23 +281,22 @@ class SendDecisionTest {
     ExecutionReport second =
         executor(journal, vendor, 10).execute(c, template(), ExecutionMode.LIVE);
 
-    assertThat(second.resent()).isEqualTo(2);
-    assertThat(second.dispatched()).isEqualTo(2);
+    assertThat(second.resent()).isEqualTo(10);
+    assertThat(second.dispatched()).isEqualTo(10);
     assertThat(second.uncertain()).isZero();
-    assertThat(vendor.deliveries).hasSize(10); // the vendor recognised both keys
-    assertThat(vendor.batchSizes).last().isEqualTo(2);
+    assertThat(vendor.deliveries).hasSize(10); // the vendor recognised the 8 keys it had
+    assertThat(vendor.batchSizes).last().isEqualTo(10);
   }
 
   @Test
   void aProvablyUnsentMessageWhoseNumberOptedOutSinceIsDroppedNotSent() {
     InMemoryExecutionJournal journal = InMemoryExecutionJournal.create();
     RecordKeepingVendor vendor = new RecordKeepingVendor(false);
-    vendor.leaveOut = 1;
     Campaign c = campaign(35, 5);
-    executor(journal, vendor, 5).execute(c, template(), ExecutionMode.LIVE);
-    JournalEntry lost = journal.pending(c.id()).get(0);
-    vendor.verdicts.put(lost.idempotencyKey(), ReconcileResult.Status.NOT_SENT);
-    vendor.leaveOut = 0;
+    loseAnswer(journal, vendor, c, 1, 4); // C4 never reached the vendor, nobody knows
+    JournalEntry lost =
+        journal.entry(c.id(), io.campaignrelay.core.CustomerId.of("C4")).orElseThrow();
+    assertThat(lost.state()).isEqualTo(RecipientState.PENDING);
     InMemoryOptOutList optOuts = new InMemoryOptOutList();
     optOuts.optOut(
         new OptOutEntry(PhoneNumber.ofE164(EngineFixtures.phoneOf(4)), Instant.EPOCH, "STOP"));
@@ -285,7 +308,7 @@ class SendDecisionTest {
             .execute(c, template(), ExecutionMode.LIVE);
 
     assertThat(second.droppedByReason()).containsEntry(RejectionReason.OPTED_OUT, 1L);
-    assertThat(vendor.deliveries).hasSize(5);
+    assertThat(vendor.deliveries).hasSize(4);
     assertThat(journal.entry(c.id(), lost.customerId()))
         .hasValueSatisfying(x -> assertThat(x.state()).isEqualTo(RecipientState.DROPPED));
   }
