@@ -175,10 +175,11 @@ public final class Demo {
       throw new java.io.UncheckedIOException("cannot create the demo's state directory", e);
     }
     out.println(
-        "  Delivyr runs on DelivyrRuntime, its state in the embedded H2 store (sdk-jdbc) in "
+        "  both flows run on their runtimes (TextLocalRuntime, DelivyrRuntime), their state in the"
+            + " embedded H2 store (sdk-jdbc) in "
             + state);
-    TextLocalDemo textLocal = new TextLocalDemo(world, out, console, n);
-    try (DelivyrDemo delivyr = new DelivyrDemo(world, out, n, options.triggers(), state)) {
+    try (TextLocalDemo textLocal = new TextLocalDemo(world, out, n, state);
+        DelivyrDemo delivyr = new DelivyrDemo(world, out, n, options.triggers(), state)) {
       return runOffline(world, console, out, start, n, textLocal, delivyr);
     }
   }
@@ -243,9 +244,10 @@ public final class Demo {
       while (world.clock().instant().isBefore(end)) {
         Duration left = Duration.between(world.clock().instant(), end);
         world.clock().advance(left.compareTo(step) < 0 ? left : step);
+        textLocal.runDue(); // the runtime's daily metric pull falls due once a day
       }
-      pulls += textLocal.pullDueMetrics().size();
       webhooks = delivyr.onDay(day);
+      pulls = textLocal.pulls();
       week.update(day, 0);
     }
     week.finish(
