@@ -96,6 +96,16 @@ final class DelivyrDemo implements AutoCloseable {
                 OptimoveMetricsSink.builder()
                     .engagementClient(world.engagementClient())
                     .mapping(DelivyrMetrics.mapping())
+                    // the sink's keys; Delivyr's campaigns are on 452 (numeric ids) or 250
+                    .context(
+                        e ->
+                            Map.of(
+                                OptimoveMetricsSink.CAMPAIGN_KEY,
+                                e.campaignId().value(),
+                                OptimoveMetricsSink.CHANNEL_KEY,
+                                e.campaignId().isNumeric()
+                                    ? ChannelId.SCHEDULED_SMS.value()
+                                    : ChannelId.TRIGGERED_SMS.value()))
                     .outbox(store.metricsOutbox())
                     .bufferSize(OfflineVendors.ENGAGEMENT_BATCH_SIZE)
                     .clock(world.clock())
