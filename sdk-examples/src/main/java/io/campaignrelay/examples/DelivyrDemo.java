@@ -2,9 +2,6 @@ package io.campaignrelay.examples;
 
 import io.campaignrelay.core.CampaignId;
 import io.campaignrelay.core.ChannelId;
-import io.campaignrelay.core.ConfigurationException;
-import io.campaignrelay.core.ConfigurationProblem;
-import io.campaignrelay.core.ExecutionMode;
 import io.campaignrelay.core.Secret;
 import io.campaignrelay.core.messagelog.MessageStatus;
 import io.campaignrelay.core.runtime.ClockScheduler;
@@ -12,21 +9,17 @@ import io.campaignrelay.core.runtime.InboundResponse;
 import io.campaignrelay.delivyr.DelivyrClient;
 import io.campaignrelay.delivyr.DelivyrMetrics;
 import io.campaignrelay.delivyr.DelivyrRuntime;
-import io.campaignrelay.delivyr.DelivyrWebhook;
 import io.campaignrelay.delivyr.OptimoveIntegrationSettings;
-import io.campaignrelay.delivyr.TemplateIdMapping;
 import io.campaignrelay.delivyr.models.OptimoveAccessType;
 import io.campaignrelay.jdbc.JdbcStore;
 import io.campaignrelay.optimove.OptimoveMetricsSink;
 import io.campaignrelay.testkit.FakeCustomer;
-import io.campaignrelay.testkit.FakeDelivyr;
 import io.campaignrelay.testkit.FakeOptimove;
 import io.campaignrelay.testkit.ScheduledCampaign;
 import io.campaignrelay.testkit.SyntheticCustomers;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -56,7 +49,7 @@ final class DelivyrDemo implements AutoCloseable {
   private JdbcStore store;
   private volatile DelivyrRuntime runtime;
   private ClockScheduler scheduler;
-  private long triggeredTemplateId;
+  private String triggeredTemplate;
   private String scheduledTemplate;
   private ScheduledCampaign testCampaign;
   private ScheduledCampaign liveCampaign;
@@ -146,42 +139,12 @@ final class DelivyrDemo implements AutoCloseable {
 
   /** Templates at Delivyr, a wrong configuration refused, then the runtime installed. */
   void setUp() {
-    FakeDelivyr fd = world.delivyr();
-    scheduledTemplate =
-        fd.addTemplate(
-            "Spring sale",
-            "Hi [%FIRST_NAME%], spring sale: 20% off with code [%PROMO_CODE%] at"
-                + " https://shop.example/spring",
-            "approved",
-            List.of("scheduled"),
-            "https://shop.example/spring");
-    String trig =
-        fd.addTemplate(
-            "Basket reminder",
-            "Hi {{FIRST_NAME}}, you left something in your basket: https://shop.example/basket",
-            "approved",
-            List.of("triggered"),
-            null);
-    fd.addTemplate("Summer preview", "Summer is coming", "pending", List.of(), null);
-    triggeredTemplateId = TemplateIdMapping.toOptimoveTemplateId(trig);
-    try {
-      OptimoveIntegrationSettings.builder()
-          .apiEndpoint("https://api5.optimove.net")
-          .apiKey(Secret.of("admin-key"), OptimoveAccessType.ADMIN)
-          .customerAttributes(FakeCustomer.FIRST_NAME, FakeCustomer.MOBILE_NUMBER)
-          .tenantId(Long.toString(world.optimove().tenantId()))
-          .build();
-    } catch (ConfigurationException e) {
-      out.println(
-          "  a wrong configuration is refused before any call, "
-              + e.problems().size()
-              + " problems:");
-      for (ConfigurationProblem p : e.problems()) {
-        out.println("    - " + p.field() + ": " + p.fix());
-      }
-    }
+    List<String> templates = VendorsSide.delivyrTemplates(world.delivyr());
+    scheduledTemplate = templates.get(0);
+    triggeredTemplate = templates.get(1);
+    VendorsSide.wrongDelivyrSettings(world, out);
     start(client);
-    fd.deliverWebhooksTo(world.host().baseUrl() + "/delivyr/webhooks", WEBHOOK_SECRET);
+    world.delivyr().deliverWebhooksTo(world.host().baseUrl() + "/delivyr/webhooks", WEBHOOK_SECRET);
     runtime.install();
     out.println("  runtime installed (testing mode ON), state: " + store);
     String sample = SyntheticCustomers.customerId(0);
@@ -191,7 +154,7 @@ final class DelivyrDemo implements AutoCloseable {
             + "): "
             + client.checkOptimoveAttributes(runtime.settings(), sample).summary());
     for (int ch : new int[] {452, 250}) {
-      List<String> names = new java.util.ArrayList<>();
+      List<String> names = new ArrayList<>();
       world
           .optimove()
           .channelTemplates(ch)
@@ -200,41 +163,10 @@ final class DelivyrDemo implements AutoCloseable {
     }
   }
 
-  /** Optimove schedules a campaign on 452 an hour from now and sends event 13 about it. */
-  private ScheduledCampaign scheduleCampaign() {
-    ScheduledCampaign c =
-        world
-            .optimove()
-            .addScheduledCampaign(
-                ChannelId.SCHEDULED_SMS.value(),
-                List.of(TemplateIdMapping.toOptimoveTemplateId(scheduledTemplate)),
-                LocalDateTime.ofInstant(world.clock().instant().plusSeconds(3600), ZoneOffset.UTC),
-                customers,
-                List.of(TextLocalDemo.PROMO_CODE));
-    world.optimove().notifyCampaignProcessed(c.campaignId());
-    return c;
-  }
-
-  /** Event-11 triggers for the customers after the campaigns' targets. */
-  private void fireTriggers() {
-    for (int i = 0; i < triggers; i++) {
-      world
-          .optimove()
-          .fireTrigger(
-              SyntheticCustomers.customerId((long) customers + i),
-              ChannelId.TRIGGERED_SMS.value(),
-              triggeredTemplateId,
-              "Basket reminder",
-              "basket_abandoned",
-              Map.of("basket_value", Integer.toString(20 + i % 80)),
-              i % 5 != 0); // the others make the runtime ask Optimove for the attributes
-    }
-  }
-
   /** TEST: a campaign and the triggers run into the message log; nothing reaches Delivyr. */
   List<CampaignTable> runTest() {
-    testCampaign = scheduleCampaign();
-    fireTriggers();
+    testCampaign = VendorsSide.delivyrCampaign(world, scheduledTemplate, customers);
+    VendorsSide.fireTriggers(world, customers, triggers, triggeredTemplate);
     world.everyHourFor(2, runtime::runDue);
     CampaignId c = CampaignId.scheduled(testCampaign.campaignId());
     long logged = runtime.messageLog().byCampaign(c).size();
@@ -265,11 +197,11 @@ final class DelivyrDemo implements AutoCloseable {
   void runLive() {
     runtime.testingMode(false);
     out.println("  testing mode turned OFF explicitly (runtime.testingMode(false))");
-    liveCampaign = scheduleCampaign();
+    liveCampaign = VendorsSide.delivyrCampaign(world, scheduledTemplate, customers);
     for (int i = 0; i < customers; i += 250) { // a few customers texted STOP before
       world.delivyr().addOptOut(liveCampaign.targets().get(i).mobileNumber());
     }
-    fireTriggers();
+    VendorsSide.fireTriggers(world, customers, triggers, triggeredTemplate);
     world.everyHourFor(2, runtime::runDue);
     out.println(
         "    Delivyr LIVE: "
@@ -297,24 +229,7 @@ final class DelivyrDemo implements AutoCloseable {
   /** A forged webhook is refused and a replayed one is not counted twice. */
   String checkWebhookSecurity() {
     String url = world.host().baseUrl() + "/delivyr/webhooks";
-    String body =
-        "{\"id\":\"evt_forged\",\"type\":\"message.delivered\",\"createdAt\":\""
-            + world.clock().instant()
-            + "\",\"data\":{\"messageId\":\"m1\",\"customerId\":\"C000000001\"}}";
-    long t = world.clock().instant().getEpochSecond();
-    String h = DelivyrWebhook.SIGNATURE_HEADER;
-    int forged = HostServer.post(url, body, h, "t=" + t + ",v1=" + "0".repeat(64));
-    String signed = "t=" + t + ",v1=" + DelivyrWebhook.sign(t, body, Secret.of(WEBHOOK_SECRET));
-    int first = HostServer.post(url, body, h, signed);
-    long accepted = webhooks.get();
-    int replay = HostServer.post(url, body, h, signed);
-    return "forged signature -> HTTP "
-        + forged
-        + "; correctly signed -> HTTP "
-        + first
-        + "; the same event replayed -> HTTP "
-        + replay
-        + (webhooks.get() == accepted ? " and ignored (1 replay)" : " and counted again");
+    return VendorsSide.webhookSecurity(world, url, WEBHOOK_SECRET, webhooks::get);
   }
 
   /** The LIVE tables, from what Optimove received. */
@@ -348,10 +263,5 @@ final class DelivyrDemo implements AutoCloseable {
     if (store != null) {
       store.close();
     }
-  }
-
-  /** The mode the runtime is in. */
-  ExecutionMode mode() {
-    return runtime.testingMode() ? ExecutionMode.TEST : ExecutionMode.LIVE;
   }
 }

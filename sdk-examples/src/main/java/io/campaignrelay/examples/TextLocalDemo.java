@@ -2,10 +2,7 @@ package io.campaignrelay.examples;
 
 import io.campaignrelay.core.CampaignId;
 import io.campaignrelay.core.ChannelId;
-import io.campaignrelay.core.ExecutionMode;
 import io.campaignrelay.core.Secret;
-import io.campaignrelay.core.metrics.EngagementMetric;
-import io.campaignrelay.core.metrics.MetricsMapping;
 import io.campaignrelay.core.runtime.CampaignRecord;
 import io.campaignrelay.core.runtime.ClockScheduler;
 import io.campaignrelay.jdbc.JdbcStore;
@@ -229,71 +226,13 @@ final class TextLocalDemo implements AutoCloseable {
     long dropped = m.getOrDefault(MetricId.DROPPED.id(), 0L);
     long delivered = m.getOrDefault(MetricId.DELIVERED.id(), 0L);
     long bounced = m.getOrDefault(MetricId.BOUNCED.id(), 0L);
-    Map<String, String> sources = new LinkedHashMap<>();
-    sources.put("Targeted", "Optimove target list");
-    sources.put("Sent", "derived: Targeted - Dropped");
-    sources.put("Delivered", "status_batch num_delivered (D), daily x7 -> UpdateCampaignMetrics");
-    sources.put("Dropped", "no contact / bad number before sending + num_invalid (I)");
-    sources.put("Bounced", "status_batch num_undelivered (U)");
-    Map<String, String> notes = notReported();
-    notes.put("Clicked", "TextLocal's status_batch carries delivery states only, no clicks");
-    notes.put(
-        "Unsubscribed", "TextLocal keeps opt-outs per account (get_optouts), not per campaign");
-    notes.put(
-        "Pending/Expired/Unknown",
-        "not final or not in the guide's table ("
-            + Tables.count(targeted - dropped - delivered - bounced)
-            + " messages at the end of the week)");
-    return new CampaignTable(
+    return CampaignTable.textLocalLive(
         "TextLocal scheduled campaign " + campaignId() + " (channel " + CHANNEL + ")",
         campaignId().value(),
-        ExecutionMode.LIVE,
         targeted,
         dropped,
-        0,
         delivered,
-        bounced,
-        CampaignTable.NOT_REPORTED,
-        CampaignTable.NOT_REPORTED,
-        sources,
-        notes);
-  }
-
-  /**
-   * The metrics the SMS channel never reports, with the guide's reason.
-   *
-   * @return Opened, Sent and Spam Reported with why
-   */
-  static Map<String, String> notReported() {
-    MetricsMapping mapping = MetricsMapping.engagementDefault();
-    Map<String, String> notes = new LinkedHashMap<>();
-    notes.put(
-        EngagementMetric.OPENED.displayName(),
-        mapping.notReportedReason(EngagementMetric.OPENED).orElse("not reported"));
-    notes.put(EngagementMetric.SENT.displayName(), MetricsMapping.SENT_NOT_REPORTED);
-    notes.put(
-        EngagementMetric.SPAM_REPORTED.displayName(),
-        mapping.notReportedReason(EngagementMetric.SPAM_REPORTED).orElse("not reported"));
-    return notes;
-  }
-
-  /**
-   * The sources of a TEST table.
-   *
-   * @param dropped where the drops come from
-   * @return row name to source
-   */
-  static Map<String, String> testSources(String dropped) {
-    Map<String, String> sources = new LinkedHashMap<>();
-    sources.put("Targeted", "Optimove target list");
-    sources.put("Sent", "derived: Targeted - Dropped (would be sent)");
-    sources.put("Dropped", dropped);
-    sources.put("Logged (TEST)", "message log; never sent");
-    String none = "TEST mode: nothing was sent";
-    for (String m : List.of("Delivered", "Bounced", "Clicked", "Unsubscribed")) {
-      sources.put(m, none);
-    }
-    return sources;
+        bounced);
   }
 
   private void stop() {
