@@ -7,8 +7,12 @@ import io.campaignrelay.core.ConfigurationException;
 import io.campaignrelay.core.ConfigurationProblem;
 import io.campaignrelay.core.CustomerAttributes;
 import io.campaignrelay.core.CustomerId;
+import io.campaignrelay.core.DestinationPolicy;
+import io.campaignrelay.core.DestinationVerdict;
 import io.campaignrelay.core.ExecutionMode;
 import io.campaignrelay.core.InvalidPhoneNumberException;
+import io.campaignrelay.core.PhoneNumberDetails;
+import io.campaignrelay.core.PhoneNumberParser;
 import io.campaignrelay.core.Secret;
 import io.campaignrelay.core.TemplateId;
 import io.campaignrelay.core.execution.CampaignExecutor;
@@ -23,6 +27,7 @@ import io.campaignrelay.core.execution.MessageChannel;
 import io.campaignrelay.core.execution.OutboundMessage;
 import io.campaignrelay.core.execution.Recipient;
 import io.campaignrelay.core.execution.ReconcileResult;
+import io.campaignrelay.core.http.ApiServiceException;
 import io.campaignrelay.core.messagelog.InMemoryMessageLog;
 import io.campaignrelay.core.messagelog.MessageLog;
 import io.campaignrelay.core.metrics.DeliveryEvent;
@@ -36,15 +41,21 @@ import io.campaignrelay.core.runtime.CampaignRecord;
 import io.campaignrelay.core.runtime.ClockScheduler;
 import io.campaignrelay.core.runtime.FileCampaignLedger;
 import io.campaignrelay.core.runtime.FileJobStore;
+import io.campaignrelay.core.runtime.FileListenerTokens;
 import io.campaignrelay.core.runtime.FileProcessedIds;
 import io.campaignrelay.core.runtime.InMemoryCampaignClaims;
 import io.campaignrelay.core.runtime.InMemoryCampaignLedger;
 import io.campaignrelay.core.runtime.InMemoryJobStore;
+import io.campaignrelay.core.runtime.InMemoryListenerTokens;
 import io.campaignrelay.core.runtime.InMemoryProcessedIds;
+import io.campaignrelay.core.runtime.InMemorySendCaps;
+import io.campaignrelay.core.runtime.InboundRefusals;
 import io.campaignrelay.core.runtime.JobKey;
 import io.campaignrelay.core.runtime.JobRun;
+import io.campaignrelay.core.runtime.ListenerTokens;
 import io.campaignrelay.core.runtime.ProcessedIds;
 import io.campaignrelay.core.runtime.Scheduler;
+import io.campaignrelay.core.runtime.SendCaps;
 import io.campaignrelay.core.template.Template;
 import io.campaignrelay.core.template.TemplateRenderer;
 import io.campaignrelay.optimove.OptimoveClient;
@@ -71,6 +82,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -122,6 +134,15 @@ import org.slf4j.LoggerFactory;
  * webhook, which is the only source of a vendor Dropped. Nothing is counted twice. TEST runs report
  * nothing (nothing was sent).
  *
+ * <p>Inbound defences (docs/SECURITY.md): the listener URL carries an unguessable token ({@link
+ * ListenerTokens}, rotated at each {@link #install()}), inbound bodies are bounded in size and in
+ * JSON depth, array size and tokens, and every refusal is counted in {@link #inboundRefusals()}. A
+ * trigger (event 11) is sent only if its customer is one Optimove knows ({@link
+ * Builder#requireKnownCustomer}), its destination is the customer's own phone attribute or allowed
+ * by {@link Builder#overrideDestinations}, it is no premium-rate or non-SMS number ({@link
+ * Builder#destinations}), and the {@link SendCaps} allow it; a refused trigger is reported Dropped
+ * and counted under {@code trigger <reason>}.
+ *
  * <p>Thread-safe. {@link #close()} closes the file stores it opened.
  */
 public final class DelivyrRuntime implements Closeable {
@@ -157,8 +178,17 @@ public final class DelivyrRuntime implements Closeable {
   private final ExecutionJournal journal;
   private final MessageLog messageLog;
   private final Clock clock;
+  private final ExecutionListener hostListener;
   private final String listenerBaseUrl;
-  private final Secret listenerToken;
+  private final ListenerTokens listenerTokens;
+  private final boolean fixedToken;
+  private final InboundRefusals refusals;
+  private final InboundJsonLimits jsonLimits;
+  private final SendCaps sendCaps;
+  private final DestinationPolicy overrideDestinations;
+  private final DestinationPolicy destinations;
+  private final PhoneNumberParser phoneParser;
+  private final boolean requireKnownCustomer;
   private final Secret webhookSecret;
   private final ZoneId tenantZone;
   private final LocalTime templatesSyncAt;
@@ -177,9 +207,18 @@ public final class DelivyrRuntime implements Closeable {
     this.metrics = b.metricsSink;
     this.settings = b.settings;
     this.clock = b.clock;
+    this.hostListener = b.executionListener;
     this.listenerBaseUrl =
         b.listenerBaseUrl.endsWith("/") ? b.listenerBaseUrl : b.listenerBaseUrl + "/";
-    this.listenerToken = b.listenerToken;
+    this.listenerTokens = b.listenerTokens;
+    this.fixedToken = b.listenerToken != null;
+    this.refusals = b.refusals;
+    this.jsonLimits = new InboundJsonLimits(b.maxBodyBytes);
+    this.sendCaps = b.sendCaps;
+    this.overrideDestinations = b.overrideDestinations;
+    this.destinations = b.destinations;
+    this.phoneParser = b.phoneParser;
+    this.requireKnownCustomer = b.requireKnownCustomer;
     this.webhookSecret = b.webhookSecret;
     this.tenantZone = b.tenantZone;
     this.templatesSyncAt = b.templatesSyncAt;
@@ -235,7 +274,9 @@ public final class DelivyrRuntime implements Closeable {
    * Installs the integration: puts the settings on Delivyr (testing mode as the settings have it,
    * on by default), records when the integration was enabled (for the Default URL rule), schedules
    * the daily {@code templates-sync} and runs it once now, and registers Optimove's event listeners
-   * (event 13 on 452, event 11 on 250). Calling it again re-applies the same state.
+   * (event 13 on 452, event 11 on 250) at a listener URL with a new token: the token is rotated
+   * first (unless a fixed {@link Builder#listenerToken} was given), so calls with the previous
+   * token are refused from then on. Calling it again re-applies the same state with a new token.
    *
    * @throws io.campaignrelay.core.http.ApiServiceException if a vendor refuses a call
    */
@@ -251,6 +292,10 @@ public final class DelivyrRuntime implements Closeable {
         enabledAt);
     syncTemplatesNow();
     scheduler.scheduleDaily(TEMPLATES_SYNC, templatesSyncAt, tenantZone);
+    if (!fixedToken) {
+      listenerTokens.rotate();
+      LOG.info("listener token rotated: calls with the previous token are refused from now on");
+    }
     String listener = listenerUrl();
     optimove.registerEventListener(
         EventType.CHANNEL_EXECUTED, listener, ChannelId.SCHEDULED_SMS.value());
@@ -286,14 +331,46 @@ public final class DelivyrRuntime implements Closeable {
   }
 
   /**
-   * The URL registered with Optimove for events 13 and 11 (with the listener token, when one is
-   * configured).
+   * The URL registered with Optimove for events 13 and 11, with the current listener token (a
+   * credential: never log it).
    *
    * @return the URL
    */
   String listenerUrl() {
     String url = listenerBaseUrl + OPTIMOVE_EVENTS_PATH;
-    return listenerToken == null ? url : url + "?token=" + listenerToken.reveal();
+    Optional<Secret> token = listenerTokens.current();
+    return token.isEmpty() ? url : url + "?token=" + token.get().reveal();
+  }
+
+  /**
+   * Registers Optimove's listeners again with a new token: the previous listener URL is refused
+   * from then on.
+   *
+   * @throws ConfigurationException if a fixed {@link Builder#listenerToken} was given
+   * @throws io.campaignrelay.core.http.ApiServiceException if Optimove refuses a registration
+   */
+  public synchronized void rotateListenerToken() {
+    if (fixedToken) {
+      throw new ConfigurationException(
+          "Delivyr runtime",
+          ConfigurationProblem.of(
+              "listenerToken", null, "is fixed: build the runtime without it to rotate tokens"));
+    }
+    listenerTokens.rotate();
+    String listener = listenerUrl();
+    optimove.registerEventListener(
+        EventType.CHANNEL_EXECUTED, listener, ChannelId.SCHEDULED_SMS.value());
+    optimove.registerEventListener(EventType.TRIGGERED, listener, ChannelId.TRIGGERED_SMS.value());
+    LOG.info("listener token rotated and listeners registered again");
+  }
+
+  /**
+   * What the inbound endpoints and the trigger job refused, counted by endpoint and outcome.
+   *
+   * @return the live counters
+   */
+  public InboundRefusals inboundRefusals() {
+    return refusals;
   }
 
   // ------------------------------------------------------------------ the LIVE switch
@@ -419,8 +496,12 @@ public final class DelivyrRuntime implements Closeable {
     return maxBodyBytes;
   }
 
-  Optional<Secret> listenerToken() {
-    return Optional.ofNullable(listenerToken);
+  ListenerTokens listenerTokens() {
+    return listenerTokens;
+  }
+
+  InboundJsonLimits jsonLimits() {
+    return jsonLimits;
   }
 
   Secret webhookSecret() {
@@ -542,18 +623,30 @@ public final class DelivyrRuntime implements Closeable {
       return;
     }
     CampaignRecord record = found.get();
-    TriggeredEvent event = OptimoveEvents.parseTriggered(record.attribute(PAYLOAD).orElseThrow());
+    TriggeredEvent event;
+    try {
+      event = OptimoveEvents.parseTriggered(record.attribute(PAYLOAD).orElseThrow());
+    } catch (RuntimeException e) {
+      refuseTrigger(record, null, null, "malformed");
+      return;
+    }
     Campaign real = DelivyrCampaigns.triggered(event, record.sendAt());
     Campaign engine = real.toBuilder().id(record.campaignId()).build();
     TriggeredMessageBuilder builder =
         TriggeredMessageBuilder.builder()
             .settings(settings)
             .attributeLookup(CustomerAttributeLookup.optimove(optimove))
+            .phoneParser(phoneParser)
             .mode(mode())
             .build();
     ExecutionReport report;
     try {
       var request = builder.build(event);
+      Optional<String> refused = guard(event, request.to(), real);
+      if (refused.isPresent()) {
+        refuseTrigger(record, real, event, refused.get());
+        return;
+      }
       List<String> names = new ArrayList<>();
       List<String> values = new ArrayList<>();
       names.add(settings.phoneNumberAttribute());
@@ -586,6 +679,97 @@ public final class DelivyrRuntime implements Closeable {
             .attribute("dispatched", Long.toString(report.dispatched()))
             .attribute("dropped", Long.toString(report.dropped()))
             .attribute("logged", Long.toString(report.logged()))
+            .build());
+  }
+
+  /**
+   * The trigger's checks before anything is sent, cheapest first: the destination (premium-rate,
+   * non-SMS, {@link Builder#destinations}), the customer (known to Optimove), an override
+   * destination (not the customer's own phone attribute: {@link Builder#overrideDestinations}),
+   * then the caps (LIVE only: nothing is sent in TEST).
+   *
+   * @return the reason to refuse, or empty to send
+   */
+  private Optional<String> guard(TriggeredEvent event, String to, Campaign real) {
+    PhoneNumberDetails details;
+    try {
+      details = phoneParser.describe(to);
+    } catch (RuntimeException e) {
+      return Optional.of("invalid_number");
+    }
+    DestinationVerdict everyone = destinations.verdictFor(details);
+    if (!everyone.allowed()) {
+      return Optional.of(everyone.reason().name().toLowerCase(Locale.ROOT));
+    }
+    Map<String, String> own;
+    if (requireKnownCustomer) {
+      try {
+        own = CustomerAttributeLookup.optimove(optimove).attributes(event.customerId());
+      } catch (ApiServiceException e) {
+        if (e.statusCode() != 404 && e.statusCode() != 400) {
+          throw e; // the job is retried: nothing is sent on a guess
+        }
+        own = Map.of();
+      }
+      if (own.values().stream().allMatch(v -> v == null || v.isBlank())) {
+        return Optional.of("unknown_customer");
+      }
+    } else {
+      own = event.hasPersonalInfo() ? event.personalInfo() : Map.of();
+    }
+    String ownPhone = null;
+    for (Map.Entry<String, String> e : own.entrySet()) {
+      if (e.getKey() != null && e.getKey().equalsIgnoreCase(settings.phoneNumberAttribute())) {
+        try {
+          ownPhone = phoneParser.parse(e.getValue()).e164();
+        } catch (RuntimeException ignored) {
+          ownPhone = null;
+        }
+      }
+    }
+    if (!to.equals(ownPhone)) {
+      DestinationVerdict v = overrideDestinations.verdictFor(details);
+      if (!v.allowed()) {
+        return Optional.of("override_" + v.reason().name().toLowerCase(Locale.ROOT));
+      }
+    }
+    if (mode().isLive()) {
+      Optional<SendCaps.Scope> capped =
+          sendCaps.tryAcquire(
+              real.id().value(), to, details.regionCode().orElse("unknown"), clock.instant());
+      if (capped.isPresent()) {
+        return Optional.of("cap_" + capped.get().name().toLowerCase(Locale.ROOT));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A refused trigger: logged (no number), counted, reported Dropped once, closed in the ledger.
+   */
+  private void refuseTrigger(
+      CampaignRecord record, Campaign real, TriggeredEvent event, String reason) {
+    LOG.info("trigger {} refused: {}", record.campaignId().value(), reason);
+    refusals.count("trigger " + reason);
+    if (mode().isLive()
+        && real != null
+        && event != null
+        && !reason.equals("unknown_customer")
+        && event.customerId() != null) {
+      // a customer Optimove does not know is not reported to Optimove's metrics
+      reportDropped(
+          real.id(),
+          CustomerId.of(event.customerId()),
+          reason.startsWith("premium") || reason.startsWith("cannot")
+              ? RejectionReason.CANNOT_RECEIVE_SMS
+              : RejectionReason.OTHER,
+          "refused by the runtime: " + reason);
+    }
+    ledger.put(
+        record.toBuilder()
+            .sentAt(clock.instant())
+            .attribute("dropped", "1")
+            .attribute("refused", reason)
             .build());
   }
 
@@ -625,7 +809,7 @@ public final class DelivyrRuntime implements Closeable {
             .journal(journal)
             .messageLog(messageLog)
             .clock(clock)
-            .listener(listener);
+            .listener(ExecutionListener.all(listener, hostListener));
     if (mode.isLive()) {
       b.channel(
           new RuntimeChannel(
@@ -832,6 +1016,36 @@ public final class DelivyrRuntime implements Closeable {
     }
   }
 
+  /** Any country; premium-rate and non-SMS numbers refused (calling codes start with 1-9). */
+  private static final DestinationPolicy SMS_CAPABLE =
+      DestinationPolicy.builder()
+          .allowedPrefixes("+1", "+2", "+3", "+4", "+5", "+6", "+7", "+8", "+9")
+          .build();
+
+  /** An operator's fixed listener token: never rotated. */
+  private static final class FixedToken implements ListenerTokens {
+    private final Secret token;
+
+    FixedToken(Secret token) {
+      this.token = token;
+    }
+
+    @Override
+    public Optional<Secret> current() {
+      return Optional.of(token);
+    }
+
+    @Override
+    public Secret rotate() {
+      return token;
+    }
+
+    @Override
+    public String toString() {
+      return "FixedToken{}";
+    }
+  }
+
   /**
    * Builds a {@link DelivyrRuntime}. Not thread-safe. The settings, both clients, the metrics sink,
    * the webhook secret and the listener base URL are required; the state is in memory unless a
@@ -844,6 +1058,13 @@ public final class DelivyrRuntime implements Closeable {
     private OptimoveMetricsSink metricsSink;
     private Secret webhookSecret;
     private Secret listenerToken;
+    private ListenerTokens listenerTokens;
+    private InboundRefusals refusals = InboundRefusals.create();
+    private SendCaps sendCaps;
+    private DestinationPolicy overrideDestinations = DestinationPolicy.builder().build();
+    private DestinationPolicy destinations = SMS_CAPABLE;
+    private PhoneNumberParser phoneParser = PhoneNumberParser.basic();
+    private boolean requireKnownCustomer = true;
     private String listenerBaseUrl;
     private Path stateDirectory;
     private Scheduler scheduler;
@@ -853,6 +1074,7 @@ public final class DelivyrRuntime implements Closeable {
     private CampaignClaims claims;
     private MessageLog messageLog;
     private Clock clock = Clock.systemUTC();
+    private ExecutionListener executionListener = ExecutionListener.NONE;
     private ZoneId tenantZone = ZoneOffset.UTC;
     private LocalTime templatesSyncAt = LocalTime.of(6, 0);
     private String owner = "delivyr-runtime";
@@ -921,15 +1143,104 @@ public final class DelivyrRuntime implements Closeable {
     }
 
     /**
-     * Sets a token the listener URL registered with Optimove carries ({@code ?token=}); requests
-     * without it are refused before their body is read. Optional until inbound authentication is
-     * required.
+     * Sets a fixed token the listener URL registered with Optimove carries ({@code ?token=}),
+     * managed by the operator: it is never rotated. Without it (recommended) the runtime makes a
+     * random 256-bit token at each {@link DelivyrRuntime#install()} and keeps it in {@link
+     * #listenerTokens}. Requests without the token are refused before their body is read.
      *
-     * @param token the token, or null for none
+     * @param token a token of at least 16 URL-safe characters ({@code A-Z a-z 0-9 - _}; give 22 or
+     *     more random ones for 128 bits), or null
      * @return this builder
      */
     public Builder listenerToken(Secret token) {
       this.listenerToken = token;
+      return this;
+    }
+
+    /**
+     * Sets where the rotated listener token is kept (default: a file {@code listener-token} in the
+     * state directory, else in memory: a restart then refuses calls until the next install).
+     *
+     * @param tokens the store
+     * @return this builder
+     */
+    public Builder listenerTokens(ListenerTokens tokens) {
+      this.listenerTokens = tokens;
+      return this;
+    }
+
+    /**
+     * Sets the refusal counters (default: new ones), e.g. to share them with a metrics exporter.
+     *
+     * @param counters the counters
+     * @return this builder
+     */
+    public Builder inboundRefusals(InboundRefusals counters) {
+      this.refusals = counters;
+      return this;
+    }
+
+    /**
+     * Sets the caps on triggered sends (default: {@link InMemorySendCaps} with its defaults, which
+     * hold in this process only; a database implementation is a later issue).
+     *
+     * @param caps the caps, e.g. {@link SendCaps#unlimited()}
+     * @return this builder
+     */
+    public Builder sendCaps(SendCaps caps) {
+      this.sendCaps = caps;
+      return this;
+    }
+
+    /**
+     * Sets where a trigger may send when its destination is not the customer's own phone attribute
+     * (a triggered override, or a payload personalInfo that differs from Optimove's): default none
+     * (a policy that allows no region and no prefix), so only the customer's own number is texted.
+     *
+     * @param policy e.g. {@code DestinationPolicy.builder().allowedRegions("GB").build()}
+     * @return this builder
+     */
+    public Builder overrideDestinations(DestinationPolicy policy) {
+      this.overrideDestinations = policy;
+      return this;
+    }
+
+    /**
+     * Sets the policy every triggered destination must pass, the customer's own number included
+     * (default: any country, premium-rate and numbers that cannot receive SMS refused). A policy
+     * with regions needs a parser that knows regions ({@link #phoneParser}).
+     *
+     * @param policy the policy
+     * @return this builder
+     */
+    public Builder destinations(DestinationPolicy policy) {
+      this.destinations = policy;
+      return this;
+    }
+
+    /**
+     * Sets how triggered destinations are read and described (default {@link
+     * PhoneNumberParser#basic()}, which knows no number types or regions: give sdk-phonenumber's
+     * {@code LibPhoneNumberParser} so premium-rate and unknown-country numbers are recognised).
+     *
+     * @param parser the parser
+     * @return this builder
+     */
+    public Builder phoneParser(PhoneNumberParser parser) {
+      this.phoneParser = parser;
+      return this;
+    }
+
+    /**
+     * Sets whether a trigger's customer must be one Optimove knows, read with {@code GET
+     * Customers/{id}/Attributes} (default true). Turned off, the payload's personalInfo phone is
+     * taken as the customer's own: anyone who can reach the listener then chooses the number.
+     *
+     * @param required false to skip the lookup
+     * @return this builder
+     */
+    public Builder requireKnownCustomer(boolean required) {
+      this.requireKnownCustomer = required;
       return this;
     }
 
@@ -1038,6 +1349,19 @@ public final class DelivyrRuntime implements Closeable {
     }
 
     /**
+     * Sets a listener of every campaign run of the runtime (progress, drops, uncertain outcomes,
+     * reconciliation verdicts), beside the runtime's own: for a host's metrics (default: none).
+     *
+     * @param executionListener the listener
+     * @return this builder
+     */
+    public Builder executionListener(ExecutionListener executionListener) {
+      this.executionListener =
+          java.util.Objects.requireNonNull(executionListener, "executionListener");
+      return this;
+    }
+
+    /**
      * Sets the zone of Optimove's wall-clock times (ScheduledTime) and of the daily sync (default
      * UTC; the zone of Optimove's times is UNKNOWN, INFERRED tenant-local: set the tenant's).
      *
@@ -1131,6 +1455,25 @@ public final class DelivyrRuntime implements Closeable {
       if (owner == null || owner.isBlank()) {
         problems.add(ConfigurationProblem.of("owner", owner, "give this instance a name"));
       }
+      if (listenerToken != null && !listenerToken.reveal().matches("[A-Za-z0-9_-]{16,128}")) {
+        problems.add(
+            ConfigurationProblem.ofSecret(
+                "listenerToken",
+                "use at least 16 URL-safe characters (A-Z a-z 0-9 - _), or leave it out to have a"
+                    + " 256-bit one made and rotated"));
+      }
+      if (refusals == null) {
+        problems.add(ConfigurationProblem.of("inboundRefusals", null, "must not be null"));
+      }
+      if (overrideDestinations == null) {
+        problems.add(ConfigurationProblem.of("overrideDestinations", null, "must not be null"));
+      }
+      if (destinations == null) {
+        problems.add(ConfigurationProblem.of("destinations", null, "must not be null"));
+      }
+      if (phoneParser == null) {
+        problems.add(ConfigurationProblem.of("phoneParser", null, "use PhoneNumberParser.basic()"));
+      }
       if (maxBodyBytes < 1024 || maxBodyBytes > 10 * 1024 * 1024) {
         problems.add(ConfigurationProblem.of("maxBodyBytes", maxBodyBytes, "use 1 KiB to 10 MiB"));
       }
@@ -1187,6 +1530,17 @@ public final class DelivyrRuntime implements Closeable {
       }
       if (claims == null) {
         claims = InMemoryCampaignClaims.create();
+      }
+      if (sendCaps == null) {
+        sendCaps = InMemorySendCaps.builder().build();
+      }
+      if (listenerToken != null) {
+        listenerTokens = new FixedToken(listenerToken);
+      } else if (listenerTokens == null) {
+        listenerTokens =
+            stateDirectory != null
+                ? FileListenerTokens.open(stateDirectory.resolve("listener-token"))
+                : InMemoryListenerTokens.create();
       }
       if (messageLog == null) {
         messageLog = new InMemoryMessageLog();

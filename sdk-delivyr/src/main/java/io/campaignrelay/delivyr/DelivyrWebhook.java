@@ -228,7 +228,7 @@ public final class DelivyrWebhook {
     return HexFormat.of().formatHex(hmac(secret, timestamp + "." + rawBody));
   }
 
-  private static long verifySignature(String rawBody, String header, List<Secret> secrets) {
+  static long verifySignature(String rawBody, String header, List<Secret> secrets) {
     if (header == null || header.isBlank()) {
       throw new WebhookSignatureException(
           Reason.MALFORMED_SIGNATURE_HEADER,

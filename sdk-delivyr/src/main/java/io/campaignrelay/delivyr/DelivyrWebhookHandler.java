@@ -29,7 +29,9 @@ import org.slf4j.LoggerFactory;
  *       accepted}.
  * </ol>
  *
- * <p>Thread-safe.
+ * <p>A signed body is then also held to the JSON parse limits (400 {@code limits}). Every refusal
+ * and duplicate is logged and counted in {@link DelivyrRuntime#inboundRefusals()} under {@code
+ * delivyr-webhooks <status> <outcome>}. Thread-safe.
  */
 public final class DelivyrWebhookHandler implements InboundHandler {
 
@@ -37,6 +39,9 @@ public final class DelivyrWebhookHandler implements InboundHandler {
   public static final String NAMESPACE = "delivyr-webhook";
 
   private static final Logger LOG = LoggerFactory.getLogger("io.campaignrelay.runtime.inbound");
+
+  /** The endpoint's name in the refusal counters. */
+  public static final String ENDPOINT = "delivyr-webhooks";
 
   private final DelivyrRuntime runtime;
   private final DelivyrWebhook verifier = DelivyrWebhook.create();
@@ -56,6 +61,22 @@ public final class DelivyrWebhookHandler implements InboundHandler {
     if (request.bodyLength() > runtime.maxBodyBytes()) {
       return refuse(413, "too_large", "the body exceeds " + runtime.maxBodyBytes() + " bytes");
     }
+    if (request.header(DelivyrWebhook.SIGNATURE_HEADER).isEmpty()) {
+      return refuse(401, "bad_signature", "the signature is missing or does not match");
+    }
+    try {
+      DelivyrWebhook.verifySignature(
+          request.bodyText(),
+          request.header(DelivyrWebhook.SIGNATURE_HEADER).orElse(null),
+          java.util.List.of(runtime.webhookSecret()));
+    } catch (RuntimeException e) {
+      return refuse(401, "bad_signature", "the signature is missing or does not match");
+    }
+    // signed, so Delivyr's: the parse limits guard against a fault there, not an attacker
+    Optional<InboundJsonLimits.Refusal> tooMuch = runtime.jsonLimits().check(request.body());
+    if (tooMuch.isPresent()) {
+      return refuse(400, tooMuch.get().outcome(), tooMuch.get().reason());
+    }
     WebhookEvent event;
     try {
       event =
@@ -65,7 +86,7 @@ public final class DelivyrWebhookHandler implements InboundHandler {
               runtime.webhookSecret(),
               runtime.clock());
     } catch (WebhookReplayException e) {
-      return InboundResponse.duplicate("webhook already handled");
+      return duplicate();
     } catch (WebhookTimestampException e) {
       return refuse(401, "stale", "the signature's timestamp is too far from now");
     } catch (WebhookSignatureException e) {
@@ -80,7 +101,7 @@ public final class DelivyrWebhookHandler implements InboundHandler {
       return refuse(400, "malformed", "the event has no id");
     }
     if (runtime.processedIds().contains(NAMESPACE, event.id(), now)) {
-      return InboundResponse.duplicate("webhook already handled");
+      return duplicate();
     }
     Optional<DeliveryEvent> mapped;
     try {
@@ -98,12 +119,19 @@ public final class DelivyrWebhookHandler implements InboundHandler {
       runtime.scheduleOutboxFlush();
       return InboundResponse.accepted("accepted");
     }
+    runtime.inboundRefusals().count(ENDPOINT + " 200 ignored");
     return new InboundResponse(200, "ignored", "the event names no campaign or customer");
   }
 
-  private static InboundResponse refuse(int status, String outcome, String reason) {
+  private InboundResponse refuse(int status, String outcome, String reason) {
     LOG.info("Delivyr webhook refused: {} {}", status, outcome);
+    runtime.inboundRefusals().count(ENDPOINT + " " + status + " " + outcome);
     return InboundResponse.refused(status, outcome, reason);
+  }
+
+  private InboundResponse duplicate() {
+    runtime.inboundRefusals().count(ENDPOINT + " 200 duplicate");
+    return InboundResponse.duplicate("webhook already handled");
   }
 
   @Override

@@ -55,7 +55,7 @@ class DelivyrRuntimeTest {
 
   static final int CUSTOMERS = 300;
   static final String SECRET = "whsec-runtime-secret";
-  static final String TOKEN = "listener-token-123";
+  static final String TOKEN = "listener-token-123-runtime-test";
 
   @TempDir Path state;
   SimulatedClock clock;
@@ -179,8 +179,19 @@ class DelivyrRuntimeTest {
         .listenerBaseUrl(host.url("/").toString())
         .stateDirectory(state)
         .clock(clock)
+        .executionListener(
+            new io.campaignrelay.core.execution.ExecutionListener() {
+              @Override
+              public void onProgress(io.campaignrelay.core.execution.ExecutionProgress p) {
+                hostProgress.add(p);
+              }
+            })
         .build();
   }
+
+  /** What the host's own listener saw of the runtime's campaign runs. */
+  final List<io.campaignrelay.core.execution.ExecutionProgress> hostProgress =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /** The host application: its two endpoints only map onto the runtime's handlers. */
   final class Host extends Dispatcher {
@@ -266,6 +277,8 @@ class DelivyrRuntimeTest {
     assertThat(record(test.campaignId()).sentAt()).isPresent();
     assertThat(runtime.messageLog().byCampaign(CampaignId.scheduled(test.campaignId())))
         .isNotEmpty();
+    assertThat(hostProgress) // the host's listener sees the runtime's run beside the runtime's own
+        .anySatisfy(p -> assertThat(p.logged()).isPositive());
     assertThat(fakeDelivyr.sentMessages().isEmpty()).isTrue();
     assertThat(fakeDelivyr.loggedMessages().isEmpty()).isTrue(); // 0 calls to the send endpoints
 

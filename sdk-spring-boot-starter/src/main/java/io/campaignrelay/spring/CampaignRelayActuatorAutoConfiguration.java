@@ -7,6 +7,7 @@ import io.campaignrelay.textlocal.TextLocalClient;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.actuate.info.InfoContributor;
@@ -50,6 +51,7 @@ public class CampaignRelayActuatorAutoConfiguration {
    * @param optimove the Optimove client, when configured
    * @param textLocal the TextLocal client, when configured
    * @param delivyr the Delivyr client, when configured
+   * @param beans the bean factory, to find the runtimes' state
    * @return the contributor
    */
   @Bean
@@ -59,10 +61,12 @@ public class CampaignRelayActuatorAutoConfiguration {
       ObjectProvider<CampaignLedger> ledger,
       ObjectProvider<OptimoveClient> optimove,
       ObjectProvider<TextLocalClient> textLocal,
-      ObjectProvider<DelivyrClient> delivyr) {
+      ObjectProvider<DelivyrClient> delivyr,
+      ListableBeanFactory beans) {
     return new CampaignRelayInfoContributor(
         properties,
         ledger,
+        beans,
         Map.of(
             "optimove", optimove.getIfAvailable() != null,
             "textlocal", textLocal.getIfAvailable() != null,

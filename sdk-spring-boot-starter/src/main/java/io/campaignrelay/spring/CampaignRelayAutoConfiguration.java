@@ -5,6 +5,7 @@ import io.campaignrelay.core.execution.ExecutionJournal;
 import io.campaignrelay.core.execution.FileExecutionJournal;
 import io.campaignrelay.core.http.ClientOptions;
 import io.campaignrelay.core.http.RetryOptions;
+import io.campaignrelay.core.runtime.CampaignClaims;
 import io.campaignrelay.core.runtime.CampaignLedger;
 import io.campaignrelay.core.runtime.ClockScheduler;
 import io.campaignrelay.core.runtime.FileCampaignLedger;
@@ -29,6 +30,7 @@ import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -41,9 +43,11 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Campaign Relay's core auto-configuration: checks the {@code campaignrelay.*} properties (every
  * problem at once, see {@link CampaignRelayFailureAnalyzer}), builds each client whose credentials
- * are set, the runtime state (sdk-jdbc on the application's DataSource, else an H2 file; or files)
- * and the embedded scheduler. Every bean backs off when the host defines its own. Logs a warning at
- * startup for each runtime whose testing mode is off (LIVE); nothing is sent while it is on.
+ * are set, the runtime state (sdk-jdbc on the application's DataSource, else an H2 file: journal,
+ * ledger, processed ids, claims and a db-scheduler {@code DbScheduler}; or files and core's {@link
+ * ClockScheduler} with {@code store=file}). Every bean backs off when the host defines its own.
+ * Logs a warning at startup for each runtime whose testing mode is off (LIVE); nothing is sent
+ * while it is on.
  */
 @AutoConfiguration(
     afterName = {
@@ -228,6 +232,49 @@ public class CampaignRelayAutoConfiguration {
     ExecutionJournal campaignRelayExecutionJournal(JdbcStore store) {
       return store.executionJournal();
     }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean(name = "campaignRelayApplicationState")
+    RuntimeState campaignRelayApplicationState(
+        CampaignRelayProperties properties,
+        JdbcStore store,
+        ObjectProvider<JobListener> listeners) {
+      return RuntimeState.on(
+          "application",
+          store,
+          properties.getScheduler().getPollInterval(),
+          properties.getScheduler().isDrivenByCaller(),
+          CampaignRelayRuntimeAutoConfiguration.instanceName("application"),
+          JobListeners.of(listeners.orderedStream().toList()));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    CampaignLedger campaignRelayLedger(
+        @Qualifier("campaignRelayApplicationState") RuntimeState state) {
+      return state.ledger();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ProcessedIds campaignRelayProcessedIds(
+        @Qualifier("campaignRelayApplicationState") RuntimeState state) {
+      return state.processedIds();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    CampaignClaims campaignRelayClaims(
+        @Qualifier("campaignRelayApplicationState") RuntimeState state) {
+      return state.claims();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(Scheduler.class)
+    Scheduler campaignRelayScheduler(
+        @Qualifier("campaignRelayApplicationState") RuntimeState state) {
+      return state.scheduler();
+    }
   }
 
   /** State in files under {@code campaignrelay.state.directory} ({@code store=file}). */
@@ -246,8 +293,10 @@ public class CampaignRelayAutoConfiguration {
   }
 
   /**
-   * The campaign ledger and processed ids (files under the state directory until sdk-jdbc offers
-   * them), and core's polling {@link ClockScheduler} on a file job store.
+   * With {@code store=file} (no sdk-jdbc state): the campaign ledger and processed ids in files
+   * under the state directory, and core's polling {@link ClockScheduler} on a file job store. With
+   * sdk-jdbc these back off: the application's store provides them and a db-scheduler {@code
+   * DbScheduler}.
    */
   @Configuration(proxyBeanMethods = false)
   static class RuntimeStateConfiguration {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.info.Info;
 import org.springframework.boot.actuate.info.InfoContributor;
@@ -16,21 +17,24 @@ import org.springframework.boot.actuate.info.InfoContributor;
 /**
  * Adds {@code campaignrelay} to {@code /actuator/info}: the SDK version, each runtime's testing
  * mode, which clients are configured, and the campaigns in flight (ledger records not yet sent)
- * when a ledger is present.
+ * when a ledger is present, and per runtime the starter built (runtimes.delivyr, .textlocal).
  */
 final class CampaignRelayInfoContributor implements InfoContributor {
   static final String VERSION = loadVersion();
 
   private final CampaignRelayProperties properties;
   private final ObjectProvider<CampaignLedger> ledger;
+  private final ListableBeanFactory beans;
   private final Map<String, Boolean> clients;
 
   CampaignRelayInfoContributor(
       CampaignRelayProperties properties,
       ObjectProvider<CampaignLedger> ledger,
+      ListableBeanFactory beans,
       Map<String, Boolean> clients) {
     this.properties = properties;
     this.ledger = ledger;
+    this.beans = beans;
     this.clients = Map.copyOf(clients);
   }
 
@@ -53,7 +57,31 @@ final class CampaignRelayInfoContributor implements InfoContributor {
         info.put("campaignsInFlight", "unavailable: " + e.getClass().getSimpleName());
       }
     }
+    Map<String, Object> runtimes = new java.util.TreeMap<>();
+    if (org.springframework.util.ClassUtils.isPresent(
+        "io.campaignrelay.jdbc.JdbcStore", getClass().getClassLoader())) {
+      for (RuntimeState state : beans.getBeansOfType(RuntimeState.class).values()) {
+        if (!"application".equals(state.vendor())) {
+          runtimes.put(state.vendor(), inFlight(state.ledger()));
+        }
+      }
+    }
+    if (!runtimes.isEmpty()) {
+      info.put("runtimes", runtimes);
+    }
     builder.withDetail("campaignrelay", info);
+  }
+
+  private static Map<String, Object> inFlight(CampaignLedger l) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    try {
+      List<CampaignRecord> all = l.all();
+      m.put("campaignsInFlight", all.stream().filter(r -> r.sentAt().isEmpty()).count());
+      m.put("campaignsKnown", all.size());
+    } catch (RuntimeException e) {
+      m.put("campaignsInFlight", "unavailable: " + e.getClass().getSimpleName());
+    }
+    return m;
   }
 
   private static String loadVersion() {

@@ -6,9 +6,11 @@ import io.campaignrelay.core.execution.ExecutionListener;
 import io.campaignrelay.core.execution.ExecutionProgress;
 import io.campaignrelay.core.execution.JournalEntry;
 import io.campaignrelay.core.metrics.RejectionReason;
+import io.campaignrelay.core.outbox.MetricsOutbox;
 import io.campaignrelay.core.runtime.JobListener;
 import io.campaignrelay.core.runtime.JobRun;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
@@ -35,12 +37,19 @@ import okhttp3.Response;
  *       campaignrelay.http.throttled} (counter; {@code vendor}) for each 429 answer, from OkHttp
  *       interceptors on each client ({@link CampaignRelayHttpCustomizer});
  *   <li>{@code campaignrelay.jobs} (counter; {@code type}, {@code outcome} = {@code succeeded} |
- *       {@code failed}) from the scheduler's {@link JobListener}.
+ *       {@code failed}) from the scheduler's {@link JobListener} (the runtimes' db-scheduler jobs
+ *       through the starter's wrapper of their scheduler);
+ *   <li>{@code campaignrelay.outbox.depth} (gauge; {@code vendor}) the entries of a runtime's
+ *       metrics outbox not yet acknowledged by Optimove, read from the database at each scrape
+ *       ({@link #onOutbox}).
  * </ul>
  *
- * No URL, path, query or header is ever a tag: TextLocal carries its key in the request.
+ * No URL, path, query or header is ever a tag: TextLocal carries its key in the request. The
+ * runtimes take no {@link ExecutionListener}, so {@code campaignrelay.messages} counts only the
+ * campaign runs a host gives {@link #executionListener(String)} to.
  */
-public final class CampaignRelayMetrics implements JobListener, CampaignRelayHttpCustomizer {
+public final class CampaignRelayMetrics
+    implements JobListener, CampaignRelayHttpCustomizer, CampaignRelayStateListener {
   private final MeterRegistry registry;
   private final Map<Call, AtomicInteger> attempts = new ConcurrentHashMap<>();
 
@@ -101,6 +110,22 @@ public final class CampaignRelayMetrics implements JobListener, CampaignRelayHtt
         .tag("vendor", vendor)
         .tag("outcome", outcome)
         .register(registry);
+  }
+
+  @Override
+  public void onOutbox(String vendor, MetricsOutbox outbox) {
+    Gauge.builder("campaignrelay.outbox.depth", outbox, CampaignRelayMetrics::depth)
+        .description("Metrics outbox entries not yet acknowledged by Optimove")
+        .tag("vendor", vendor)
+        .register(registry);
+  }
+
+  private static double depth(MetricsOutbox outbox) {
+    try {
+      return outbox.depth();
+    } catch (RuntimeException e) {
+      return Double.NaN; // the database is unreachable: no figure rather than a wrong one
+    }
   }
 
   @Override

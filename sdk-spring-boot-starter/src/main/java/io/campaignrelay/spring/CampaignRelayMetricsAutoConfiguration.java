@@ -1,5 +1,6 @@
 package io.campaignrelay.spring;
 
+import io.campaignrelay.core.execution.ExecutionListener;
 import io.campaignrelay.core.runtime.CampaignLedger;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -50,5 +51,30 @@ public class CampaignRelayMetricsAutoConfiguration {
         .description("Campaigns in the ledger not yet sent")
         .register(registry);
     return new CampaignRelayMetrics(registry);
+  }
+
+  /**
+   * The Delivyr runtime's campaign runs counted as {@code campaignrelay.messages{vendor=delivyr}}.
+   *
+   * @param metrics the metrics
+   * @return the listener the runtime is built with
+   */
+  @Bean(name = "campaignRelayDelivyrExecutionListener")
+  @ConditionalOnMissingBean(name = "campaignRelayDelivyrExecutionListener")
+  public ExecutionListener campaignRelayDelivyrExecutionListener(CampaignRelayMetrics metrics) {
+    return metrics.executionListener("delivyr");
+  }
+
+  /**
+   * The TextLocal runtime's campaign runs counted as {@code
+   * campaignrelay.messages{vendor=textlocal}}.
+   *
+   * @param metrics the metrics
+   * @return the listener the runtime is built with
+   */
+  @Bean(name = "campaignRelayTextLocalExecutionListener")
+  @ConditionalOnMissingBean(name = "campaignRelayTextLocalExecutionListener")
+  public ExecutionListener campaignRelayTextLocalExecutionListener(CampaignRelayMetrics metrics) {
+    return metrics.executionListener("textlocal");
   }
 }

@@ -1,17 +1,21 @@
 package io.campaignrelay.spring;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
- * The {@code campaignrelay.*} configuration properties: the three clients (endpoint, credentials,
- * timeouts, retries), both runtimes (testing mode, listener base URL, endpoint paths), the state
- * store, the scheduler, inbound limits and health checks. Secrets are plain strings here so that a
- * bad one is reported with the others at startup (checked once bound, see {@link
- * #afterPropertiesSet()}); they are masked by {@link CampaignRelaySanitizer} in the actuator
- * endpoints and never logged. Checked at startup by {@link CampaignRelaySettingsCheck}.
+ * The campaignrelay.* configuration properties: the three clients (endpoint, credentials, timeouts,
+ * retries), both runtimes (testing mode, listener base URL, endpoint paths), the state store, the
+ * scheduler, inbound limits and health checks. Secrets are plain strings here so that a bad one is
+ * reported with the others at startup (checked once bound, see {@link #afterPropertiesSet()}); they
+ * are masked by {@link CampaignRelaySanitizer} in the actuator endpoints and never logged. Checked
+ * at startup by {@link CampaignRelaySettingsCheck}.
  */
 @ConfigurationProperties(prefix = "campaignrelay")
 public final class CampaignRelayProperties implements InitializingBean {
@@ -100,13 +104,10 @@ public final class CampaignRelayProperties implements InitializingBean {
     return health;
   }
 
-  /**
-   * Optimove client settings; the client bean exists when {@code campaignrelay.optimove.api-key} is
-   * set.
-   */
-  public static final class Optimove {
+  /** The HTTP settings every vendor client has. */
+  public abstract static class Client {
     /** Creates the defaults. */
-    public Optimove() {}
+    Client() {}
 
     /** The vendor's base URL; the SDK's default when unset. */
     private String endpoint;
@@ -122,9 +123,6 @@ public final class CampaignRelayProperties implements InitializingBean {
 
     /** Retries of a failed call (0 to 10); the SDK's default when unset. */
     private Integer maxRetries;
-
-    /** Optimove API key (a secret: masked in /actuator/env, /actuator/configprops and logs). */
-    private String apiKey;
 
     /**
      * The vendor's base URL; the SDK's default when unset.
@@ -215,6 +213,17 @@ public final class CampaignRelayProperties implements InitializingBean {
     public void setMaxRetries(Integer maxRetries) {
       this.maxRetries = maxRetries;
     }
+  }
+
+  /**
+   * Optimove client settings; the client bean exists when campaignrelay.optimove.api-key is set.
+   */
+  public static final class Optimove extends Client {
+    /** Creates the defaults. */
+    public Optimove() {}
+
+    /** Optimove API key (a secret: masked in /actuator/env, /actuator/configprops and logs). */
+    private String apiKey;
 
     /**
      * Optimove API key (a secret: masked in /actuator/env, /actuator/configprops and logs).
@@ -233,13 +242,39 @@ public final class CampaignRelayProperties implements InitializingBean {
     public void setApiKey(String apiKey) {
       this.apiKey = apiKey;
     }
+
+    /**
+     * The tenant's engagement-metrics base URL (Delivyr runtime's metrics); the SDK's default when
+     * unset.
+     */
+    private String metricsEndpoint;
+
+    /**
+     * The tenant's engagement-metrics base URL (Delivyr runtime's metrics); the SDK's default when
+     * unset.
+     *
+     * @return the value
+     */
+    public String getMetricsEndpoint() {
+      return metricsEndpoint;
+    }
+
+    /**
+     * Sets: the tenant's engagement-metrics base URL (Delivyr runtime's metrics); the SDK's default
+     * when unset.
+     *
+     * @param metricsEndpoint the value
+     */
+    public void setMetricsEndpoint(String metricsEndpoint) {
+      this.metricsEndpoint = metricsEndpoint;
+    }
   }
 
   /**
    * TextLocal client settings and its connector runtime; the client bean exists when an API key or
    * a username is set.
    */
-  public static final class TextLocal {
+  public static final class TextLocal extends Client {
     @NestedConfigurationProperty private final TextLocalRuntime runtime = new TextLocalRuntime();
 
     /** Creates the defaults. */
@@ -254,21 +289,6 @@ public final class CampaignRelayProperties implements InitializingBean {
       return runtime;
     }
 
-    /** The vendor's base URL; the SDK's default when unset. */
-    private String endpoint;
-
-    /** Connect timeout of each HTTP attempt. */
-    private Duration connectTimeout = Duration.ofSeconds(10);
-
-    /** Read timeout of each HTTP attempt. */
-    private Duration readTimeout = Duration.ofSeconds(30);
-
-    /** Timeout of one call, every attempt and retry included. */
-    private Duration callTimeout = Duration.ofSeconds(60);
-
-    /** Retries of a failed call (0 to 10); the SDK's default when unset. */
-    private Integer maxRetries;
-
     /** TextLocal API key (secret); or username with hash or password. */
     private String apiKey;
 
@@ -280,96 +300,6 @@ public final class CampaignRelayProperties implements InitializingBean {
 
     /** TextLocal account password (secret), used with username. */
     private String password;
-
-    /**
-     * The vendor's base URL; the SDK's default when unset.
-     *
-     * @return the value
-     */
-    public String getEndpoint() {
-      return endpoint;
-    }
-
-    /**
-     * Sets: the vendor's base URL; the SDK's default when unset.
-     *
-     * @param endpoint the value
-     */
-    public void setEndpoint(String endpoint) {
-      this.endpoint = endpoint;
-    }
-
-    /**
-     * Connect timeout of each HTTP attempt.
-     *
-     * @return the value
-     */
-    public Duration getConnectTimeout() {
-      return connectTimeout;
-    }
-
-    /**
-     * Sets: connect timeout of each HTTP attempt.
-     *
-     * @param connectTimeout the value
-     */
-    public void setConnectTimeout(Duration connectTimeout) {
-      this.connectTimeout = connectTimeout;
-    }
-
-    /**
-     * Read timeout of each HTTP attempt.
-     *
-     * @return the value
-     */
-    public Duration getReadTimeout() {
-      return readTimeout;
-    }
-
-    /**
-     * Sets: read timeout of each HTTP attempt.
-     *
-     * @param readTimeout the value
-     */
-    public void setReadTimeout(Duration readTimeout) {
-      this.readTimeout = readTimeout;
-    }
-
-    /**
-     * Timeout of one call, every attempt and retry included.
-     *
-     * @return the value
-     */
-    public Duration getCallTimeout() {
-      return callTimeout;
-    }
-
-    /**
-     * Sets: timeout of one call, every attempt and retry included.
-     *
-     * @param callTimeout the value
-     */
-    public void setCallTimeout(Duration callTimeout) {
-      this.callTimeout = callTimeout;
-    }
-
-    /**
-     * Retries of a failed call (0 to 10); the SDK's default when unset.
-     *
-     * @return the value
-     */
-    public Integer getMaxRetries() {
-      return maxRetries;
-    }
-
-    /**
-     * Sets: retries of a failed call (0 to 10); the SDK's default when unset.
-     *
-     * @param maxRetries the value
-     */
-    public void setMaxRetries(Integer maxRetries) {
-      this.maxRetries = maxRetries;
-    }
 
     /**
      * TextLocal API key (secret); or username with hash or password.
@@ -500,13 +430,100 @@ public final class CampaignRelayProperties implements InitializingBean {
     public void setListenerBaseUrl(String listenerBaseUrl) {
       this.listenerBaseUrl = listenerBaseUrl;
     }
+
+    /** The integration's settings (TextLocalIntegrationSettings). */
+    @NestedConfigurationProperty
+    private final TextLocalIntegration integration = new TextLocalIntegration();
+
+    /**
+     * The integration's settings.
+     *
+     * @return the group
+     */
+    public TextLocalIntegration getIntegration() {
+      return integration;
+    }
+
+    /** Optimove channel id assigned to TextLocal; the TextLocal runtime is built when it is set. */
+    private Integer channel;
+
+    /**
+     * Zone of the Optimove tenant (send times are local), e.g. Europe/London; required with the
+     * channel.
+     */
+    private String tenantZone;
+
+    /**
+     * Prefix of this runtime's tables (journal, ledger, ids, claims, outbox, jobs, db-scheduler) in
+     * the database.
+     */
+    private String tablePrefix = "crtl_";
+
+    /**
+     * Optimove channel id assigned to TextLocal; the TextLocal runtime is built when it is set.
+     *
+     * @return the value
+     */
+    public Integer getChannel() {
+      return channel;
+    }
+
+    /**
+     * Sets: optimove channel id assigned to TextLocal; the TextLocal runtime is built when it is
+     * set.
+     *
+     * @param channel the value
+     */
+    public void setChannel(Integer channel) {
+      this.channel = channel;
+    }
+
+    /**
+     * Zone of the Optimove tenant (send times are local), e.g. Europe/London; required with the
+     * channel.
+     *
+     * @return the value
+     */
+    public String getTenantZone() {
+      return tenantZone;
+    }
+
+    /**
+     * Sets: zone of the Optimove tenant (send times are local), e.g. Europe/London; required with
+     * the channel.
+     *
+     * @param tenantZone the value
+     */
+    public void setTenantZone(String tenantZone) {
+      this.tenantZone = tenantZone;
+    }
+
+    /**
+     * Prefix of this runtime's tables (journal, ledger, ids, claims, outbox, jobs, db-scheduler) in
+     * the database.
+     *
+     * @return the value
+     */
+    public String getTablePrefix() {
+      return tablePrefix;
+    }
+
+    /**
+     * Sets: prefix of this runtime's tables (journal, ledger, ids, claims, outbox, jobs,
+     * db-scheduler) in the database.
+     *
+     * @param tablePrefix the value
+     */
+    public void setTablePrefix(String tablePrefix) {
+      this.tablePrefix = tablePrefix;
+    }
   }
 
   /**
-   * Delivyr client settings and its channel runtime; the client bean exists when {@code
-   * campaignrelay.delivyr.api-key} is set.
+   * Delivyr client settings and its channel runtime; the client bean exists when
+   * campaignrelay.delivyr.api-key is set.
    */
-  public static final class Delivyr {
+  public static final class Delivyr extends Client {
     @NestedConfigurationProperty private final DelivyrRuntime runtime = new DelivyrRuntime();
 
     /** Creates the defaults. */
@@ -521,113 +538,8 @@ public final class CampaignRelayProperties implements InitializingBean {
       return runtime;
     }
 
-    /** The vendor's base URL; the SDK's default when unset. */
-    private String endpoint;
-
-    /** Connect timeout of each HTTP attempt. */
-    private Duration connectTimeout = Duration.ofSeconds(10);
-
-    /** Read timeout of each HTTP attempt. */
-    private Duration readTimeout = Duration.ofSeconds(30);
-
-    /** Timeout of one call, every attempt and retry included. */
-    private Duration callTimeout = Duration.ofSeconds(60);
-
-    /** Retries of a failed call (0 to 10); the SDK's default when unset. */
-    private Integer maxRetries;
-
     /** Delivyr API key (a secret). */
     private String apiKey;
-
-    /**
-     * The vendor's base URL; the SDK's default when unset.
-     *
-     * @return the value
-     */
-    public String getEndpoint() {
-      return endpoint;
-    }
-
-    /**
-     * Sets: the vendor's base URL; the SDK's default when unset.
-     *
-     * @param endpoint the value
-     */
-    public void setEndpoint(String endpoint) {
-      this.endpoint = endpoint;
-    }
-
-    /**
-     * Connect timeout of each HTTP attempt.
-     *
-     * @return the value
-     */
-    public Duration getConnectTimeout() {
-      return connectTimeout;
-    }
-
-    /**
-     * Sets: connect timeout of each HTTP attempt.
-     *
-     * @param connectTimeout the value
-     */
-    public void setConnectTimeout(Duration connectTimeout) {
-      this.connectTimeout = connectTimeout;
-    }
-
-    /**
-     * Read timeout of each HTTP attempt.
-     *
-     * @return the value
-     */
-    public Duration getReadTimeout() {
-      return readTimeout;
-    }
-
-    /**
-     * Sets: read timeout of each HTTP attempt.
-     *
-     * @param readTimeout the value
-     */
-    public void setReadTimeout(Duration readTimeout) {
-      this.readTimeout = readTimeout;
-    }
-
-    /**
-     * Timeout of one call, every attempt and retry included.
-     *
-     * @return the value
-     */
-    public Duration getCallTimeout() {
-      return callTimeout;
-    }
-
-    /**
-     * Sets: timeout of one call, every attempt and retry included.
-     *
-     * @param callTimeout the value
-     */
-    public void setCallTimeout(Duration callTimeout) {
-      this.callTimeout = callTimeout;
-    }
-
-    /**
-     * Retries of a failed call (0 to 10); the SDK's default when unset.
-     *
-     * @return the value
-     */
-    public Integer getMaxRetries() {
-      return maxRetries;
-    }
-
-    /**
-     * Sets: retries of a failed call (0 to 10); the SDK's default when unset.
-     *
-     * @param maxRetries the value
-     */
-    public void setMaxRetries(Integer maxRetries) {
-      this.maxRetries = maxRetries;
-    }
 
     /**
      * Delivyr API key (a secret).
@@ -661,12 +573,14 @@ public final class CampaignRelayProperties implements InitializingBean {
 
     /**
      * Public base URL of this service, under which the vendors reach the inbound endpoints
-     * (absolute http(s) URL; required when testing mode is off).
+     * (absolute http(s) URL; required when testing mode is off). The runtime registers the URL +
+     * optimove/events and + delivyr/webhooks, so the endpoint paths must match; unset in testing
+     * mode: http://localhost with the events path's base.
      */
     private String listenerBaseUrl;
 
     /** Path of the Delivyr webhook endpoint. */
-    private String webhookPath = "/campaignrelay/delivyr/webhook";
+    private String webhookPath = "/campaignrelay/delivyr/webhooks";
 
     /**
      * Testing mode: nothing is sent while true (the default). Set false explicitly to go LIVE;
@@ -690,7 +604,9 @@ public final class CampaignRelayProperties implements InitializingBean {
 
     /**
      * Public base URL of this service, under which the vendors reach the inbound endpoints
-     * (absolute http(s) URL; required when testing mode is off).
+     * (absolute http(s) URL; required when testing mode is off). The runtime registers the URL +
+     * optimove/events and + delivyr/webhooks, so the endpoint paths must match; unset in testing
+     * mode: http://localhost with the events path's base.
      *
      * @return the value
      */
@@ -700,7 +616,9 @@ public final class CampaignRelayProperties implements InitializingBean {
 
     /**
      * Sets: public base URL of this service, under which the vendors reach the inbound endpoints
-     * (absolute http(s) URL; required when testing mode is off).
+     * (absolute http(s) URL; required when testing mode is off). The runtime registers the URL +
+     * optimove/events and + delivyr/webhooks, so the endpoint paths must match; unset in testing
+     * mode: http://localhost with the events path's base.
      *
      * @param listenerBaseUrl the value
      */
@@ -724,6 +642,140 @@ public final class CampaignRelayProperties implements InitializingBean {
      */
     public void setWebhookPath(String webhookPath) {
       this.webhookPath = webhookPath;
+    }
+
+    /** The integration's settings (OptimoveIntegrationSettings). */
+    @NestedConfigurationProperty
+    private final DelivyrIntegration integration = new DelivyrIntegration();
+
+    /**
+     * The integration's settings.
+     *
+     * @return the group
+     */
+    public DelivyrIntegration getIntegration() {
+      return integration;
+    }
+
+    /** Delivyr's webhook signing secret (a secret); the Delivyr runtime is built when it is set. */
+    private String webhookSecret;
+
+    /** Token the Optimove listener URL carries as ?token= (a secret); none when unset. */
+    private String listenerToken;
+
+    /**
+     * Zone of Optimove's wall-clock send times and of the daily template sync, e.g. Europe/London
+     * (Optimove's zone is INFERRED tenant-local).
+     */
+    private String tenantZone = "UTC";
+
+    /**
+     * Prefix of this runtime's tables (journal, ledger, ids, claims, outbox, jobs, db-scheduler) in
+     * the database.
+     */
+    private String tablePrefix = "crdl_";
+
+    /**
+     * Installs the integration at startup (settings put on Delivyr, Optimove's listeners
+     * registered, templates synced); off by default.
+     */
+    private boolean installOnStart = false;
+
+    /**
+     * Delivyr's webhook signing secret (a secret); the Delivyr runtime is built when it is set.
+     *
+     * @return the value
+     */
+    public String getWebhookSecret() {
+      return webhookSecret;
+    }
+
+    /**
+     * Sets: delivyr's webhook signing secret (a secret); the Delivyr runtime is built when it is
+     * set.
+     *
+     * @param webhookSecret the value
+     */
+    public void setWebhookSecret(String webhookSecret) {
+      this.webhookSecret = webhookSecret;
+    }
+
+    /**
+     * Token the Optimove listener URL carries as ?token= (a secret); none when unset.
+     *
+     * @return the value
+     */
+    public String getListenerToken() {
+      return listenerToken;
+    }
+
+    /**
+     * Sets: token the Optimove listener URL carries as ?token= (a secret); none when unset.
+     *
+     * @param listenerToken the value
+     */
+    public void setListenerToken(String listenerToken) {
+      this.listenerToken = listenerToken;
+    }
+
+    /**
+     * Zone of Optimove's wall-clock send times and of the daily template sync, e.g. Europe/London
+     * (Optimove's zone is INFERRED tenant-local).
+     *
+     * @return the value
+     */
+    public String getTenantZone() {
+      return tenantZone;
+    }
+
+    /**
+     * Sets: zone of Optimove's wall-clock send times and of the daily template sync, e.g.
+     * Europe/London (Optimove's zone is INFERRED tenant-local).
+     *
+     * @param tenantZone the value
+     */
+    public void setTenantZone(String tenantZone) {
+      this.tenantZone = tenantZone;
+    }
+
+    /**
+     * Prefix of this runtime's tables (journal, ledger, ids, claims, outbox, jobs, db-scheduler) in
+     * the database.
+     *
+     * @return the value
+     */
+    public String getTablePrefix() {
+      return tablePrefix;
+    }
+
+    /**
+     * Sets: prefix of this runtime's tables (journal, ledger, ids, claims, outbox, jobs,
+     * db-scheduler) in the database.
+     *
+     * @param tablePrefix the value
+     */
+    public void setTablePrefix(String tablePrefix) {
+      this.tablePrefix = tablePrefix;
+    }
+
+    /**
+     * Installs the integration at startup (settings put on Delivyr, Optimove's listeners
+     * registered, templates synced); off by default.
+     *
+     * @return the value
+     */
+    public boolean isInstallOnStart() {
+      return installOnStart;
+    }
+
+    /**
+     * Sets: installs the integration at startup (settings put on Delivyr, Optimove's listeners
+     * registered, templates synced); off by default.
+     *
+     * @param installOnStart the value
+     */
+    public void setInstallOnStart(boolean installOnStart) {
+      this.installOnStart = installOnStart;
     }
   }
 
@@ -810,6 +862,35 @@ public final class CampaignRelayProperties implements InitializingBean {
     public void setPollInterval(Duration pollInterval) {
       this.pollInterval = pollInterval;
     }
+
+    /**
+     * Nothing polls: the host (or a test) runs due jobs by calling runDue() on each runtime's
+     * DbScheduler bean (campaignRelayDelivyrScheduler, campaignRelayTextLocalScheduler); off by
+     * default.
+     */
+    private boolean drivenByCaller = false;
+
+    /**
+     * Nothing polls: the host (or a test) runs due jobs by calling runDue() on each runtime's
+     * DbScheduler bean (campaignRelayDelivyrScheduler, campaignRelayTextLocalScheduler); off by
+     * default.
+     *
+     * @return the value
+     */
+    public boolean isDrivenByCaller() {
+      return drivenByCaller;
+    }
+
+    /**
+     * Sets: nothing polls: the host (or a test) runs due jobs by calling runDue() on each runtime's
+     * DbScheduler bean (campaignRelayDelivyrScheduler, campaignRelayTextLocalScheduler); off by
+     * default.
+     *
+     * @param drivenByCaller the value
+     */
+    public void setDrivenByCaller(boolean drivenByCaller) {
+      this.drivenByCaller = drivenByCaller;
+    }
   }
 
   /** Limits of the inbound endpoints. */
@@ -894,6 +975,432 @@ public final class CampaignRelayProperties implements InitializingBean {
      */
     public void setTimeout(Duration timeout) {
       this.timeout = timeout;
+    }
+  }
+
+  /** The Delivyr integration's settings, as OptimoveIntegrationSettings has them. */
+  public static final class DelivyrIntegration {
+    /** Creates the defaults. */
+    public DelivyrIntegration() {}
+
+    /**
+     * Optimove API endpoint the integration is installed with; campaignrelay.optimove.endpoint when
+     * unset.
+     */
+    private String apiEndpoint;
+
+    /**
+     * Optimove API key of access type Integrations (a secret); campaignrelay.optimove.api-key when
+     * unset.
+     */
+    private String apiKey;
+
+    /** Access type chosen when the Optimove key was generated; must be integrations. */
+    private String apiKeyAccessType = "integrations";
+
+    /** Selected customer attributes, the phone number first. */
+    private List<String> customerAttributes = new ArrayList<>();
+
+    /** The attribute holding the phone number (default: the first selected). */
+    private String phoneNumberAttribute;
+
+    /** Attributes a triggered event's payload overrides: attribute name to payload path. */
+    private Map<String, String> triggeredOverrides = new LinkedHashMap<>();
+
+    /** Optimove tenant id (engagement metrics). */
+    private String tenantId;
+
+    /** Optimove tenant token (a secret; engagement metrics). */
+    private String tenantToken;
+
+    /** Default URL of templates older than the integration. */
+    private String defaultUrl;
+
+    /**
+     * Optimove API endpoint the integration is installed with; campaignrelay.optimove.endpoint when
+     * unset.
+     *
+     * @return the value
+     */
+    public String getApiEndpoint() {
+      return apiEndpoint;
+    }
+
+    /**
+     * Sets: optimove API endpoint the integration is installed with;
+     * campaignrelay.optimove.endpoint when unset.
+     *
+     * @param apiEndpoint the value
+     */
+    public void setApiEndpoint(String apiEndpoint) {
+      this.apiEndpoint = apiEndpoint;
+    }
+
+    /**
+     * Optimove API key of access type Integrations (a secret); campaignrelay.optimove.api-key when
+     * unset.
+     *
+     * @return the value
+     */
+    public String getApiKey() {
+      return apiKey;
+    }
+
+    /**
+     * Sets: optimove API key of access type Integrations (a secret); campaignrelay.optimove.api-key
+     * when unset.
+     *
+     * @param apiKey the value
+     */
+    public void setApiKey(String apiKey) {
+      this.apiKey = apiKey;
+    }
+
+    /**
+     * Access type chosen when the Optimove key was generated; must be integrations.
+     *
+     * @return the value
+     */
+    public String getApiKeyAccessType() {
+      return apiKeyAccessType;
+    }
+
+    /**
+     * Sets: access type chosen when the Optimove key was generated; must be integrations.
+     *
+     * @param apiKeyAccessType the value
+     */
+    public void setApiKeyAccessType(String apiKeyAccessType) {
+      this.apiKeyAccessType = apiKeyAccessType;
+    }
+
+    /**
+     * Selected customer attributes, the phone number first.
+     *
+     * @return the value
+     */
+    public List<String> getCustomerAttributes() {
+      return customerAttributes;
+    }
+
+    /**
+     * Sets: selected customer attributes, the phone number first.
+     *
+     * @param customerAttributes the value
+     */
+    public void setCustomerAttributes(List<String> customerAttributes) {
+      this.customerAttributes = customerAttributes;
+    }
+
+    /**
+     * The attribute holding the phone number (default: the first selected).
+     *
+     * @return the value
+     */
+    public String getPhoneNumberAttribute() {
+      return phoneNumberAttribute;
+    }
+
+    /**
+     * Sets: the attribute holding the phone number (default: the first selected).
+     *
+     * @param phoneNumberAttribute the value
+     */
+    public void setPhoneNumberAttribute(String phoneNumberAttribute) {
+      this.phoneNumberAttribute = phoneNumberAttribute;
+    }
+
+    /**
+     * Attributes a triggered event's payload overrides: attribute name to payload path.
+     *
+     * @return the value
+     */
+    public Map<String, String> getTriggeredOverrides() {
+      return triggeredOverrides;
+    }
+
+    /**
+     * Sets: attributes a triggered event's payload overrides: attribute name to payload path.
+     *
+     * @param triggeredOverrides the value
+     */
+    public void setTriggeredOverrides(Map<String, String> triggeredOverrides) {
+      this.triggeredOverrides = triggeredOverrides;
+    }
+
+    /**
+     * Optimove tenant id (engagement metrics).
+     *
+     * @return the value
+     */
+    public String getTenantId() {
+      return tenantId;
+    }
+
+    /**
+     * Sets: optimove tenant id (engagement metrics).
+     *
+     * @param tenantId the value
+     */
+    public void setTenantId(String tenantId) {
+      this.tenantId = tenantId;
+    }
+
+    /**
+     * Optimove tenant token (a secret; engagement metrics).
+     *
+     * @return the value
+     */
+    public String getTenantToken() {
+      return tenantToken;
+    }
+
+    /**
+     * Sets: optimove tenant token (a secret; engagement metrics).
+     *
+     * @param tenantToken the value
+     */
+    public void setTenantToken(String tenantToken) {
+      this.tenantToken = tenantToken;
+    }
+
+    /**
+     * Default URL of templates older than the integration.
+     *
+     * @return the value
+     */
+    public String getDefaultUrl() {
+      return defaultUrl;
+    }
+
+    /**
+     * Sets: default URL of templates older than the integration.
+     *
+     * @param defaultUrl the value
+     */
+    public void setDefaultUrl(String defaultUrl) {
+      this.defaultUrl = defaultUrl;
+    }
+  }
+
+  /** The TextLocal integration's settings, as TextLocalIntegrationSettings has them. */
+  public static final class TextLocalIntegration {
+    /** Creates the defaults. */
+    public TextLocalIntegration() {}
+
+    /**
+     * TextLocal API key given to the integration (a secret); campaignrelay.textlocal.api-key when
+     * unset.
+     */
+    private String apiKey;
+
+    /** TextLocal username; campaignrelay.textlocal.username when unset. */
+    private String username;
+
+    /** TextLocal password (a secret); campaignrelay.textlocal.password when unset. */
+    private String password;
+
+    /** TextLocal's API login URL of the account. */
+    private String apiLoginUrl;
+
+    /** ID of the main contact group. */
+    private String contactGroupId;
+
+    /** Name of the main contact group. */
+    private String contactGroupName;
+
+    /** Template prefix of the main contact group (none when unset). */
+    private String contactGroupPrefix;
+
+    /** Which TextLocal custom field holds the CustomerID: CUSTOM1, CUSTOM2 or CUSTOM3. */
+    private String keyField;
+
+    /** Sender name (1 to 11 characters, or 13 digits); the account's default when unset. */
+    private String senderName;
+
+    /** Further contact groups: group id to template prefix. */
+    private Map<String, String> groups = new LinkedHashMap<>();
+
+    /**
+     * TextLocal API key given to the integration (a secret); campaignrelay.textlocal.api-key when
+     * unset.
+     *
+     * @return the value
+     */
+    public String getApiKey() {
+      return apiKey;
+    }
+
+    /**
+     * Sets: textLocal API key given to the integration (a secret); campaignrelay.textlocal.api-key
+     * when unset.
+     *
+     * @param apiKey the value
+     */
+    public void setApiKey(String apiKey) {
+      this.apiKey = apiKey;
+    }
+
+    /**
+     * TextLocal username; campaignrelay.textlocal.username when unset.
+     *
+     * @return the value
+     */
+    public String getUsername() {
+      return username;
+    }
+
+    /**
+     * Sets: textLocal username; campaignrelay.textlocal.username when unset.
+     *
+     * @param username the value
+     */
+    public void setUsername(String username) {
+      this.username = username;
+    }
+
+    /**
+     * TextLocal password (a secret); campaignrelay.textlocal.password when unset.
+     *
+     * @return the value
+     */
+    public String getPassword() {
+      return password;
+    }
+
+    /**
+     * Sets: textLocal password (a secret); campaignrelay.textlocal.password when unset.
+     *
+     * @param password the value
+     */
+    public void setPassword(String password) {
+      this.password = password;
+    }
+
+    /**
+     * TextLocal's API login URL of the account.
+     *
+     * @return the value
+     */
+    public String getApiLoginUrl() {
+      return apiLoginUrl;
+    }
+
+    /**
+     * Sets: textLocal's API login URL of the account.
+     *
+     * @param apiLoginUrl the value
+     */
+    public void setApiLoginUrl(String apiLoginUrl) {
+      this.apiLoginUrl = apiLoginUrl;
+    }
+
+    /**
+     * ID of the main contact group.
+     *
+     * @return the value
+     */
+    public String getContactGroupId() {
+      return contactGroupId;
+    }
+
+    /**
+     * Sets: iD of the main contact group.
+     *
+     * @param contactGroupId the value
+     */
+    public void setContactGroupId(String contactGroupId) {
+      this.contactGroupId = contactGroupId;
+    }
+
+    /**
+     * Name of the main contact group.
+     *
+     * @return the value
+     */
+    public String getContactGroupName() {
+      return contactGroupName;
+    }
+
+    /**
+     * Sets: name of the main contact group.
+     *
+     * @param contactGroupName the value
+     */
+    public void setContactGroupName(String contactGroupName) {
+      this.contactGroupName = contactGroupName;
+    }
+
+    /**
+     * Template prefix of the main contact group (none when unset).
+     *
+     * @return the value
+     */
+    public String getContactGroupPrefix() {
+      return contactGroupPrefix;
+    }
+
+    /**
+     * Sets: template prefix of the main contact group (none when unset).
+     *
+     * @param contactGroupPrefix the value
+     */
+    public void setContactGroupPrefix(String contactGroupPrefix) {
+      this.contactGroupPrefix = contactGroupPrefix;
+    }
+
+    /**
+     * Which TextLocal custom field holds the CustomerID: CUSTOM1, CUSTOM2 or CUSTOM3.
+     *
+     * @return the value
+     */
+    public String getKeyField() {
+      return keyField;
+    }
+
+    /**
+     * Sets: which TextLocal custom field holds the CustomerID: CUSTOM1, CUSTOM2 or CUSTOM3.
+     *
+     * @param keyField the value
+     */
+    public void setKeyField(String keyField) {
+      this.keyField = keyField;
+    }
+
+    /**
+     * Sender name (1 to 11 characters, or 13 digits); the account's default when unset.
+     *
+     * @return the value
+     */
+    public String getSenderName() {
+      return senderName;
+    }
+
+    /**
+     * Sets: sender name (1 to 11 characters, or 13 digits); the account's default when unset.
+     *
+     * @param senderName the value
+     */
+    public void setSenderName(String senderName) {
+      this.senderName = senderName;
+    }
+
+    /**
+     * Further contact groups: group id to template prefix.
+     *
+     * @return the value
+     */
+    public Map<String, String> getGroups() {
+      return groups;
+    }
+
+    /**
+     * Sets: further contact groups: group id to template prefix.
+     *
+     * @param groups the value
+     */
+    public void setGroups(Map<String, String> groups) {
+      this.groups = groups;
     }
   }
 }

@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Bean;
  * When the application defines a {@link DelivyrRuntime} bean, its handlers become the inbound
  * endpoints' handlers: {@link DelivyrRuntime#optimoveEventHandler()} (Optimove's events 13 and 11)
  * and {@link DelivyrRuntime#webhookHandler()} (Delivyr's signed webhooks), each unless the host
- * registered its own under the name in {@link CampaignRelayInbound}. The starter does not build the
- * runtime itself yet: its integration settings are the host's to give.
+ * registered its own under the name in {@link CampaignRelayInbound}. The runtime is the one {@link
+ * CampaignRelayRuntimeAutoConfiguration} builds from the properties, or the host's own bean.
  */
 @AutoConfiguration(before = CampaignRelayWebAutoConfiguration.class)
 @ConditionalOnClass(DelivyrRuntime.class)

@@ -96,6 +96,8 @@ public final class CampaignRelaySettingsCheck {
     }
     positive(out, "scheduler.poll-interval", properties.getScheduler().getPollInterval());
     positive(out, "health.timeout", properties.getHealth().getTimeout());
+    delivyrRuntime(out, properties);
+    textLocalRuntime(out, properties);
     Integer max = properties.getInbound().getMaxBodyBytes();
     if (max == null || max < 1024) {
       out.add(
@@ -113,6 +115,204 @@ public final class CampaignRelaySettingsCheck {
    */
   public static void check(CampaignRelayProperties properties) {
     ConfigurationException.throwIfAny("campaignrelay configuration", problems(properties));
+  }
+
+  /**
+   * The base URL the Delivyr runtime registers its endpoints under: {@code
+   * campaignrelay.delivyr.runtime.listener-base-url}, or (testing mode, nothing registered for
+   * real) {@code http://localhost} with the events path's base.
+   *
+   * @param properties the properties
+   * @return the URL
+   */
+  static String delivyrListenerBaseUrl(CampaignRelayProperties properties) {
+    String url = properties.getDelivyr().getRuntime().getListenerBaseUrl();
+    if (url != null) {
+      return url.trim();
+    }
+    String events = properties.getInbound().getOptimoveEventsPath();
+    String base =
+        events != null && events.endsWith("/" + EVENTS_SUFFIX)
+            ? events.substring(0, events.length() - EVENTS_SUFFIX.length())
+            : "/";
+    return "http://localhost" + base;
+  }
+
+  // DelivyrRuntime.OPTIMOVE_EVENTS_PATH and DELIVYR_WEBHOOKS_PATH (sdk-delivyr is optional here)
+  private static final String EVENTS_SUFFIX = "optimove/events";
+  private static final String WEBHOOKS_SUFFIX = "delivyr/webhooks";
+  private static final java.util.regex.Pattern PREFIX =
+      java.util.regex.Pattern.compile("[a-z][a-z0-9_]{0,19}");
+
+  private static void delivyrRuntime(List<ConfigurationProblem> out, CampaignRelayProperties p) {
+    CampaignRelayProperties.DelivyrRuntime r = p.getDelivyr().getRuntime();
+    if (r.getWebhookSecret() == null) {
+      return;
+    }
+    String f = "delivyr.runtime.";
+    secret(out, f + "webhook-secret", r.getWebhookSecret(), "the signing secret from Delivyr");
+    if (r.getListenerToken() != null) {
+      secret(out, f + "listener-token", r.getListenerToken(), "the listener URL's token");
+    }
+    if (p.getDelivyr().getApiKey() == null) {
+      out.add(
+          ConfigurationProblem.of(
+              P + "delivyr.api-key", null, "the Delivyr runtime needs the Delivyr client: set it"));
+    }
+    if (p.getOptimove().getApiKey() == null) {
+      out.add(
+          ConfigurationProblem.of(
+              P + "optimove.api-key",
+              null,
+              "the Delivyr runtime needs the Optimove client: set it (and its endpoint)"));
+    }
+    CampaignRelayProperties.DelivyrIntegration i = r.getIntegration();
+    if (i.getTenantId() == null || i.getTenantId().isBlank()) {
+      out.add(
+          ConfigurationProblem.of(
+              P + f + "integration.tenant-id",
+              i.getTenantId(),
+              "give the Optimove tenant id: engagement metrics are reported to it"));
+    }
+    if (i.getTenantToken() == null) {
+      out.add(
+          ConfigurationProblem.ofSecret(
+              P + f + "integration.tenant-token",
+              "give the Optimove tenant token: engagement metrics are reported with it"));
+    }
+    if (p.getOptimove().getMetricsEndpoint() != null) {
+      url(out, P + "optimove.metrics-endpoint", p.getOptimove().getMetricsEndpoint());
+    }
+    zone(out, f + "tenant-zone", r.getTenantZone(), false);
+    prefix(out, f + "table-prefix", r.getTablePrefix());
+    jdbcStore(out, p, "delivyr");
+    String base = r.getListenerBaseUrl();
+    URI uri = null;
+    if (base != null) {
+      try {
+        uri = URI.create(base.trim());
+      } catch (IllegalArgumentException e) {
+        // reported by the listener-base-url check
+      }
+    }
+    if (uri != null && uri.getHost() != null) {
+      String path = uri.getPath() == null || uri.getPath().isEmpty() ? "/" : uri.getPath();
+      path = path.endsWith("/") ? path : path + "/";
+      String events = p.getInbound().getOptimoveEventsPath();
+      if (events != null && !events.equals(path + EVENTS_SUFFIX)) {
+        out.add(
+            ConfigurationProblem.of(
+                P + "inbound.optimove-events-path",
+                events,
+                "the runtime registers listener-base-url + "
+                    + EVENTS_SUFFIX
+                    + " with Optimove: use "
+                    + path
+                    + EVENTS_SUFFIX));
+      }
+      if (r.getWebhookPath() != null && !r.getWebhookPath().equals(path + WEBHOOKS_SUFFIX)) {
+        out.add(
+            ConfigurationProblem.of(
+                P + f + "webhook-path",
+                r.getWebhookPath(),
+                "Delivyr is given listener-base-url + "
+                    + WEBHOOKS_SUFFIX
+                    + ": use "
+                    + path
+                    + WEBHOOKS_SUFFIX));
+      }
+    }
+    if (present("io.campaignrelay.delivyr.DelivyrRuntime")) {
+      out.addAll(RuntimeSettings.delivyrProblems(p));
+    }
+  }
+
+  private static void textLocalRuntime(List<ConfigurationProblem> out, CampaignRelayProperties p) {
+    CampaignRelayProperties.TextLocalRuntime r = p.getTextlocal().getRuntime();
+    if (r.getChannel() == null) {
+      return;
+    }
+    String f = "textlocal.runtime.";
+    if (r.getChannel() < 1) {
+      out.add(
+          ConfigurationProblem.of(
+              P + f + "channel", r.getChannel(), "the channel id Optimove assigned to TextLocal"));
+    }
+    if (!CampaignRelayAutoConfiguration.textLocalConfigured(p.getTextlocal())) {
+      out.add(
+          ConfigurationProblem.of(
+              P + "textlocal.api-key",
+              null,
+              "the TextLocal runtime needs the TextLocal client: set its credentials"));
+    }
+    if (p.getOptimove().getApiKey() == null) {
+      out.add(
+          ConfigurationProblem.of(
+              P + "optimove.api-key",
+              null,
+              "the TextLocal runtime needs the Optimove client: set it (and its endpoint)"));
+    }
+    zone(out, f + "tenant-zone", r.getTenantZone(), true);
+    prefix(out, f + "table-prefix", r.getTablePrefix());
+    if (p.getDelivyr().getRuntime().getWebhookSecret() != null
+        && r.getTablePrefix() != null
+        && r.getTablePrefix().equals(p.getDelivyr().getRuntime().getTablePrefix())) {
+      out.add(
+          ConfigurationProblem.of(
+              P + f + "table-prefix",
+              r.getTablePrefix(),
+              "use a prefix different from campaignrelay.delivyr.runtime.table-prefix: both"
+                  + " runtimes schedule jobs of the same types"));
+    }
+    jdbcStore(out, p, "textlocal");
+    if (present("io.campaignrelay.textlocal.TextLocalRuntime")) {
+      out.addAll(RuntimeSettings.textLocalProblems(p));
+    }
+  }
+
+  private static boolean present(String className) {
+    return org.springframework.util.ClassUtils.isPresent(
+        className, CampaignRelaySettingsCheck.class.getClassLoader());
+  }
+
+  private static void jdbcStore(
+      List<ConfigurationProblem> out, CampaignRelayProperties p, String vendor) {
+    String store = p.getState().getStore();
+    if (store != null && "file".equalsIgnoreCase(store.trim())) {
+      out.add(
+          ConfigurationProblem.of(
+              P + "state.store",
+              store,
+              "the " + vendor + " runtime keeps its state through sdk-jdbc: use 'jdbc'"));
+    }
+  }
+
+  private static void zone(
+      List<ConfigurationProblem> out, String field, String value, boolean required) {
+    if (value == null) {
+      if (required) {
+        out.add(
+            ConfigurationProblem.of(
+                P + field, null, "give the Optimove tenant's zone, e.g. Europe/London"));
+      }
+      return;
+    }
+    try {
+      java.time.ZoneId.of(value.trim());
+    } catch (java.time.DateTimeException e) {
+      out.add(ConfigurationProblem.of(P + field, value, "use a zone id, e.g. Europe/London"));
+    }
+  }
+
+  private static void prefix(List<ConfigurationProblem> out, String field, String value) {
+    if (value == null || !PREFIX.matcher(value).matches() || "cr_".equals(value)) {
+      out.add(
+          ConfigurationProblem.of(
+              P + field,
+              value,
+              "use lower-case letters, digits and underscores, starting with a letter, at most"
+                  + " 20, other than the application store's cr_"));
+    }
   }
 
   private static void textLocalCredential(

@@ -118,7 +118,7 @@ class CampaignRelayStarterTest {
     assertThat(forged.body()).contains("bad_signature");
     assertThat(post("/hooks/delivyr", body, "X-Delivyr-Signature", "good-signature").statusCode())
         .isEqualTo(202);
-    assertThat(post("/campaignrelay/delivyr/webhook", body).statusCode())
+    assertThat(post("/campaignrelay/delivyr/webhooks", body).statusCode())
         .as("the default path is replaced by the configured one")
         .isEqualTo(404);
   }

@@ -59,6 +59,9 @@ public final class DeliveryReceipts {
    *     datetime} is not {@code yyyy-MM-dd HH:mm:ss}
    */
   public static DeliveryReceipt parse(Map<String, String> fields) {
+    if (fields == null) {
+      fields = Map.of();
+    }
     List<ConfigurationProblem> p = new ArrayList<>();
     String number = fields.get("number");
     String status = fields.get("status");
@@ -91,22 +94,50 @@ public final class DeliveryReceipts {
    *
    * @param formBody the body
    * @return the receipt
-   * @throws ConfigurationException if a required field is missing or malformed
+   * @throws ConfigurationException if a required field is missing or malformed, the body is longer
+   *     than {@value #MAX_FORM_BODY} characters or has more than {@value #MAX_FIELDS} fields, or a
+   *     field is not valid form encoding (a bad {@code %} escape): the parser is total, it throws
+   *     nothing else
    */
   public static DeliveryReceipt parse(String formBody) {
     Map<String, String> fields = new HashMap<>();
     if (formBody != null && !formBody.isEmpty()) {
-      for (String pair : formBody.split("&")) {
+      if (formBody.length() > MAX_FORM_BODY) {
+        throw new ConfigurationException(
+            "TextLocal receipt",
+            ConfigurationProblem.of(
+                "body", formBody.length(), "is longer than " + MAX_FORM_BODY + " characters"));
+      }
+      String[] pairs = formBody.split("&", MAX_FIELDS + 1);
+      if (pairs.length > MAX_FIELDS) {
+        throw new ConfigurationException(
+            "TextLocal receipt",
+            ConfigurationProblem.of(
+                "body", pairs.length, "has more than " + MAX_FIELDS + " form fields"));
+      }
+      for (String pair : pairs) {
         int eq = pair.indexOf('=');
         String name = eq < 0 ? pair : pair.substring(0, eq);
         String value = eq < 0 ? "" : pair.substring(eq + 1);
-        fields.put(
-            URLDecoder.decode(name, StandardCharsets.UTF_8),
-            URLDecoder.decode(value, StandardCharsets.UTF_8));
+        try {
+          fields.put(
+              URLDecoder.decode(name, StandardCharsets.UTF_8),
+              URLDecoder.decode(value, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+          throw new ConfigurationException(
+              "TextLocal receipt",
+              ConfigurationProblem.of("body", null, "is not valid form encoding (a bad % escape)"));
+        }
       }
     }
     return parse(fields);
   }
+
+  /** The longest receipt body read (a receipt is four short fields). */
+  public static final int MAX_FORM_BODY = 8 * 1024;
+
+  /** The most form fields read. */
+  public static final int MAX_FIELDS = 32;
 
   /**
    * Maps a status letter to a core outcome (see the class description).

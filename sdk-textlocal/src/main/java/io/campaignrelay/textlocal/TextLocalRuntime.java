@@ -165,6 +165,7 @@ public final class TextLocalRuntime implements AutoCloseable {
   private final ChannelId channel;
   private final ZoneId zone;
   private final Clock clock;
+  private final ExecutionListener hostListener;
   private final Scheduler scheduler;
   private final io.campaignrelay.core.runtime.CampaignLedger ledger;
   private final DurableCampaignLedger dispatches;
@@ -189,6 +190,7 @@ public final class TextLocalRuntime implements AutoCloseable {
     this.channel = b.channel;
     this.zone = b.tenantZone;
     this.clock = b.clock;
+    this.hostListener = b.executionListener;
     this.owned = owned;
     this.testMode = b.testMode;
     this.contactFeed = b.contactFeed;
@@ -563,7 +565,9 @@ public final class TextLocalRuntime implements AutoCloseable {
             .build();
     ExecutionMode mode = testMode ? ExecutionMode.TEST : ExecutionMode.LIVE;
     try (Stream<Recipient> recipients = targets.recipients(campaign)) {
-      TextLocalCampaignRun run = flow.run(campaign, template, recipients, mode, listener);
+      TextLocalCampaignRun run =
+          flow.run(
+              campaign, template, recipients, mode, ExecutionListener.all(listener, hostListener));
       LOG.info("campaign {} ran: {}", campaign.id(), run);
       return run.report().orElseGet(() -> noEngineReport(campaign, template));
     } catch (CampaignAlreadySentException e) {
@@ -703,6 +707,7 @@ public final class TextLocalRuntime implements AutoCloseable {
     private ChannelId channel;
     private ZoneId tenantZone;
     private Clock clock = Clock.systemUTC();
+    private ExecutionListener executionListener = ExecutionListener.NONE;
     private Scheduler scheduler;
     private Path stateDirectory;
     private io.campaignrelay.core.runtime.CampaignLedger ledger;
@@ -786,6 +791,19 @@ public final class TextLocalRuntime implements AutoCloseable {
      */
     public Builder clock(Clock clock) {
       this.clock = clock;
+      return this;
+    }
+
+    /**
+     * Sets a listener of every campaign run of the runtime (progress, drops, uncertain outcomes,
+     * reconciliation verdicts), beside the runtime's own: for a host's metrics (default: none).
+     *
+     * @param executionListener the listener
+     * @return this builder
+     */
+    public Builder executionListener(ExecutionListener executionListener) {
+      this.executionListener =
+          java.util.Objects.requireNonNull(executionListener, "executionListener");
       return this;
     }
 

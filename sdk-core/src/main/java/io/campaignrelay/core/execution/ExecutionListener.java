@@ -13,6 +13,47 @@ public interface ExecutionListener {
   ExecutionListener NONE = new ExecutionListener() {};
 
   /**
+   * A listener that calls each given one in order (a host's metrics beside a runtime's own
+   * listener, say). An exception from one stops the others and propagates, as from any listener.
+   *
+   * @param listeners the listeners
+   * @return the combined listener
+   */
+  static ExecutionListener all(ExecutionListener... listeners) {
+    java.util.List<ExecutionListener> ls = java.util.List.of(listeners);
+    return new ExecutionListener() {
+      @Override
+      public void onProgress(ExecutionProgress progress) {
+        ls.forEach(l -> l.onProgress(progress));
+      }
+
+      @Override
+      public void onDropped(CustomerId customerId, RejectionReason reason, String detail) {
+        ls.forEach(l -> l.onDropped(customerId, reason, detail));
+      }
+
+      @Override
+      public void onUncertain(JournalEntry entry) {
+        ls.forEach(l -> l.onUncertain(entry));
+      }
+
+      @Override
+      public void onReconciled(CustomerId customerId, ReconcileResult result) {
+        ls.forEach(l -> l.onReconciled(customerId, result));
+      }
+
+      @Override
+      public void onTargetsMismatch(
+          io.campaignrelay.core.CampaignId campaignId,
+          java.util.OptionalLong expected,
+          long received,
+          long repeated) {
+        ls.forEach(l -> l.onTargetsMismatch(campaignId, expected, received, repeated));
+      }
+    };
+  }
+
+  /**
    * Called after every batch (LIVE) or every {@code progressInterval} recipients (TEST), and once
    * at the end.
    *

@@ -1,0 +1,182 @@
+package io.campaignrelay.spring;
+
+import io.campaignrelay.core.execution.ExecutionJournal;
+import io.campaignrelay.core.outbox.MetricsOutbox;
+import io.campaignrelay.core.runtime.CampaignClaims;
+import io.campaignrelay.core.runtime.CampaignLedger;
+import io.campaignrelay.core.runtime.JobListener;
+import io.campaignrelay.core.runtime.ProcessedIds;
+import io.campaignrelay.core.runtime.Scheduler;
+import io.campaignrelay.jdbc.DbScheduler;
+import io.campaignrelay.jdbc.JdbcStore;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * One runtime's state in the database through sdk-jdbc: a {@link JdbcStore} on the application's
+ * store with the runtime's own table prefix (so that two runtimes never share a job table: both
+ * register the engine's {@code execute} and {@code metrics} job types), its execution journal,
+ * campaign ledger, processed ids, campaign claims, metrics outbox and a {@link DbScheduler} on it.
+ * The scheduler starts polling when the application context has started (after the runtime
+ * registered its job handlers) and stops with it; the store is closed when the bean is destroyed.
+ */
+final class RuntimeState implements SmartLifecycle, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(RuntimeState.class);
+
+  private final String vendor;
+  private final JdbcStore store;
+  private final DbScheduler dbScheduler;
+  private final Scheduler scheduler;
+  private final ExecutionJournal journal;
+  private final CampaignLedger ledger;
+  private final ProcessedIds processedIds;
+  private final CampaignClaims claims;
+  private final MetricsOutbox outbox;
+  private final boolean ownsStore;
+  private volatile boolean running;
+
+  private RuntimeState(
+      String vendor,
+      JdbcStore store,
+      boolean ownsStore,
+      Duration pollInterval,
+      boolean drivenByCaller,
+      String instance,
+      JobListener jobs) {
+    this.vendor = vendor;
+    this.store = store;
+    this.ownsStore = ownsStore;
+    this.dbScheduler =
+        DbScheduler.builder()
+            .store(store)
+            .instanceName(instance)
+            .pollingInterval(pollInterval)
+            .drivenByCaller(drivenByCaller)
+            .build();
+    this.scheduler = new ListeningScheduler(dbScheduler, jobs, Clock.systemUTC());
+    this.journal = store.executionJournal();
+    this.ledger = store.campaignLedger();
+    this.processedIds = store.processedIds();
+    this.claims = store.campaignClaims();
+    this.outbox = store.metricsOutbox();
+  }
+
+  /**
+   * Opens a runtime's state beside the application's store.
+   *
+   * @param vendor the runtime's vendor (for logs and meters)
+   * @param base the application's store (its database)
+   * @param tablePrefix the runtime's table prefix
+   * @param pollInterval how often the scheduler polls for due jobs
+   * @param drivenByCaller nothing polls: the caller runs {@link DbScheduler#runDue()}
+   * @param instance this instance's name in db-scheduler and the claims
+   * @param jobs the listener of job outcomes
+   * @return the state
+   */
+  static RuntimeState open(
+      String vendor,
+      JdbcStore base,
+      String tablePrefix,
+      Duration pollInterval,
+      boolean drivenByCaller,
+      String instance,
+      JobListener jobs) {
+    JdbcStore store = base.toBuilder().tablePrefix(tablePrefix).build();
+    try {
+      return new RuntimeState(vendor, store, true, pollInterval, drivenByCaller, instance, jobs);
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  /**
+   * The state on a store the caller keeps (and closes).
+   *
+   * @param vendor the user's name (for logs and meters)
+   * @param store the store
+   * @param pollInterval how often the scheduler polls for due jobs
+   * @param drivenByCaller nothing polls: the caller runs {@link DbScheduler#runDue()}
+   * @param instance this instance's name in db-scheduler
+   * @param jobs the listener of job outcomes
+   * @return the state
+   */
+  static RuntimeState on(
+      String vendor,
+      JdbcStore store,
+      Duration pollInterval,
+      boolean drivenByCaller,
+      String instance,
+      JobListener jobs) {
+    return new RuntimeState(vendor, store, false, pollInterval, drivenByCaller, instance, jobs);
+  }
+
+  String vendor() {
+    return vendor;
+  }
+
+  Scheduler scheduler() {
+    return scheduler;
+  }
+
+  DbScheduler dbScheduler() {
+    return dbScheduler;
+  }
+
+  ExecutionJournal journal() {
+    return journal;
+  }
+
+  CampaignLedger ledger() {
+    return ledger;
+  }
+
+  ProcessedIds processedIds() {
+    return processedIds;
+  }
+
+  CampaignClaims claims() {
+    return claims;
+  }
+
+  MetricsOutbox outbox() {
+    return outbox;
+  }
+
+  @Override
+  public void start() {
+    dbScheduler.start();
+    running = true;
+    LOG.info("Campaign Relay {} runtime: db-scheduler started ({})", vendor, store);
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+    dbScheduler.close();
+    LOG.info("Campaign Relay {} runtime: db-scheduler stopped", vendor);
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  @Override
+  public void close() {
+    if (running) {
+      stop();
+    }
+    if (ownsStore) {
+      store.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "RuntimeState[" + vendor + ", " + store + "]";
+  }
+}
