@@ -16,18 +16,21 @@ import java.util.Map;
  * <h2>Offline (no arguments, no environment)</h2>
  *
  * <p>Starts sdk-testkit's fakes of Optimove, TextLocal and Delivyr in-process on loopback ports,
- * sharing one simulated clock, and runs both flows on campaigns of 10,000 customers, first in TEST
- * then in LIVE mode, over a simulated week:
+ * sharing one simulated clock, and runs both integrations on their runtimes, with their state in
+ * the embedded H2 store of sdk-jdbc in a temporary directory, on campaigns of 10,000 customers,
+ * first in TEST then in LIVE mode, over a simulated week:
  *
  * <ul>
- *   <li><b>TextLocal</b> (Optimove's TextLocal integration): daily template import split by the
- *       {@code OPT_} prefix, Optimove targets, CustomerIds resolved through the contact group's
- *       Custom 1, segment and scheduled send, delivery status pulled daily for 7 days and reported
- *       to Optimove;
- *   <li><b>Delivyr</b> (Delivyr's Optimove channel): settings validated, attributes found, approved
- *       templates synced to channels 452 and 250, an event-13 scheduled campaign and an event-11
- *       triggered campaign executed, signed webhooks received and verified, engagement metrics
- *       reported with the guide's mapping.
+ *   <li><b>TextLocal</b> ({@code TextLocalRuntime}, Optimove's TextLocal guide): the daily template
+ *       import split by the {@code OPT_} prefix and published to Optimove, the day's campaign read
+ *       from Optimove and executed at its send time, delivery status pulled daily for 7 days and
+ *       reported to Optimove; LIVE is the runtime rebuilt on the same state with {@code
+ *       testMode(false)};
+ *   <li><b>Delivyr</b> ({@code DelivyrRuntime}, Delivyr's Optimove channel): settings installed,
+ *       approved templates synced to channels 452 and 250, listeners registered, Optimove's event
+ *       13 and event 11 and Delivyr's signed webhooks through the runtime's handlers, engagement
+ *       metrics through {@code OptimoveMetricsSink}; LIVE is the runtime's {@code
+ *       testingMode(false)}.
  * </ul>
  *
  * <p>Long steps show a progress bar (redrawn in place on a terminal, plain lines otherwise). At the
