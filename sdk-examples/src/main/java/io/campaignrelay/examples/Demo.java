@@ -16,18 +16,21 @@ import java.util.Map;
  * <h2>Offline (no arguments, no environment)</h2>
  *
  * <p>Starts sdk-testkit's fakes of Optimove, TextLocal and Delivyr in-process on loopback ports,
- * sharing one simulated clock, and runs both flows on campaigns of 10,000 customers, first in TEST
- * then in LIVE mode, over a simulated week:
+ * sharing one simulated clock, and runs both integrations on their runtimes, with their state in
+ * the embedded H2 store of sdk-jdbc in a temporary directory, on campaigns of 10,000 customers,
+ * first in TEST then in LIVE mode, over a simulated week:
  *
  * <ul>
- *   <li><b>TextLocal</b> (Optimove's TextLocal integration): daily template import split by the
- *       {@code OPT_} prefix, Optimove targets, CustomerIds resolved through the contact group's
- *       Custom 1, segment and scheduled send, delivery status pulled daily for 7 days and reported
- *       to Optimove;
- *   <li><b>Delivyr</b> (Delivyr's Optimove channel): settings validated, attributes found, approved
- *       templates synced to channels 452 and 250, an event-13 scheduled campaign and an event-11
- *       triggered campaign executed, signed webhooks received and verified, engagement metrics
- *       reported with the guide's mapping.
+ *   <li><b>TextLocal</b> ({@code TextLocalRuntime}, Optimove's TextLocal guide): the daily template
+ *       import split by the {@code OPT_} prefix and published to Optimove, the day's campaign read
+ *       from Optimove and executed at its send time, delivery status pulled daily for 7 days and
+ *       reported to Optimove; LIVE is the runtime rebuilt on the same state with {@code
+ *       testMode(false)};
+ *   <li><b>Delivyr</b> ({@code DelivyrRuntime}, Delivyr's Optimove channel): settings installed,
+ *       approved templates synced to channels 452 and 250, listeners registered, Optimove's event
+ *       13 and event 11 and Delivyr's signed webhooks through the runtime's handlers, engagement
+ *       metrics through {@code OptimoveMetricsSink}; LIVE is the runtime's {@code
+ *       testingMode(false)}.
  * </ul>
  *
  * <p>Long steps show a progress bar (redrawn in place on a terminal, plain lines otherwise). At the
@@ -168,8 +171,30 @@ public final class Demo {
             + " triggers, simulated clock starting "
             + world.clock().instant());
 
-    TextLocalDemo textLocal = new TextLocalDemo(world, out, console, n);
-    DelivyrDemo delivyr = new DelivyrDemo(world, out, console, n, options.triggers());
+    java.nio.file.Path state;
+    try {
+      state = java.nio.file.Files.createTempDirectory("campaign-relay-demo");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot create the demo's state directory", e);
+    }
+    out.println(
+        "  both flows run on their runtimes (TextLocalRuntime, DelivyrRuntime), their state in the"
+            + " embedded H2 store (sdk-jdbc) in "
+            + state);
+    try (TextLocalDemo textLocal = new TextLocalDemo(world, out, n, state);
+        DelivyrDemo delivyr = new DelivyrDemo(world, out, n, options.triggers(), state)) {
+      return runOffline(world, console, out, start, n, textLocal, delivyr);
+    }
+  }
+
+  private static DemoResult runOffline(
+      OfflineVendors world,
+      boolean console,
+      PrintStream out,
+      long start,
+      int n,
+      TextLocalDemo textLocal,
+      DelivyrDemo delivyr) {
 
     section(out, "1. Set-up: TextLocal (Optimove's TextLocal integration)", start);
     textLocal.setUp();
@@ -207,7 +232,7 @@ public final class Demo {
 
     section(out, "3. LIVE mode: send", start);
     textLocal.runLive();
-    delivyr.runLive(null);
+    delivyr.runLive();
 
     section(out, "4. A simulated week: daily metric pulls (TextLocal), webhooks (Delivyr)", start);
     Progress week = Progress.start(out, console, "week", 7, "days");
@@ -222,9 +247,10 @@ public final class Demo {
       while (world.clock().instant().isBefore(end)) {
         Duration left = Duration.between(world.clock().instant(), end);
         world.clock().advance(left.compareTo(step) < 0 ? left : step);
+        textLocal.runDue(); // the runtime's daily metric pull falls due once a day
       }
-      pulls += textLocal.pullDueMetrics().size();
-      webhooks += delivyr.onDay(day);
+      webhooks = delivyr.onDay(day);
+      pulls = textLocal.pulls();
       week.update(day, 0);
     }
     week.finish(
@@ -253,7 +279,9 @@ public final class Demo {
             + " messages to "
             + Tables.count(fd.sentMessages().recipients().size())
             + " phones, repeated sends within a campaign: "
-            + (duplicates(fd.sentMessages().forCampaign(delivyr.campaign().id().value()))
+            + (duplicates(
+                    fd.sentMessages()
+                        .forCampaign(Long.toString(delivyr.liveCampaign().campaignId())))
                 + duplicates(fd.sentMessages().forCampaign(DelivyrDemo.TRIGGERED_CAMPAIGN.value())))
             + "; TextLocal sent "
             + Tables.count(tl.sentMessages().count())

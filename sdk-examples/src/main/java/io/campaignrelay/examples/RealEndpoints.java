@@ -310,14 +310,14 @@ final class RealEndpoints {
   }
 
   private static void print(PrintStream out, String title, ExecutionReport report) {
-    Map<String, String> sources = TextLocalDemo.testSources(report.droppedByReason().toString());
+    Map<String, String> sources = CampaignTable.testSources(report.droppedByReason().toString());
     if (report.mode().isLive()) {
       sources.put("Delivered", "arrives later: receipts, webhooks or daily pulls");
       sources.put("Bounced", "arrives later");
       sources.put("Clicked", "arrives later");
       sources.put("Unsubscribed", "arrives later");
     }
-    Map<String, String> notes = new LinkedHashMap<>(TextLocalDemo.notReported());
+    Map<String, String> notes = new LinkedHashMap<>(CampaignTable.notReported());
     notes.putIfAbsent(EngagementMetric.SENT.displayName(), "derived");
     new CampaignTable(
             title,

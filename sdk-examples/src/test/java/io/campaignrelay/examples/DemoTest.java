@@ -1,15 +1,12 @@
 package io.campaignrelay.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.campaignrelay.core.CampaignId;
+import io.campaignrelay.core.CustomerId;
 import io.campaignrelay.core.ExecutionMode;
-import io.campaignrelay.core.execution.CampaignExecutionException;
-import io.campaignrelay.core.execution.DispatchResult;
-import io.campaignrelay.core.execution.MessageChannel;
-import io.campaignrelay.core.execution.OutboundMessage;
 import io.campaignrelay.core.execution.RecipientState;
+import io.campaignrelay.optimove.OptimoveMetricsSink;
 import io.campaignrelay.optimove.models.MetricId;
 import io.campaignrelay.testkit.CampaignMetric;
 import io.campaignrelay.testkit.EngagementEvent;
@@ -21,14 +18,17 @@ import io.campaignrelay.textlocal.TextLocalCampaignFlow;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The demo run programmatically against the fakes (1,000 customers per campaign): the printed
@@ -163,98 +163,79 @@ class DemoTest {
   }
 
   @Test
-  void aCrashMidCampaignThenARerunLosesNoneAndSendsNoneTwice() {
-    try (OfflineVendors w = OfflineVendors.start(11, 3_000, 2)) {
-      PrintStream quiet =
-          new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-      DelivyrDemo demo = new DelivyrDemo(w, quiet, false, 3_000, 2);
-      demo.setUp();
-      AtomicInteger calls = new AtomicInteger();
-      // the process dies after Delivyr accepted the second batch, before its results were recorded
-      assertThatThrownBy(
-              () ->
-                  demo.runLive(channel -> new Killing(channel, () -> calls.incrementAndGet() == 2)))
-          .isInstanceOf(CampaignExecutionException.class);
-      String campaign = demo.campaign().id().value();
-      assertThat(w.delivyr().sentMessages().forCampaign(campaign).count()).isBetween(1_000, 2_000);
-      assertThat(demo.journal().pending(demo.campaign().id())).hasSizeGreaterThan(900);
+  void aCrashMidCampaignThenARestartOnTheSameStateLosesNoneAndSendsNoneTwice(@TempDir Path state) {
+    try (OfflineVendors w = OfflineVendors.start(11, 3_000, 2);
+        DelivyrDemo demo =
+            new DelivyrDemo(
+                w,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                3_000,
+                2,
+                state)) {
+      AtomicInteger batches = new AtomicInteger();
+      AtomicBoolean dead = new AtomicBoolean();
+      // the process dies right after Delivyr accepted the second batch, before its answer is read
+      OkHttpClient dying =
+          w.transport()
+              .httpClient()
+              .newBuilder()
+              .addInterceptor(
+                  chain -> {
+                    if (dead.get()) {
+                      throw new IllegalStateException("the process is dead");
+                    }
+                    okhttp3.Response r = chain.proceed(chain.request());
+                    // a campaign's batch (a trigger goes through the same endpoint, one message)
+                    okhttp3.RequestBody body = chain.request().body();
+                    if (chain.request().url().encodedPath().endsWith("/messages/batch")
+                        && body != null
+                        && body.contentLength() > 20_000
+                        && batches.incrementAndGet() == 2) {
+                      dead.set(true);
+                      throw new IllegalStateException("killed after Delivyr accepted the batch");
+                    }
+                    return r;
+                  })
+              .build();
+      demo.setUp(); // installed on the H2 store in the state directory
+      demo.stop();
+      demo.start(dyingClient(w, dying)); // the same state, a transport that dies mid-campaign
+      demo.runLive();
+      String campaign = Long.toString(demo.liveCampaign().campaignId());
+      assertThat(w.delivyr().sentMessages().forCampaign(campaign).count())
+          .isGreaterThanOrEqualTo(1_000)
+          .isLessThan(3_000);
+      demo.stop(); // killed
 
-      demo.runLive(null);
+      demo.start(w.delivyrClient()); // restarted on the same H2 file and state directory
+      w.everyHourFor(3, demo.runtime()::runDue);
 
       SentMessages sent = w.delivyr().sentMessages().forCampaign(campaign);
       sent.assertNoDuplicates();
-      var report = demo.liveReport();
-      assertThat(report.skipped()).as("done before the crash").isGreaterThan(900);
-      assertThat(report.resent())
-          .as("unknown outcome, re-sent with the same key")
-          .isGreaterThan(900);
-      assertThat(demo.journal().pending(demo.campaign().id())).isEmpty();
-      // nothing lost: every targeted customer ended DISPATCHED or DROPPED, once
       long done = 0;
-      for (var target : demo.scheduled().targets()) {
+      for (var target : demo.liveCampaign().targets()) {
         var entry =
-            demo.journal()
+            demo.store()
+                .executionJournal()
                 .entry(
-                    demo.campaign().id(), io.campaignrelay.core.CustomerId.of(target.customerId()));
+                    CampaignId.scheduled(demo.liveCampaign().campaignId()),
+                    CustomerId.of(target.customerId()));
         assertThat(entry).as(target.customerId()).isPresent();
         assertThat(entry.get().state()).isIn(RecipientState.DISPATCHED, RecipientState.DROPPED);
-        done++;
+        done += entry.get().state() == RecipientState.DISPATCHED ? 1 : 0;
       }
-      assertThat(done).isEqualTo(3_000);
-      long dispatched =
-          demo.journal().pending(demo.campaign().id()).size()
-              + countState(demo, RecipientState.DISPATCHED);
-      assertThat(sent.count()).isEqualTo(dispatched);
+      assertThat(done).as("nothing lost: every dispatched customer got one message").isPositive();
+      assertThat((long) sent.count()).as("one message per dispatched customer").isEqualTo(done);
     }
   }
 
-  private static long countState(DelivyrDemo demo, RecipientState state) {
-    long n = 0;
-    for (var target : demo.scheduled().targets()) {
-      var e =
-          demo.journal()
-              .entry(
-                  demo.campaign().id(), io.campaignrelay.core.CustomerId.of(target.customerId()));
-      if (e.isPresent() && e.get().state() == state) {
-        n++;
-      }
-    }
-    return n;
-  }
-
-  /** Passes batches on, then dies once the condition holds (after the vendor got the batch). */
-  private static final class Killing implements MessageChannel {
-    private final MessageChannel delegate;
-    private final java.util.function.BooleanSupplier die;
-
-    Killing(MessageChannel delegate, java.util.function.BooleanSupplier die) {
-      this.delegate = delegate;
-      this.die = die;
-    }
-
-    @Override
-    public String name() {
-      return delegate.name();
-    }
-
-    @Override
-    public int maxBatchSize() {
-      return delegate.maxBatchSize();
-    }
-
-    @Override
-    public boolean deduplicatesByIdempotencyKey() {
-      return delegate.deduplicatesByIdempotencyKey();
-    }
-
-    @Override
-    public List<DispatchResult> dispatch(List<OutboundMessage> batch) {
-      List<DispatchResult> r = delegate.dispatch(batch);
-      if (die.getAsBoolean()) {
-        throw new IllegalStateException("killed after the vendor accepted the batch");
-      }
-      return r;
-    }
+  private static io.campaignrelay.delivyr.DelivyrClient dyingClient(
+      OfflineVendors w, OkHttpClient http) {
+    return io.campaignrelay.delivyr.DelivyrClient.builder()
+        .endpoint(w.delivyr().baseUrl())
+        .clientOptions(w.clientOptions(w.delivyr().baseUrl()).toBuilder().httpClient(http).build())
+        .credential(io.campaignrelay.core.Secret.of(FakeDelivyr.DEFAULT_API_KEY))
+        .buildClient();
   }
 
   private CampaignTable live(String titlePrefix) {
@@ -277,7 +258,8 @@ class DemoTest {
   private long events(String name, String campaignId) {
     long n = 0;
     for (EngagementEvent e : world.optimove().receivedEvents()) {
-      if (e.event().equals(name) && e.context().path("campaignId").asText().equals(campaignId)) {
+      if (e.event().equals(name)
+          && e.context().path(OptimoveMetricsSink.CAMPAIGN_KEY).asText().equals(campaignId)) {
         n++;
       }
     }

@@ -81,6 +81,12 @@ public final class OptimoveMetricsSink implements MetricsSink, AutoCloseable {
   /** The outbox topic of aggregate rows (UpdateCampaignMetrics). */
   public static final String AGGREGATE_TOPIC = "optimove.UpdateCampaignMetrics";
 
+  /** The engagement event's context key of Optimove's campaign id (the one definition). */
+  public static final String CAMPAIGN_KEY = "campaignID";
+
+  /** The engagement event's context key of Optimove's channel id (the one definition). */
+  public static final String CHANNEL_KEY = "channelID";
+
   private static final Logger LOG = LoggerFactory.getLogger(OptimoveMetricsSink.class);
 
   private static final Map<EngagementMetric, MetricId> METRIC_IDS =
@@ -126,9 +132,9 @@ public final class OptimoveMetricsSink implements MetricsSink, AutoCloseable {
             ? b.context
             : e -> {
               Map<String, Object> m = new LinkedHashMap<>();
-              m.put("campaignID", e.campaignId().value());
+              m.put(CAMPAIGN_KEY, e.campaignId().value());
               if (channel != null) {
-                m.put("channelID", channel.value());
+                m.put(CHANNEL_KEY, channel.value());
               }
               return m;
             };
