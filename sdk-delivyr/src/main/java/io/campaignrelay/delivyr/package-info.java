@@ -14,9 +14,9 @@
  *       TEST only logs); {@link io.campaignrelay.delivyr.TriggeredMessageBuilder}: event-11
  *       payloads to messages;
  *   <li>{@link io.campaignrelay.delivyr.DelivyrWebhook}: signed webhook verification; {@link
- *       io.campaignrelay.delivyr.DelivyrMetrics} and {@link
- *       io.campaignrelay.delivyr.DelivyrMetricsReporter}: the guide's metrics table, reported to
- *       Optimove.
+ *       io.campaignrelay.delivyr.DelivyrMetrics}: the guide's metrics table; webhook events go to
+ *       Optimove through sdk-optimove's {@code OptimoveMetricsSink} ({@link
+ *       io.campaignrelay.delivyr.DelivyrMetrics#forward}), the one writer of engagement events.
  * </ul>
  */
 package io.campaignrelay.delivyr;

@@ -25,7 +25,6 @@ import io.campaignrelay.core.execution.ReconcileResult;
 import io.campaignrelay.core.http.ClientOptions;
 import io.campaignrelay.core.http.RetryOptions;
 import io.campaignrelay.core.messagelog.InMemoryMessageLog;
-import io.campaignrelay.core.metrics.EngagementMetric;
 import io.campaignrelay.core.metrics.RejectionReason;
 import io.campaignrelay.core.template.Template;
 import io.campaignrelay.core.template.TemplateRenderer;
@@ -41,7 +40,6 @@ import io.campaignrelay.optimove.OptimoveClient;
 import io.campaignrelay.optimove.OptimoveEvents;
 import io.campaignrelay.optimove.OptimoveTargetSource;
 import io.campaignrelay.optimove.models.CampaignEvent;
-import io.campaignrelay.optimove.models.EngagementEvent;
 import io.campaignrelay.optimove.models.EventType;
 import io.campaignrelay.optimove.models.OptimoveEvent;
 import io.campaignrelay.optimove.models.TriggeredEvent;
@@ -510,35 +508,50 @@ class DelivyrEndToEndTest {
             WebhookEventType.CONTACT_OPTED_OUT);
     assertThat(fakeDelivyr.webhookCalls()).allMatch(c -> c.status() == 200);
 
-    // engagement metrics through Optimove's signed endpoint, with the guide's mapping
-    DelivyrMetricsReporter reporter = DelivyrMetricsReporter.create(engagement);
-    List<EngagementEvent> reported = reporter.report(received);
-    List<EngagementEvent> engineDrops = new ArrayList<>();
+    // engagement metrics through Optimove's signed endpoint, with the guide's mapping, by the one
+    // writer of engagement events: OptimoveMetricsSink (through its outbox)
+    io.campaignrelay.optimove.OptimoveMetricsSink sink =
+        io.campaignrelay.optimove.OptimoveMetricsSink.builder()
+            .engagementClient(engagement)
+            .mapping(DelivyrMetrics.mapping())
+            .channel(ChannelId.SCHEDULED_SMS)
+            .clock(clock)
+            .build();
+    List<WebhookEvent> forwarded = new ArrayList<>();
+    for (WebhookEvent w : received) {
+      if (DelivyrMetrics.forward(w, sink)) {
+        forwarded.add(w);
+      }
+    }
     Set<String> atDelivyr = new HashSet<>();
     fakeDelivyr
         .loggedMessages()
         .forCampaign(campaign.id().value())
         .all()
         .forEach(m -> atDelivyr.add(m.customerId()));
+    int[] engineDrops = {0};
     drops.byCustomer.forEach(
         (customer, reason) -> {
           if (!atDelivyr.contains(customer)) {
-            engineDrops.add(
-                EngagementEvent.forCustomer(
-                    EngagementMetric.DROPPED,
-                    customer,
-                    clock.instant(),
-                    Map.of("campaignId", campaign.id().value(), "channelId", 452)));
+            engineDrops[0]++;
+            sink.accept(
+                new io.campaignrelay.core.metrics.DeliveryEvent(
+                    "engine-drop-" + customer,
+                    campaign.id(),
+                    io.campaignrelay.core.CustomerId.of(customer),
+                    io.campaignrelay.core.metrics.DeliveryOutcome.rejected(reason),
+                    clock.instant()));
           }
         });
-    assertThat(engineDrops).isNotEmpty();
-    engagement.saveEvents(engineDrops);
+    assertThat(engineDrops[0]).isPositive();
+    assertThat(sink.flush().isComplete()).isTrue();
+    assertThat(sink.depth()).isZero();
 
     Map<String, Long> expected = new HashMap<>();
-    for (WebhookEvent w : received) {
+    for (WebhookEvent w : forwarded) {
       expected.merge(guideName(w.type()), 1L, Long::sum);
     }
-    expected.merge("Dropped", (long) engineDrops.size(), Long::sum);
+    expected.merge("Dropped", (long) engineDrops[0], Long::sum);
     Map<String, Long> atOptimove =
         fakeOptimove.receivedEvents().stream()
             .collect(
@@ -548,14 +561,22 @@ class DelivyrEndToEndTest {
     assertThat(atOptimove.keySet())
         .containsExactlyInAnyOrder("Delivered", "Clicked", "Dropped", "Bounced", "Unsubscribed")
         .doesNotContain("Sent", "Opened", "Spam Reported");
-    assertThat(reported).hasSize(received.size());
+    assertThat(forwarded).isNotEmpty();
     assertThat(fakeOptimove.receivedEvents())
         .allMatch(e -> e.category().equals("metric") && !e.customer().isEmpty());
     // Sent is never reported: it is derived, Targeted - Dropped
     long droppedScheduled =
         fakeOptimove.receivedEvents().stream()
             .filter(e -> e.event().equals("Dropped"))
-            .filter(e -> campaign.id().value().equals(e.context().path("campaignId").asText()))
+            .filter(
+                e ->
+                    campaign
+                        .id()
+                        .value()
+                        .equals(
+                            e.context()
+                                .path(io.campaignrelay.optimove.OptimoveMetricsSink.CAMPAIGN_KEY)
+                                .asText()))
             .count();
     assertThat(DelivyrMetrics.sent(CUSTOMERS, droppedScheduled))
         .isEqualTo(CUSTOMERS - live.dropped())
