@@ -76,6 +76,27 @@ public class CampaignRelayRuntimeAutoConfiguration {
     return JobListeners.of(listeners.orderedStream().toList());
   }
 
+  /** A runtime's state on the store under its own table prefix, announced to the listeners. */
+  static RuntimeState openState(
+      String vendor,
+      String tablePrefix,
+      CampaignRelayProperties properties,
+      JdbcStore store,
+      ObjectProvider<JobListener> listeners,
+      ObjectProvider<CampaignRelayStateListener> stateListeners) {
+    RuntimeState state =
+        RuntimeState.open(
+            vendor,
+            store,
+            tablePrefix,
+            properties.getScheduler().getPollInterval(),
+            properties.getScheduler().isDrivenByCaller(),
+            instanceName(vendor),
+            jobListener(listeners));
+    stateListeners.orderedStream().forEach(l -> l.onOutbox(vendor, state.outbox()));
+    return state;
+  }
+
   /** The Delivyr channel runtime. */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass({DelivyrRuntime.class, OptimoveMetricsSink.class})
@@ -90,17 +111,13 @@ public class CampaignRelayRuntimeAutoConfiguration {
         JdbcStore store,
         ObjectProvider<JobListener> listeners,
         ObjectProvider<CampaignRelayStateListener> stateListeners) {
-      RuntimeState state =
-          RuntimeState.open(
-              "delivyr",
-              store,
-              properties.getDelivyr().getRuntime().getTablePrefix(),
-              properties.getScheduler().getPollInterval(),
-              properties.getScheduler().isDrivenByCaller(),
-              instanceName("delivyr"),
-              jobListener(listeners));
-      stateListeners.orderedStream().forEach(l -> l.onOutbox("delivyr", state.outbox()));
-      return state;
+      return openState(
+          "delivyr",
+          properties.getDelivyr().getRuntime().getTablePrefix(),
+          properties,
+          store,
+          listeners,
+          stateListeners);
     }
 
     /** The runtime's db-scheduler, by name only (closed with its state). */
@@ -188,17 +205,13 @@ public class CampaignRelayRuntimeAutoConfiguration {
         JdbcStore store,
         ObjectProvider<JobListener> listeners,
         ObjectProvider<CampaignRelayStateListener> stateListeners) {
-      RuntimeState state =
-          RuntimeState.open(
-              "textlocal",
-              store,
-              properties.getTextlocal().getRuntime().getTablePrefix(),
-              properties.getScheduler().getPollInterval(),
-              properties.getScheduler().isDrivenByCaller(),
-              instanceName("textlocal"),
-              jobListener(listeners));
-      stateListeners.orderedStream().forEach(l -> l.onOutbox("textlocal", state.outbox()));
-      return state;
+      return openState(
+          "textlocal",
+          properties.getTextlocal().getRuntime().getTablePrefix(),
+          properties,
+          store,
+          listeners,
+          stateListeners);
     }
 
     /** The runtime's db-scheduler, by name only (closed with its state). */
