@@ -139,6 +139,7 @@ public final class OptimoveTargetSource implements TargetSource {
             .pageSize(pageSize)
             .build();
     TemplateId campaignTemplate = campaign.templateId();
+    long campaignTemplateNumber = number(campaignTemplate);
     InFlight inFlight = new InFlight();
     Targeted targeted = new Targeted(campaign, campaignId);
     Iterator<List<Recipient>> pages =
@@ -156,7 +157,8 @@ public final class OptimoveTargetSource implements TargetSource {
                           d.attributes(),
                           d.promoCodes(),
                           d.templateId(),
-                          campaignTemplate));
+                          campaignTemplate,
+                          campaignTemplateNumber));
           case SEND_DETAILS_BY_CHANNEL ->
               new RecipientPages<>(
                   client
@@ -170,7 +172,8 @@ public final class OptimoveTargetSource implements TargetSource {
                           d.attributes(),
                           campaign.promoCodes(),
                           d.templateId(),
-                          campaignTemplate));
+                          campaignTemplate,
+                          campaignTemplateNumber));
         };
     if (!prefetch) {
       return stream(new Rows(pages, pageSize));
@@ -431,14 +434,27 @@ public final class OptimoveTargetSource implements TargetSource {
     return Math.max(MIN_TARGETED_MARGIN, targeted / 10);
   }
 
+  /** The campaign template as a number, when its id is one in canonical form, else -1. */
+  private static long number(TemplateId template) {
+    String v = template.value();
+    try {
+      long n = Long.parseLong(v);
+      return n > 0 && Long.toString(n).equals(v) ? n : -1;
+    } catch (NumberFormatException notNumeric) {
+      return -1;
+    }
+  }
+
   private static Recipient recipient(
       String customerId,
       CustomerAttributes attributes,
       List<String> promoCodes,
       long templateId,
-      TemplateId campaignTemplate) {
+      TemplateId campaignTemplate,
+      long campaignTemplateNumber) {
     Recipient r = Recipient.of(CustomerId.of(customerId), attributes, promoCodes);
-    if (templateId > 0) {
+    // the campaign's own template (nearly every row) needs no TemplateId of its own
+    if (templateId > 0 && templateId != campaignTemplateNumber) {
       TemplateId own = TemplateId.of(templateId);
       if (!own.equals(campaignTemplate)) {
         r = r.withTemplate(own);

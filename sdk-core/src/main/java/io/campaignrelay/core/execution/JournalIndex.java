@@ -63,8 +63,7 @@ final class JournalIndex {
     if (v.length() == 36 && v.startsWith("cr1-")) {
       try {
         return new long[] {
-          Long.parseUnsignedLong(v.substring(4, 20), 16),
-          Long.parseUnsignedLong(v.substring(20), 16)
+          Long.parseUnsignedLong(v, 4, 20, 16), Long.parseUnsignedLong(v, 20, 36, 16)
         };
       } catch (NumberFormatException notDerived) {
         return hash(campaignId, customerId);
