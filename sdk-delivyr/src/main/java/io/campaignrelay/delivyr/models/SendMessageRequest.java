@@ -89,7 +89,7 @@ public final class SendMessageRequest {
     this.templateId = b.templateId;
     this.body = b.body;
     this.variables =
-        b.variables.isEmpty()
+        b.variables == null || b.variables.isEmpty()
             ? Collections.emptyMap()
             : Collections.unmodifiableMap(new LinkedHashMap<>(b.variables));
     this.campaign = b.campaign;
@@ -118,7 +118,9 @@ public final class SendMessageRequest {
     b.customerId = customerId;
     b.templateId = templateId;
     b.body = body;
-    b.variables.putAll(variables);
+    if (!variables.isEmpty()) {
+      b.vars().putAll(variables);
+    }
     b.campaign = campaign;
     b.testMode = testMode;
     b.idempotencyKey = idempotencyKey;
@@ -231,7 +233,15 @@ public final class SendMessageRequest {
     private String customerId;
     private String templateId;
     private String body;
-    private final Map<String, String> variables = new LinkedHashMap<>();
+    private Map<String, String> variables; // made on first use: most messages have none
+
+    private Map<String, String> vars() {
+      if (variables == null) {
+        variables = new LinkedHashMap<>();
+      }
+      return variables;
+    }
+
     private CampaignReference campaign;
     private boolean testMode = true;
     private String idempotencyKey;
@@ -302,7 +312,7 @@ public final class SendMessageRequest {
      * @return this builder
      */
     public Builder variable(String name, String value) {
-      variables.put(name, value);
+      vars().put(name, value);
       return this;
     }
 
@@ -313,9 +323,11 @@ public final class SendMessageRequest {
      * @return this builder
      */
     public Builder variables(Map<String, String> variables) {
-      this.variables.clear();
-      if (variables != null) {
-        this.variables.putAll(variables);
+      if (this.variables != null) {
+        this.variables.clear();
+      }
+      if (variables != null && !variables.isEmpty()) {
+        vars().putAll(variables);
       }
       return this;
     }
@@ -403,7 +415,7 @@ public final class SendMessageRequest {
             ConfigurationProblem.of("customerId", customerId, "give the id or leave it unset"));
       }
       for (Map.Entry<String, String> e :
-          variables.isEmpty()
+          variables == null || variables.isEmpty()
               ? Collections.<String, String>emptyMap().entrySet()
               : variables.entrySet()) {
         if (e.getKey() == null || e.getKey().isBlank()) {
