@@ -22,6 +22,7 @@ import java.lang.module.ModuleReference;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +36,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The module names a host on the module path sees: sdk-core's descriptor (module-info) exports
- * every package but {@code .implementation}; every other library jar carries its
- * Automatic-Module-Name, the module's root package.
+ * every package but {@code .implementation}, sdk-phonenumber's its one package; every other library
+ * jar carries its Automatic-Module-Name, the module's root package.
  */
 class ModuleNamesTest {
 
@@ -52,7 +53,11 @@ class ModuleNamesTest {
           FakeDelivyr.class, "io.campaignrelay.testkit",
           CampaignRelayAutoConfiguration.class, "io.campaignrelay.spring");
 
-  /** The jars (by file name) sdk-core needs on a module path. */
+  /** The modules that ship a module-info; the others are automatic modules. */
+  private static final Set<String> DESCRIPTORS =
+      Set.of("io.campaignrelay.core", "io.campaignrelay.phonenumber");
+
+  /** The jars (by file name) sdk-core and sdk-phonenumber need on a module path. */
   private static final List<String> CORE_DEPENDENCIES =
       List.of(
           "okhttp-jvm-",
@@ -65,7 +70,8 @@ class ModuleNamesTest {
           "jackson-databind-",
           "jackson-annotations-",
           "jackson-datatype-jsr310-",
-          "slf4j-api-");
+          "slf4j-api-",
+          "libphonenumber-");
 
   @Test
   void coreDescriptorExportsEveryPackageButImplementation() throws Exception {
@@ -91,9 +97,10 @@ class ModuleNamesTest {
   }
 
   @Test
-  void coreResolvesAndLoadsOnTheModulePathWithItsDependencies() throws Exception {
+  void coreAndPhoneNumberResolveAndLoadOnTheModulePathWithTheirDependencies() throws Exception {
     List<Path> path = new ArrayList<>();
     path.add(location(CustomerId.class));
+    path.add(location(LibPhoneNumberParser.class));
     for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
       String file = Path.of(entry).getFileName().toString();
       if (file.endsWith(".jar") && CORE_DEPENDENCIES.stream().anyMatch(file::startsWith)) {
@@ -103,10 +110,7 @@ class ModuleNamesTest {
     Configuration graph =
         ModuleLayer.boot()
             .configuration()
-            .resolve(
-                ModuleFinder.of(path.toArray(new Path[0])),
-                ModuleFinder.of(),
-                Set.of("io.campaignrelay.core"));
+            .resolve(ModuleFinder.of(path.toArray(new Path[0])), ModuleFinder.of(), DESCRIPTORS);
     ModuleLayer layer =
         ModuleLayer.boot().defineModulesWithOneLoader(graph, ClassLoader.getPlatformClassLoader());
     Module core = layer.findModule("io.campaignrelay.core").orElseThrow();
@@ -120,6 +124,21 @@ class ModuleNamesTest {
     Object defaults = options.getMethod("defaults").invoke(null);
     assertThat(defaults.getClass().getModule()).isSameAs(core);
     Class.forName("io.campaignrelay.core.http.spi.HttpPipeline", true, loader);
+
+    Module phone = layer.findModule("io.campaignrelay.phonenumber").orElseThrow();
+    assertThat(phone.getDescriptor().exports())
+        .extracting(ModuleDescriptor.Exports::source)
+        .containsExactly("io.campaignrelay.phonenumber");
+    Class<?> parser =
+        Class.forName(
+            "io.campaignrelay.phonenumber.LibPhoneNumberParser",
+            true,
+            layer.findLoader("io.campaignrelay.phonenumber"));
+    assertThat(parser.getModule()).isSameAs(phone);
+    // libphonenumber reads its numbering-plan metadata from its own jar: it must still find it.
+    Object uk = parser.getMethod("forRegion", String.class).invoke(null, "GB");
+    Object number = parser.getMethod("parse", String.class).invoke(uk, "07400 123456");
+    assertThat(number).hasToString("+447400123456");
   }
 
   @Test
@@ -130,7 +149,9 @@ class ModuleNamesTest {
       assertThat(found).as(jar.toString()).hasSize(1);
       ModuleDescriptor d = found.iterator().next().descriptor();
       assertThat(d.name()).as(jar.toString()).isEqualTo(e.getValue());
-      if (!d.name().equals("io.campaignrelay.core")) {
+      if (DESCRIPTORS.contains(d.name())) {
+        assertThat(d.isAutomatic()).as(jar.toString()).isFalse();
+      } else {
         assertThat(d.isAutomatic()).as(jar.toString()).isTrue();
         try (JarFile file = new JarFile(jar.toFile())) {
           assertThat(file.getManifest().getMainAttributes().getValue("Automatic-Module-Name"))
@@ -156,7 +177,27 @@ class ModuleNamesTest {
               .findFirst();
     }
     Assumptions.assumeTrue(jar.isPresent(), "no jar beside " + location + ": run mvn verify");
+    Assumptions.assumeTrue(
+        Files.getLastModifiedTime(jar.get()).compareTo(newest(location)) >= 0,
+        jar.get() + " is older than " + location + ": run mvn verify");
     return jar.orElseThrow();
+  }
+
+  private static FileTime newest(Path classes) throws IOException {
+    try (Stream<Path> files = Files.walk(classes)) {
+      return files
+          .filter(Files::isRegularFile)
+          .map(
+              p -> {
+                try {
+                  return Files.getLastModifiedTime(p);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              })
+          .max(FileTime::compareTo)
+          .orElse(FileTime.fromMillis(0));
+    }
   }
 
   private static Path location(Class<?> type) throws URISyntaxException {
