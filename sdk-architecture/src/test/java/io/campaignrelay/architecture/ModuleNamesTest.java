@@ -36,8 +36,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The module names a host on the module path sees: sdk-core's descriptor (module-info) exports
- * every package but {@code .implementation}, sdk-phonenumber's its one package; every other library
- * jar carries its Automatic-Module-Name, the module's root package.
+ * every package but {@code .implementation}, sdk-phonenumber's and sdk-testkit's their root
+ * package; every other library jar carries its Automatic-Module-Name, the module's root package.
  */
 class ModuleNamesTest {
 
@@ -55,7 +55,7 @@ class ModuleNamesTest {
 
   /** The modules that ship a module-info; the others are automatic modules. */
   private static final Set<String> DESCRIPTORS =
-      Set.of("io.campaignrelay.core", "io.campaignrelay.phonenumber");
+      Set.of("io.campaignrelay.core", "io.campaignrelay.phonenumber", "io.campaignrelay.testkit");
 
   /** The jars (by file name) sdk-core and sdk-phonenumber need on a module path. */
   private static final List<String> CORE_DEPENDENCIES =
@@ -71,7 +71,8 @@ class ModuleNamesTest {
           "jackson-annotations-",
           "jackson-datatype-jsr310-",
           "slf4j-api-",
-          "libphonenumber-");
+          "libphonenumber-",
+          "mockwebserver3-");
 
   @Test
   void coreDescriptorExportsEveryPackageButImplementation() throws Exception {
@@ -97,10 +98,11 @@ class ModuleNamesTest {
   }
 
   @Test
-  void coreAndPhoneNumberResolveAndLoadOnTheModulePathWithTheirDependencies() throws Exception {
+  void descriptorModulesResolveAndLoadOnTheModulePathWithTheirDependencies() throws Exception {
     List<Path> path = new ArrayList<>();
     path.add(location(CustomerId.class));
     path.add(location(LibPhoneNumberParser.class));
+    path.add(location(FakeDelivyr.class));
     for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
       String file = Path.of(entry).getFileName().toString();
       if (file.endsWith(".jar") && CORE_DEPENDENCIES.stream().anyMatch(file::startsWith)) {
@@ -139,6 +141,17 @@ class ModuleNamesTest {
     Object uk = parser.getMethod("forRegion", String.class).invoke(null, "GB");
     Object number = parser.getMethod("parse", String.class).invoke(uk, "07400 123456");
     assertThat(number).hasToString("+447400123456");
+
+    Module testkit = layer.findModule("io.campaignrelay.testkit").orElseThrow();
+    assertThat(testkit.getDescriptor().exports())
+        .extracting(ModuleDescriptor.Exports::source)
+        .containsExactly("io.campaignrelay.testkit");
+    Class<?> fake =
+        Class.forName(
+            "io.campaignrelay.testkit.FakeDelivyr",
+            true,
+            layer.findLoader("io.campaignrelay.testkit"));
+    assertThat(fake.getModule()).isSameAs(testkit);
   }
 
   @Test
