@@ -3,7 +3,6 @@ package io.campaignrelay.delivyr.models;
 import io.campaignrelay.core.ConfigurationException;
 import io.campaignrelay.core.ConfigurationProblem;
 import io.campaignrelay.core.PhoneNumber;
-import io.campaignrelay.core.implementation.Texts;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -388,7 +387,7 @@ public final class SendMessageRequest {
         problems.add(
             ConfigurationProblem.of(
                 "to",
-                to == null ? null : Texts.printable(to),
+                to == null ? null : ConfigurationProblem.printable(to),
                 "give the phone number in E.164 form: '+', the country code and the number,"
                     + " e.g. +447700900123"));
       }
@@ -403,7 +402,7 @@ public final class SendMessageRequest {
         problems.add(
             ConfigurationProblem.of(
                 "templateId",
-                Texts.printable(templateId),
+                ConfigurationProblem.printable(templateId),
                 "give Delivyr's template id: eight upper-case letters and digits such as"
                     + " HDS7F3Y2"));
       }
@@ -440,7 +439,7 @@ public final class SendMessageRequest {
         problems.add(
             ConfigurationProblem.of(
                 field,
-                Texts.printable(value),
+                ConfigurationProblem.printable(value),
                 "use 1 to " + MAX_KEY_LENGTH + " visible ASCII characters (no spaces)"));
       }
     }
