@@ -135,7 +135,8 @@ public final class JdbcStore implements AutoCloseable {
     this.database = b.dataSource != null && url != null ? JdbcUrls.redact(url) : described;
     try {
       this.schemaVersion =
-          Migrations.apply(ds, b.schema, b.tablePrefix, b.migrationMode, database, b.password);
+          Migrations.apply(
+              ds, b.schema, b.tablePrefix, dialect, b.migrationMode, database, b.password);
     } catch (RuntimeException e) {
       connections.close();
       throw e;

@@ -77,11 +77,8 @@ class EngineThroughputBenchmark {
   @Test
   void engineOnTheJdbcJournalAgainstInMemory() {
     double memory = run("in-memory journal", InMemoryExecutionJournal.create(), 1, RECIPIENTS);
-    try (JdbcStore pg =
-        JdbcStore.builder()
-            .jdbcUrl(TestPostgres.url())
-            .schema(TestPostgres.freshSchema())
-            .build()) {
+    String schema = TestPostgres.freshSchema();
+    try (JdbcStore pg = JdbcStore.builder().jdbcUrl(TestPostgres.url()).schema(schema).build()) {
       java.util.Map<String, long[]> spent = new java.util.TreeMap<>();
       ExecutionJournal timed =
           (ExecutionJournal)

@@ -832,7 +832,7 @@ public final class CampaignExecutor {
         }
         return;
       }
-      Map<IdempotencyKey, DispatchResult> byKey = new HashMap<>();
+      Map<IdempotencyKey, DispatchResult> byKey = new HashMap<>(results.size() * 4 / 3 + 1);
       for (DispatchResult d : results) {
         byKey.put(d.idempotencyKey(), d);
       }
