@@ -445,6 +445,24 @@ class CappedChannelTest {
   }
 
   @Test
+  void anInMemoryReleaseGivesBackOnceAndOnlyTheWindowsStillCurrent() {
+    InMemorySendCaps caps = caps(1, 2, 3);
+    assertThat(caps.tryAcquire("c", phoneOf(1), "GB", T)).isEmpty();
+    assertThat(caps.release("c", phoneOf(1), "GB", T)).isTrue();
+    assertThat(caps.release("c", phoneOf(1), "GB", T)).isFalse(); // nothing left
+    assertThat(caps.tryAcquire("c", phoneOf(1), "GB", T)).isEmpty();
+    // released in a later hour: the campaign's count comes back, the past hour's stays over
+    Instant later = T.plus(java.time.Duration.ofHours(1));
+    assertThat(caps.tryAcquire("c", phoneOf(2), "GB", later)).isEmpty();
+    assertThat(caps.release("c", phoneOf(1), "GB", T)).isTrue();
+    assertThat(caps.tryAcquire("c", phoneOf(3), "GB", later)).isEmpty();
+    assertThat(caps.tryAcquire("c", phoneOf(4), "GB", later))
+        .contains(SendCaps.Scope.COUNTRY_PER_HOUR);
+    assertThat(caps.tryAcquire("c", phoneOf(4), "IE", later)).isEmpty();
+    assertThat(caps.tryAcquire("c", phoneOf(5), "IE", later)).contains(SendCaps.Scope.CAMPAIGN);
+  }
+
+  @Test
   void missingSettingsAreListedTogetherAndTheMaskShowsFourDigits() {
     assertThatThrownBy(() -> CappedChannel.builder().clock(null).counterPrefix(" ").build())
         .isInstanceOf(ConfigurationException.class)
