@@ -1,5 +1,7 @@
 package io.campaignrelay.spring;
 
+import io.campaignrelay.core.ConfigurationException;
+import io.campaignrelay.core.ConfigurationProblem;
 import io.campaignrelay.core.execution.ExecutionJournal;
 import io.campaignrelay.core.outbox.MetricsOutbox;
 import io.campaignrelay.core.runtime.CampaignClaims;
@@ -71,13 +73,7 @@ final class RuntimeState implements SmartLifecycle, AutoCloseable {
     this.processedIds = store.processedIds();
     this.claims = store.campaignClaims();
     this.outbox = store.metricsOutbox();
-    this.sendCaps =
-        JdbcSendCaps.builder()
-            .store(store)
-            .perDestinationPerDay(caps.getPerDestinationPerDay())
-            .perCountryPerHour(caps.getPerCountryPerHour())
-            .perCampaign(caps.getPerCampaign())
-            .build();
+    this.sendCaps = sendCaps(store, caps);
     this.listenerTokens = JdbcListenerTokens.of(store, vendor);
   }
 
@@ -140,6 +136,41 @@ final class RuntimeState implements SmartLifecycle, AutoCloseable {
         instance,
         jobs,
         new CampaignRelayProperties.SendCaps());
+  }
+
+  /**
+   * The send caps on a store, from the properties; a bad value is reported under its property.
+   *
+   * @throws ConfigurationException naming {@code campaignrelay.send-caps.*} properties
+   */
+  static JdbcSendCaps sendCaps(JdbcStore store, CampaignRelayProperties.SendCaps caps) {
+    try {
+      return JdbcSendCaps.builder()
+          .store(store)
+          .perDestinationPerDay(caps.getPerDestinationPerDay())
+          .perCountryPerHour(caps.getPerCountryPerHour())
+          .perCampaign(caps.getPerCampaign())
+          .build();
+    } catch (ConfigurationException e) {
+      throw new ConfigurationException(
+          "campaignrelay send caps",
+          e.problems().stream()
+              .map(q -> new ConfigurationProblem(property(q.field()), q.value(), q.fix()))
+              .toList());
+    }
+  }
+
+  /** {@code perCountryPerHour} to {@code campaignrelay.send-caps.per-country-per-hour}. */
+  private static String property(String field) {
+    StringBuilder out = new StringBuilder("campaignrelay.send-caps.");
+    for (char c : String.valueOf(field).toCharArray()) {
+      if (Character.isUpperCase(c)) {
+        out.append('-').append(Character.toLowerCase(c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   String vendor() {

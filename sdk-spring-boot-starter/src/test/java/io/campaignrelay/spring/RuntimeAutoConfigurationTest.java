@@ -1,7 +1,9 @@
 package io.campaignrelay.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.campaignrelay.core.ConfigurationException;
 import io.campaignrelay.core.ConfigurationProblem;
 import io.campaignrelay.core.runtime.InboundHandler;
 import io.campaignrelay.core.runtime.InboundRequest;
@@ -272,6 +274,24 @@ class RuntimeAutoConfigurationTest {
                     .outcome())
             .isEqualTo("duplicate");
       }
+    }
+  }
+
+  @Test
+  void badSendCapsAreListedUnderTheirProperties() {
+    CampaignRelayProperties.SendCaps caps = new CampaignRelayProperties.SendCaps();
+    caps.setPerDestinationPerDay(0);
+    caps.setPerCampaign(-5);
+    try (JdbcStore store = JdbcStore.h2(state.resolve("caps"))) {
+      assertThatThrownBy(() -> RuntimeState.sendCaps(store, caps))
+          .isInstanceOfSatisfying(
+              ConfigurationException.class,
+              e ->
+                  assertThat(e.problems())
+                      .extracting(ConfigurationProblem::field)
+                      .containsExactly(
+                          "campaignrelay.send-caps.per-destination-per-day",
+                          "campaignrelay.send-caps.per-campaign"));
     }
   }
 
