@@ -26,15 +26,16 @@ import org.slf4j.LoggerFactory;
  * number per UTC day, per destination country per clock hour, per campaign, with the semantics of
  * core's {@code InMemorySendCaps} (defaults 5, 1,000 and 100,000).
  *
- * <p>Atomic across instances: {@link #tryAcquire} counts the three scopes in one transaction, each
- * with a conditional {@code UPDATE ... SET used = used + 1 WHERE ... AND used < cap}. The update
- * locks the row and, on PostgreSQL and H2 (read committed), judges {@code used < cap} on the latest
- * committed count after any wait, so two instances racing for the last unit of a cap cannot both
- * win: the loser updates no row. A scope that refuses rolls the transaction back, so a refused
- * message is counted in no scope. A missing row is created with {@code used = 0} first (PostgreSQL
- * {@code ON CONFLICT DO NOTHING}; H2 a plain insert whose duplicate is ignored). Rows are always
- * locked in the same order (number, then country, then campaign), so reservations cannot deadlock
- * each other; a deadlock or lock timeout the database reports anyway is retried.
+ * <p>Atomic across instances: {@link #tryAcquire} counts the three scopes in one transaction
+ * ({@link #tryAcquireAll}: a whole batch in one transaction, see there), each with a conditional
+ * {@code UPDATE ... SET used = used + 1 WHERE ... AND used < cap}. The update locks the row and, on
+ * PostgreSQL and H2 (read committed), judges {@code used < cap} on the latest committed count after
+ * any wait, so two instances racing for the last unit of a cap cannot both win: the loser updates
+ * no row. A scope that refuses rolls the transaction back, so a refused message is counted in no
+ * scope. A missing row is created with {@code used = 0} first (PostgreSQL {@code ON CONFLICT DO
+ * NOTHING}; H2 a plain insert whose duplicate is ignored). Rows are always locked in the same order
+ * (number, then country, then campaign), so reservations cannot deadlock each other; a deadlock or
+ * lock timeout the database reports anyway is retried.
  *
  * <p>Time: windows are judged on the <b>caller's {@code now}</b>, never the database's clock, so
  * instances must keep their clocks in step (NTP). Numbers are kept as their SHA-256 (not a secret:
@@ -53,6 +54,7 @@ public final class JdbcSendCaps implements SendCaps {
   private final long perCountryPerHour;
   private final long perCampaign;
   private final String take;
+  private final String takeMany;
   private final String create;
   private final String giveBack;
   private final String purge;
@@ -67,6 +69,7 @@ public final class JdbcSendCaps implements SendCaps {
     String table = store.table("send_caps");
     String key = " WHERE scope = ? AND scope_key = ? AND window_no = ?";
     this.take = "UPDATE " + table + " SET used = used + 1" + key + " AND used < ?";
+    this.takeMany = "UPDATE " + table + " SET used = used + ?" + key + " AND used <= ?";
     String insert =
         "INSERT INTO " + table + " (scope, scope_key, window_no, used) VALUES (?, ?, ?, 0)";
     this.create =
@@ -121,16 +124,162 @@ public final class JdbcSendCaps implements SendCaps {
         });
   }
 
+  /**
+   * Decides a batch in one transaction (one commit for the batch). To stay free of deadlocks with
+   * other instances the rows are taken scope by scope in one global order: every number of the
+   * batch (sorted), then every country (sorted), then every campaign (sorted); a message refused by
+   * a later scope gives back, within the transaction, what its earlier scopes had counted (rows
+   * already locked). The messages sharing a row (one country, one campaign) are counted with one
+   * {@code UPDATE ... used = used + k WHERE used <= cap - k} when they all fit, else one by one.
+   * So, as with {@link #tryAcquire}, a refused message is counted in no scope, and racing instances
+   * never exceed a cap together. Of several messages of one batch competing for the last units of a
+   * cap, which wins is unspecified.
+   */
+  @Override
+  public List<Optional<Scope>> tryAcquireAll(List<Request> requests, Instant now) {
+    Rows.require(requests, "requests", WHAT);
+    List<List<Row>> rows = new ArrayList<>(requests.size());
+    for (Request r : requests) {
+      Rows.require(r, "request", WHAT);
+      rows.add(rows(r.campaign(), r.destination(), r.country(), now));
+    }
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    purgeOncePerHour(now);
+    return retried("reserve a batch of sends within the send caps", c -> reserveAll(c, rows));
+  }
+
+  private List<Optional<Scope>> reserveAll(Connection c, List<List<Row>> rows) throws SQLException {
+    int n = rows.size();
+    Scope[] refused = new Scope[n];
+    boolean[][] taken = new boolean[n][3];
+    for (int s = 0; s < 3; s++) {
+      List<Integer> order = inKeyOrder(rows, s);
+      for (int from = 0; from < order.size(); ) {
+        // the messages of this scope's key still in play: all of them in one update if they fit
+        String key = rows.get(order.get(from)).get(s).key;
+        int to = from;
+        List<Integer> group = new ArrayList<>();
+        while (to < order.size() && rows.get(order.get(to)).get(s).key.equals(key)) {
+          if (refused[order.get(to)] == null) {
+            group.add(order.get(to));
+          }
+          to++;
+        }
+        from = to;
+        if (group.isEmpty()) {
+          continue;
+        }
+        Row shared = rows.get(group.get(0)).get(s);
+        if (group.size() > 1 && takeAll(c, shared, group.size())) {
+          for (int i : group) {
+            taken[i][s] = true;
+          }
+          continue;
+        }
+        for (int i : group) {
+          takeOrRefuse(c, rows, i, s, refused, taken);
+        }
+      }
+    }
+    List<Optional<Scope>> out = new ArrayList<>(n);
+    for (Scope s : refused) {
+      out.add(Optional.ofNullable(s));
+    }
+    return out;
+  }
+
+  /** One message's unit of scope {@code s}; refused, it gives back its earlier scopes. */
+  private void takeOrRefuse(
+      Connection c, List<List<Row>> rows, int i, int s, Scope[] refused, boolean[][] taken)
+      throws SQLException {
+    Row r = rows.get(i).get(s);
+    if (take(c, r)) {
+      taken[i][s] = true;
+      return;
+    }
+    refused[i] = r.scope;
+    for (int k = 0; k < s; k++) {
+      if (taken[i][k]) {
+        update(c, giveBack, rows.get(i).get(k), false);
+        taken[i][k] = false;
+      }
+    }
+  }
+
+  /** Counts {@code k} units in a row at once if all fit under its cap (the row created if new). */
+  private boolean takeAll(Connection c, Row r, int k) throws SQLException {
+    if (addIfFits(c, r, k) == 1) {
+      return true;
+    }
+    if (used(c, r) >= 0) {
+      return false;
+    }
+    insertIfAbsent(c, r);
+    return addIfFits(c, r, k) == 1;
+  }
+
+  private int addIfFits(Connection c, Row r, int k) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(takeMany)) {
+      ps.setLong(1, k);
+      ps.setString(2, r.scopeName);
+      ps.setString(3, r.key);
+      ps.setLong(4, r.window);
+      ps.setLong(5, capOf(r.scope) - k);
+      return ps.executeUpdate();
+    }
+  }
+
+  /** Gives a batch back in one transaction, rows in the order reservations take them. */
+  @Override
+  public void releaseAll(List<Request> requests, Instant acquiredAt) {
+    Rows.require(requests, "requests", WHAT);
+    List<List<Row>> rows = new ArrayList<>(requests.size());
+    for (Request r : requests) {
+      Rows.require(r, "request", WHAT);
+      rows.add(rows(r.campaign(), r.destination(), r.country(), acquiredAt));
+    }
+    if (rows.isEmpty()) {
+      return;
+    }
+    retried(
+        "give back a batch of send cap reservations",
+        c -> {
+          for (int s = 0; s < 3; s++) {
+            for (int i : inKeyOrder(rows, s)) {
+              update(c, giveBack, rows.get(i).get(s), false);
+            }
+          }
+          return null;
+        });
+  }
+
+  /** The indexes of {@code rows} sorted by the key of their scope {@code s} (stable). */
+  private static List<Integer> inKeyOrder(List<List<Row>> rows, int s) {
+    List<Integer> order = new ArrayList<>(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      order.add(i);
+    }
+    order.sort(java.util.Comparator.comparing(i -> rows.get(i).get(s).key));
+    return order;
+  }
+
+  /** Counts one unit in a row if its cap allows, creating the row when missing. */
+  private boolean take(Connection c, Row r) throws SQLException {
+    if (update(c, take, r, true) == 1) {
+      return true;
+    }
+    if (used(c, r) >= 0) {
+      return false;
+    }
+    insertIfAbsent(c, r);
+    return update(c, take, r, true) == 1;
+  }
+
   private Optional<Scope> reserve(Connection c, List<Row> rows) throws SQLException {
     for (Row r : rows) {
-      if (update(c, take, r, true) == 1) {
-        continue;
-      }
-      if (used(c, r) >= 0) {
-        return Optional.of(r.scope);
-      }
-      insertIfAbsent(c, r);
-      if (update(c, take, r, true) != 1) {
+      if (!take(c, r)) {
         return Optional.of(r.scope);
       }
     }

@@ -185,6 +185,79 @@ abstract class SendCapsContract {
   }
 
   @Test
+  void aBatchIsDecidedAsMessagesOneByOneAndARefusalCountsNowhere() {
+    JdbcSendCaps a = caps(2, 4, 5);
+    List<SendCaps.Request> batch =
+        List.of(
+            new SendCaps.Request("b", "+441", "GB"),
+            new SendCaps.Request("b", "+441", "GB"),
+            new SendCaps.Request("b", "+441", "GB"), // the number's third
+            new SendCaps.Request("b", "+442", "GB"),
+            new SendCaps.Request("b", "+443", "GB"),
+            new SendCaps.Request("b", "+444", "GB"), // the country's fifth
+            new SendCaps.Request("b", "+445", "IE"),
+            new SendCaps.Request("b", "+446", "IE")); // the campaign's sixth
+    List<Optional<SendCaps.Scope>> decided = a.tryAcquireAll(batch, T);
+    assertThat(decided.stream().filter(Optional::isEmpty)).hasSize(5);
+    assertThat(decided.get(2)).contains(SendCaps.Scope.DESTINATION_PER_DAY);
+    assertThat(decided.get(5)).contains(SendCaps.Scope.COUNTRY_PER_HOUR);
+    assertThat(decided.get(7)).contains(SendCaps.Scope.CAMPAIGN);
+    // refused messages counted in no scope
+    assertThat(a.used(SendCaps.Scope.DESTINATION_PER_DAY, "+441", T)).isEqualTo(2);
+    assertThat(a.used(SendCaps.Scope.DESTINATION_PER_DAY, "+444", T)).isZero();
+    assertThat(a.used(SendCaps.Scope.DESTINATION_PER_DAY, "+446", T)).isZero();
+    assertThat(a.used(SendCaps.Scope.COUNTRY_PER_HOUR, "GB", T)).isEqualTo(4);
+    assertThat(a.used(SendCaps.Scope.COUNTRY_PER_HOUR, "IE", T)).isEqualTo(1);
+    assertThat(a.used(SendCaps.Scope.CAMPAIGN, "b", T)).isEqualTo(5);
+    // given back as a batch: every scope of each
+    JdbcSendCaps b = caps(2, 4, 5);
+    b.releaseAll(List.of(batch.get(0), batch.get(6)), T);
+    assertThat(a.used(SendCaps.Scope.DESTINATION_PER_DAY, "+441", T)).isEqualTo(1);
+    assertThat(a.used(SendCaps.Scope.COUNTRY_PER_HOUR, "GB", T)).isEqualTo(3);
+    assertThat(a.used(SendCaps.Scope.COUNTRY_PER_HOUR, "IE", T)).isZero();
+    assertThat(a.used(SendCaps.Scope.CAMPAIGN, "b", T)).isEqualTo(3);
+    assertThat(a.tryAcquireAll(List.of(), T)).isEmpty();
+  }
+
+  @Test
+  void instancesRacingWithBatchesNeverExceedACapTogether() throws Exception {
+    List<JdbcSendCaps> instances = new ArrayList<>();
+    for (int i = 0; i < RACERS; i++) {
+      instances.add(caps(3, 25, 1_000));
+    }
+    List<Integer> granted =
+        RuntimeStateContract.race(
+            RACERS,
+            r ->
+                () -> {
+                  int n = 0;
+                  for (int b = 0; b < 3; b++) {
+                    List<SendCaps.Request> batch = new ArrayList<>();
+                    for (int i = 0; i < 6; i++) {
+                      // each batch aims at its own numbers and at one number every racer shares
+                      String to = i == 0 ? "+447700999999" : "+4477009" + (r * 100 + b * 10 + i);
+                      batch.add(new SendCaps.Request("race" + (i % 2), to, "GB"));
+                    }
+                    n +=
+                        (int)
+                            instances.get(r).tryAcquireAll(batch, T).stream()
+                                .filter(Optional::isEmpty)
+                                .count();
+                  }
+                  return n;
+                });
+    assertThat(granted.stream().mapToInt(Integer::intValue).sum()).isEqualTo(25);
+    JdbcSendCaps reader = instances.get(0);
+    assertThat(reader.used(SendCaps.Scope.COUNTRY_PER_HOUR, "GB", T)).isEqualTo(25);
+    assertThat(
+            reader.used(SendCaps.Scope.CAMPAIGN, "race0", T)
+                + reader.used(SendCaps.Scope.CAMPAIGN, "race1", T))
+        .isEqualTo(25);
+    assertThat(reader.used(SendCaps.Scope.DESTINATION_PER_DAY, "+447700999999", T))
+        .isLessThanOrEqualTo(3);
+  }
+
+  @Test
   void twoEnginesOnTwoInstancesSharingACountryCapNeverExceedIt() throws Exception {
     Clock clock = Clock.fixed(T, ZoneOffset.UTC);
     PhoneNumberParser gb =

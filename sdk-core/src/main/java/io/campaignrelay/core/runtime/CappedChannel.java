@@ -37,18 +37,20 @@ import org.slf4j.LoggerFactory;
  * <counterPrefix> cap_<scope>} (e.g. {@code scheduled cap_destination_per_day}) for an operator. A
  * capped message is never sent and never dropped silently.
  *
- * <p>Reserve, then release: when the wrapped channel fails on the batch and the failure proves
- * nothing was sent ({@link CampaignExecutor#provesNothingSent}: refused, or never reached), the
- * batch's reservations are {@linkplain SendCaps#release given back}; so are those of messages the
- * vendor rejected one by one (a rejected message was not sent). When the outcome is unknown (a
- * lost, cut or unreadable answer, a message the answer leaves out) they are kept: a cap reached
- * early is safe, one exceeded is not. A message sent again with the same idempotency key after an
- * unknown outcome (deduplicating channels only) is counted again, for the same reason.
+ * <p>A batch is decided with one {@link SendCaps#tryAcquireAll} call (sdk-jdbc's caps: one
+ * transaction per batch). Reserve, then release: when the wrapped channel fails on the batch and
+ * the failure proves nothing was sent ({@link CampaignExecutor#provesNothingSent}: refused, or
+ * never reached), the batch's reservations are {@linkplain SendCaps#release given back}; so are
+ * those of messages the vendor rejected one by one (a rejected message was not sent). When the
+ * outcome is unknown (a lost, cut or unreadable answer, a message the answer leaves out) they are
+ * kept: a cap reached early is safe, one exceeded is not. A message sent again with the same
+ * idempotency key after an unknown outcome (deduplicating channels only) is counted again, for the
+ * same reason.
  *
- * <p>When the caps themselves cannot be read (the database is down) nothing of the batch is sent:
- * the reservations made are given back and the call fails with an {@link ApiConnectionException}
- * whose outcome is known (nothing was sent), so the engine records the batch FAILED and a later run
- * sends it.
+ * <p>When the caps themselves cannot be read (the database is down) nothing of the batch is sent
+ * and nothing of it stays counted: the call fails with an {@link ApiConnectionException} whose
+ * outcome is known (nothing was sent), so the engine records the batch FAILED and a later run sends
+ * it.
  *
  * <p>Everything else ({@link #name()}, {@link #maxBatchSize()}, {@link
  * #deduplicatesByIdempotencyKey()}, {@link #reconcile}) is the wrapped channel's. Thread-safe
@@ -116,28 +118,37 @@ public final class CappedChannel implements MessageChannel {
   @Override
   public List<DispatchResult> dispatch(List<OutboundMessage> batch) {
     Instant now = clock.instant();
+    List<SendCaps.Request> requests = new ArrayList<>(batch.size());
+    for (OutboundMessage m : batch) {
+      requests.add(
+          new SendCaps.Request(m.campaign().id().value(), m.to().e164(), countryOf(m.to())));
+    }
+    List<Optional<SendCaps.Scope>> decided;
+    try {
+      decided = caps.tryAcquireAll(requests, now);
+      if (decided.size() != requests.size()) {
+        throw new IllegalStateException(
+            "the send caps answered " + decided.size() + " of " + requests.size() + " requests");
+      }
+    } catch (RuntimeException e) {
+      throw new ApiConnectionException(
+          "the send caps could not be checked ("
+              + e.getClass().getSimpleName()
+              + "): nothing of the batch was sent",
+          false,
+          0,
+          e);
+    }
     List<OutboundMessage> within = new ArrayList<>(batch.size());
-    List<String> countries = new ArrayList<>(batch.size());
+    List<SendCaps.Request> granted = new ArrayList<>(batch.size());
     List<DispatchResult> capped = new ArrayList<>();
     Map<SendCaps.Scope, Integer> cappedBy = new EnumMap<>(SendCaps.Scope.class);
-    for (OutboundMessage m : batch) {
-      String country = countryOf(m.to());
-      Optional<SendCaps.Scope> reached;
-      try {
-        reached = caps.tryAcquire(m.campaign().id().value(), m.to().e164(), country, now);
-      } catch (RuntimeException e) {
-        releaseAll(within, countries, now);
-        throw new ApiConnectionException(
-            "the send caps could not be checked ("
-                + e.getClass().getSimpleName()
-                + "): nothing of the batch was sent",
-            false,
-            0,
-            e);
-      }
+    for (int i = 0; i < batch.size(); i++) {
+      OutboundMessage m = batch.get(i);
+      Optional<SendCaps.Scope> reached = decided.get(i);
       if (reached.isEmpty()) {
         within.add(m);
-        countries.add(country);
+        granted.add(requests.get(i));
         continue;
       }
       SendCaps.Scope scope = reached.get();
@@ -145,7 +156,9 @@ public final class CappedChannel implements MessageChannel {
       counters.count(counterPrefix + " cap_" + scope.name().toLowerCase(Locale.ROOT));
       capped.add(
           DispatchResult.rejected(
-              m.idempotencyKey(), RejectionReason.OTHER, detail(scope, m, country)));
+              m.idempotencyKey(),
+              RejectionReason.OTHER,
+              detail(scope, m, requests.get(i).country())));
     }
     if (!cappedBy.isEmpty()) {
       LOG.info(
@@ -162,7 +175,7 @@ public final class CappedChannel implements MessageChannel {
       results = delegate.dispatch(List.copyOf(within));
     } catch (RuntimeException e) {
       if (CampaignExecutor.provesNothingSent(e)) {
-        releaseAll(within, countries, now);
+        release(granted, now);
       }
       throw e;
     }
@@ -173,12 +186,13 @@ public final class CappedChannel implements MessageChannel {
       }
     }
     if (!rejected.isEmpty()) {
+      List<SendCaps.Request> notSent = new ArrayList<>();
       for (int i = 0; i < within.size(); i++) {
-        OutboundMessage m = within.get(i);
-        if (rejected.contains(m.idempotencyKey())) {
-          release(m, countries.get(i), now);
+        if (rejected.contains(within.get(i).idempotencyKey())) {
+          notSent.add(granted.get(i));
         }
       }
+      release(notSent, now);
     }
     if (capped.isEmpty()) {
       return results;
@@ -189,18 +203,18 @@ public final class CappedChannel implements MessageChannel {
     return all;
   }
 
-  private void releaseAll(List<OutboundMessage> messages, List<String> countries, Instant at) {
-    for (int i = 0; i < messages.size(); i++) {
-      release(messages.get(i), countries.get(i), at);
+  private void release(List<SendCaps.Request> requests, Instant at) {
+    if (requests.isEmpty()) {
+      return;
     }
-  }
-
-  private void release(OutboundMessage m, String country, Instant at) {
     try {
-      caps.release(m.campaign().id().value(), m.to().e164(), country, at);
+      caps.releaseAll(requests, at);
     } catch (RuntimeException e) {
       // kept counted: a cap reached early is safe
-      LOG.warn("a send cap reservation could not be given back: {}", e.getClass().getSimpleName());
+      LOG.warn(
+          "{} send cap reservations could not be given back: {}",
+          requests.size(),
+          e.getClass().getSimpleName());
     }
   }
 

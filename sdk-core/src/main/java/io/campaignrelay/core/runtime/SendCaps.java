@@ -1,6 +1,8 @@
 package io.campaignrelay.core.runtime;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -31,6 +33,15 @@ public interface SendCaps {
   }
 
   /**
+   * One message to count: its campaign, destination and country, as {@link #tryAcquire} takes them.
+   *
+   * @param campaign the campaign's id as the runtime reports it
+   * @param destination the destination number (E.164)
+   * @param country the destination's region code, or a stand-in such as {@code "unknown"}
+   */
+  record Request(String campaign, String destination, String country) {}
+
+  /**
    * Counts one message in every scope if no cap is reached, else counts nothing.
    *
    * @param campaign the campaign's id as the runtime reports it
@@ -40,6 +51,56 @@ public interface SendCaps {
    * @return empty when the message may be sent, else the first scope whose cap is reached
    */
   Optional<Scope> tryAcquire(String campaign, String destination, String country, Instant now);
+
+  /**
+   * Decides several messages at once (a batch about to be sent), each as {@link #tryAcquire} would:
+   * counted in every scope, or refused and counted in none. Which of several requests of one call
+   * competing for the last units of a cap wins is unspecified. An implementation may decide them in
+   * one transaction (sdk-jdbc's does: one commit per batch). If the call fails, nothing of it stays
+   * counted.
+   *
+   * <p>The default asks {@link #tryAcquire} for each in order and, if one of those calls fails,
+   * gives back ({@link #release}) what it had counted before rethrowing.
+   *
+   * @param requests the messages
+   * @param now the time of the send
+   * @return one result per request, in the same order: empty when it may be sent, else the first
+   *     scope whose cap is reached
+   */
+  default List<Optional<Scope>> tryAcquireAll(List<Request> requests, Instant now) {
+    List<Optional<Scope>> out = new ArrayList<>(requests.size());
+    try {
+      for (Request r : requests) {
+        out.add(tryAcquire(r.campaign(), r.destination(), r.country(), now));
+      }
+      return out;
+    } catch (RuntimeException e) {
+      for (int i = 0; i < out.size(); i++) {
+        if (out.get(i).isEmpty()) {
+          Request r = requests.get(i);
+          try {
+            release(r.campaign(), r.destination(), r.country(), now);
+          } catch (RuntimeException again) {
+            e.addSuppressed(again); // kept counted: a cap reached early is safe
+          }
+        }
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Gives back several messages granted by {@link #tryAcquireAll} (or {@link #tryAcquire}) with the
+   * same {@code now}, each as {@link #release} would. The default calls {@code release} for each.
+   *
+   * @param requests the messages, as they were granted
+   * @param acquiredAt the {@code now} they were granted at
+   */
+  default void releaseAll(List<Request> requests, Instant acquiredAt) {
+    for (Request r : requests) {
+      release(r.campaign(), r.destination(), r.country(), acquiredAt);
+    }
+  }
 
   /**
    * Gives back one message counted by a granted {@link #tryAcquire} with the same arguments (the
