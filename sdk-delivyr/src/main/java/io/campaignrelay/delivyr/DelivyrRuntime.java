@@ -978,6 +978,11 @@ public final class DelivyrRuntime implements Closeable {
     }
 
     @Override
+    public int maxConcurrentBatches() {
+      return delegate.maxConcurrentBatches(); // thread-safe: a concurrent set, per-call maps
+    }
+
+    @Override
     public boolean deduplicatesByIdempotencyKey() {
       return delegate.deduplicatesByIdempotencyKey();
     }

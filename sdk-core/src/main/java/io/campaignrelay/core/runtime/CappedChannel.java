@@ -52,10 +52,10 @@ import org.slf4j.LoggerFactory;
  * outcome is known (nothing was sent), so the engine records the batch FAILED and a later run sends
  * it.
  *
- * <p>Everything else ({@link #name()}, {@link #maxBatchSize()}, {@link
- * #deduplicatesByIdempotencyKey()}, {@link #reconcile}) is the wrapped channel's. Thread-safe
- * (holds no mutable state of its own): the engine may call {@link #dispatch} from several threads
- * at once; the caps' atomicity keeps the total within every cap.
+ * <p>Everything else ({@link #name()}, {@link #maxBatchSize()}, {@link #maxConcurrentBatches()},
+ * {@link #deduplicatesByIdempotencyKey()}, {@link #reconcile}) is the wrapped channel's.
+ * Thread-safe (holds no mutable state of its own): the engine may call {@link #dispatch} from
+ * several threads at once; the caps' atomicity keeps the total within every cap.
  */
 public final class CappedChannel implements MessageChannel {
 
@@ -103,6 +103,11 @@ public final class CappedChannel implements MessageChannel {
   @Override
   public int maxBatchSize() {
     return delegate.maxBatchSize();
+  }
+
+  @Override
+  public int maxConcurrentBatches() {
+    return delegate.maxConcurrentBatches();
   }
 
   @Override

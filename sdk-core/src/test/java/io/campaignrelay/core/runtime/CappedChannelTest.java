@@ -118,6 +118,11 @@ class CappedChannelTest {
     }
 
     @Override
+    public int maxConcurrentBatches() {
+      return 3;
+    }
+
+    @Override
     public boolean deduplicatesByIdempotencyKey() {
       return true;
     }
@@ -211,6 +216,7 @@ class CappedChannelTest {
     assertThat(counters.total()).isEqualTo(8);
     // delegated: the engine cut batches at the vendor's size, and asked the vendor's dedup
     assertThat(capped.maxBatchSize()).isEqualTo(7);
+    assertThat(capped.maxConcurrentBatches()).isEqualTo(3);
     assertThat(capped.deduplicatesByIdempotencyKey()).isTrue();
     assertThat(capped.name()).isEqualTo("vendor");
     assertThat(capped.reconcile(List.of(message(1, SHARED))))
