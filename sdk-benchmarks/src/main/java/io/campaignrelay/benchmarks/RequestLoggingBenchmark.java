@@ -1,9 +1,9 @@
 package io.campaignrelay.benchmarks;
 
 import io.campaignrelay.core.http.ClientOptions;
-import io.campaignrelay.core.http.HttpPipeline;
 import io.campaignrelay.core.http.RateLimit;
-import io.campaignrelay.core.http.VendorProfile;
+import io.campaignrelay.core.http.spi.HttpPipeline;
+import io.campaignrelay.core.http.spi.VendorProfile;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.campaignrelay.core.ConfigurationException;
 import io.campaignrelay.core.ConfigurationProblem;
 import io.campaignrelay.core.Secret;
-import io.campaignrelay.core.http.HttpPipeline;
+import io.campaignrelay.core.http.spi.HttpPipeline;
 import io.campaignrelay.delivyr.WebhookVerificationException.Reason;
 import io.campaignrelay.delivyr.models.WebhookEvent;
 import java.io.IOException;

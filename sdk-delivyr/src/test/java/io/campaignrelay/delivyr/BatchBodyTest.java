@@ -9,7 +9,7 @@ import io.campaignrelay.core.ExecutionMode;
 import io.campaignrelay.core.PhoneNumber;
 import io.campaignrelay.core.TemplateId;
 import io.campaignrelay.core.execution.OutboundMessage;
-import io.campaignrelay.core.http.HttpPipeline;
+import io.campaignrelay.core.http.spi.HttpPipeline;
 import io.campaignrelay.delivyr.implementation.BatchBody;
 import io.campaignrelay.delivyr.implementation.Wire;
 import io.campaignrelay.delivyr.models.CampaignReference;

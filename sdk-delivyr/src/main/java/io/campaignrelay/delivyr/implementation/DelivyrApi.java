@@ -1,6 +1,6 @@
 package io.campaignrelay.delivyr.implementation;
 
-import io.campaignrelay.core.http.HttpPipeline;
+import io.campaignrelay.core.http.spi.HttpPipeline;
 import io.campaignrelay.delivyr.models.BatchResult;
 import io.campaignrelay.delivyr.models.DelivyrTemplate;
 import io.campaignrelay.delivyr.models.MessageEvent;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.campaignrelay.core.ExpandableStringEnum;
-import io.campaignrelay.core.http.HttpPipeline;
+import io.campaignrelay.core.http.spi.HttpPipeline;
 import org.junit.jupiter.api.Test;
 
 class ExpandableEnumsTest {

@@ -1,6 +1,6 @@
 package io.campaignrelay.optimove.implementation;
 
-import io.campaignrelay.core.http.HttpPipeline;
+import io.campaignrelay.core.http.spi.HttpPipeline;
 import java.util.List;
 import okhttp3.ResponseBody;
 import retrofit2.Call;

@@ -1,7 +1,7 @@
 package io.campaignrelay.optimove.implementation;
 
 import io.campaignrelay.core.Secret;
-import io.campaignrelay.core.http.ApiErrorParser;
+import io.campaignrelay.core.http.spi.ApiErrorParser;
 import java.util.ArrayList;
 import java.util.List;
 import okhttp3.Headers;

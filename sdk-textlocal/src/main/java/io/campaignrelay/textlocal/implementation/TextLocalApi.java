@@ -1,6 +1,6 @@
 package io.campaignrelay.textlocal.implementation;
 
-import io.campaignrelay.core.http.HttpPipeline;
+import io.campaignrelay.core.http.spi.HttpPipeline;
 import io.campaignrelay.textlocal.models.Acknowledgement;
 import io.campaignrelay.textlocal.models.Balance;
 import io.campaignrelay.textlocal.models.BatchStatus;

@@ -2,7 +2,7 @@ package io.campaignrelay.textlocal.implementation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.campaignrelay.core.http.ApiErrorParser;
+import io.campaignrelay.core.http.spi.ApiErrorParser;
 import java.io.IOException;
 import okhttp3.Headers;
 

@@ -1,7 +1,9 @@
-package io.campaignrelay.core.http;
+package io.campaignrelay.core.http.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.campaignrelay.core.http.RateLimit;
+import io.campaignrelay.core.http.RateLimiter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.campaignrelay.core.http;
+package io.campaignrelay.core.http.spi;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -8,6 +8,13 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.campaignrelay.core.ConfigurationException;
 import io.campaignrelay.core.ConfigurationProblem;
 import io.campaignrelay.core.Secret;
+import io.campaignrelay.core.http.ApiConnectionException;
+import io.campaignrelay.core.http.ApiErrorDetails;
+import io.campaignrelay.core.http.ApiServiceException;
+import io.campaignrelay.core.http.ClientOptions;
+import io.campaignrelay.core.http.RateLimit;
+import io.campaignrelay.core.http.RateLimiter;
+import io.campaignrelay.core.http.UnreadableResponseException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;

@@ -1,8 +1,13 @@
-package io.campaignrelay.core.http;
+package io.campaignrelay.core.http.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.campaignrelay.core.http.ApiServiceException;
+import io.campaignrelay.core.http.ClientOptions;
+import io.campaignrelay.core.http.HttpLogOptions;
+import io.campaignrelay.core.http.InvalidRequestException;
+import io.campaignrelay.core.http.RetryOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,4 +1,4 @@
-package io.campaignrelay.core.http;
+package io.campaignrelay.core.http.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,6 +6,16 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.campaignrelay.core.ConfigurationException;
 import io.campaignrelay.core.ConfigurationProblem;
+import io.campaignrelay.core.http.ApiConnectionException;
+import io.campaignrelay.core.http.ApiErrorDetails;
+import io.campaignrelay.core.http.ApiServiceException;
+import io.campaignrelay.core.http.ClientOptions;
+import io.campaignrelay.core.http.HttpLogOptions;
+import io.campaignrelay.core.http.RateLimit;
+import io.campaignrelay.core.http.RateLimitException;
+import io.campaignrelay.core.http.RetryOptions;
+import io.campaignrelay.core.http.Sleeper;
+import io.campaignrelay.core.http.UnreadableResponseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.campaignrelay.core.http;
+package io.campaignrelay.core.http.spi;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +22,7 @@ final class UserAgent {
   }
 
   private static String loadVersion() {
-    try (InputStream in = UserAgent.class.getResourceAsStream("version.properties")) {
+    try (InputStream in = UserAgent.class.getResourceAsStream("/io/campaignrelay/core/http/version.properties")) {
       if (in == null) {
         return "unknown";
       }

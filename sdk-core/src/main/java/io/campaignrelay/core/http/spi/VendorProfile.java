@@ -1,5 +1,7 @@
-package io.campaignrelay.core.http;
+package io.campaignrelay.core.http.spi;
 
+import io.campaignrelay.core.http.ClientOptions;
+import io.campaignrelay.core.http.RateLimit;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;

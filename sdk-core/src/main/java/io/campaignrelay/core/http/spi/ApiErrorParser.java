@@ -1,5 +1,7 @@
-package io.campaignrelay.core.http;
+package io.campaignrelay.core.http.spi;
 
+import io.campaignrelay.core.http.ApiErrorDetails;
+import io.campaignrelay.core.http.ApiServiceException;
 import okhttp3.Headers;
 
 /**

@@ -1,6 +1,7 @@
-package io.campaignrelay.core.http;
+package io.campaignrelay.core.http.spi;
 
 import io.campaignrelay.core.Secret;
+import io.campaignrelay.core.http.HttpLogOptions;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

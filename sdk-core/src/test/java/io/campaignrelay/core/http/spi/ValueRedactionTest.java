@@ -1,9 +1,16 @@
-package io.campaignrelay.core.http;
+package io.campaignrelay.core.http.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.campaignrelay.core.Secret;
+import io.campaignrelay.core.http.ApiServiceException;
+import io.campaignrelay.core.http.AuthenticationException;
+import io.campaignrelay.core.http.ClientOptions;
+import io.campaignrelay.core.http.HttpLogOptions;
+import io.campaignrelay.core.http.InvalidRequestException;
+import io.campaignrelay.core.http.RetryOptions;
+import io.campaignrelay.core.http.UnreadableResponseException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,10 +1,15 @@
-package io.campaignrelay.core.http;
+package io.campaignrelay.core.http.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.campaignrelay.core.ConfigurationException;
+import io.campaignrelay.core.http.ClientOptions;
+import io.campaignrelay.core.http.RateLimit;
+import io.campaignrelay.core.http.RateLimitException;
+import io.campaignrelay.core.http.RateLimiter;
+import io.campaignrelay.core.http.RetryOptions;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;

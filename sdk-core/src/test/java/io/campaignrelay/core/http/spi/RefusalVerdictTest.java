@@ -1,10 +1,19 @@
-package io.campaignrelay.core.http;
+package io.campaignrelay.core.http.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.campaignrelay.core.http.ApiErrorParser.ParsedError;
-import io.campaignrelay.core.http.ApiErrorParser.Refusal;
+import io.campaignrelay.core.http.ApiErrorDetails;
+import io.campaignrelay.core.http.ApiServiceException;
+import io.campaignrelay.core.http.AuthenticationException;
+import io.campaignrelay.core.http.ClientOptions;
+import io.campaignrelay.core.http.InvalidRequestException;
+import io.campaignrelay.core.http.NotFoundException;
+import io.campaignrelay.core.http.RateLimitException;
+import io.campaignrelay.core.http.RetryOptions;
+import io.campaignrelay.core.http.ServerException;
+import io.campaignrelay.core.http.spi.ApiErrorParser.ParsedError;
+import io.campaignrelay.core.http.spi.ApiErrorParser.Refusal;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.campaignrelay.core.http;
+package io.campaignrelay.core.http.spi;
 
 /**
  * Per-attempt marker carried as a request tag: the retry interceptor creates it, the network

@@ -1,8 +1,12 @@
-package io.campaignrelay.core.http;
+package io.campaignrelay.core.http.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.campaignrelay.core.http.ApiServiceException;
+import io.campaignrelay.core.http.ClientOptions;
+import io.campaignrelay.core.http.InvalidRequestException;
+import io.campaignrelay.core.http.RetryOptions;
 import java.io.IOException;
 import java.util.Map;
 import mockwebserver3.MockResponse;

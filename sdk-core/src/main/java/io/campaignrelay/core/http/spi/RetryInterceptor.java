@@ -1,5 +1,8 @@
-package io.campaignrelay.core.http;
+package io.campaignrelay.core.http.spi;
 
+import io.campaignrelay.core.http.RateLimiter;
+import io.campaignrelay.core.http.RetryOptions;
+import io.campaignrelay.core.http.Sleeper;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;

@@ -1,4 +1,4 @@
-package io.campaignrelay.core.http;
+package io.campaignrelay.core.http.spi;
 
 import java.io.IOException;
 import okhttp3.MediaType;

@@ -1,4 +1,4 @@
-package io.campaignrelay.core.http;
+package io.campaignrelay.core.http.spi;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,5 +1,12 @@
-package io.campaignrelay.core.http;
+package io.campaignrelay.core.http.spi;
 
+import io.campaignrelay.core.http.ApiErrorDetails;
+import io.campaignrelay.core.http.ApiServiceException;
+import io.campaignrelay.core.http.AuthenticationException;
+import io.campaignrelay.core.http.InvalidRequestException;
+import io.campaignrelay.core.http.NotFoundException;
+import io.campaignrelay.core.http.RateLimitException;
+import io.campaignrelay.core.http.ServerException;
 import java.time.Duration;
 
 /**

@@ -1,10 +1,19 @@
-package io.campaignrelay.core.http;
+package io.campaignrelay.core.http.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.campaignrelay.core.ConfigurationException;
+import io.campaignrelay.core.http.ApiConnectionException;
+import io.campaignrelay.core.http.AuthenticationException;
+import io.campaignrelay.core.http.ClientOptions;
+import io.campaignrelay.core.http.InvalidRequestException;
+import io.campaignrelay.core.http.NotFoundException;
+import io.campaignrelay.core.http.RateLimitException;
+import io.campaignrelay.core.http.RetryOptions;
+import io.campaignrelay.core.http.ServerException;
+import io.campaignrelay.core.http.UnreadableResponseException;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Clock;

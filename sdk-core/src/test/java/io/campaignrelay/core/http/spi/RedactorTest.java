@@ -1,7 +1,8 @@
-package io.campaignrelay.core.http;
+package io.campaignrelay.core.http.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.campaignrelay.core.http.HttpLogOptions;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;

@@ -1,10 +1,15 @@
-package io.campaignrelay.core.http;
+package io.campaignrelay.core.http.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.campaignrelay.core.Secret;
+import io.campaignrelay.core.http.ApiConnectionException;
+import io.campaignrelay.core.http.ApiServiceException;
+import io.campaignrelay.core.http.ClientOptions;
+import io.campaignrelay.core.http.ServerException;
+import io.campaignrelay.core.http.UnreadableResponseException;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
