@@ -25,7 +25,7 @@ final class ConcurrencyApi {
    * @return the channel
    */
   static TextLocalMessageChannel textLocal(TextLocalMessageChannel.Builder builder, int max) {
-    return builder.build(); // TODO(#17): builder.maxConcurrentBatches(max).build()
+    return builder.maxConcurrentBatches(max).build();
   }
 
   /**
@@ -46,7 +46,11 @@ final class ConcurrencyApi {
    * @return the channel
    */
   static DelivyrMessageChannel delivyr(DelivyrClient client, int max) {
-    return DelivyrMessageChannel.create(client, ExecutionMode.LIVE); // TODO(#17)
+    return DelivyrMessageChannel.builder()
+        .client(client)
+        .mode(ExecutionMode.LIVE)
+        .maxConcurrentBatches(max)
+        .build();
   }
 
   /**
@@ -57,7 +61,7 @@ final class ConcurrencyApi {
    * @return the builder
    */
   static CampaignExecutor.Builder concurrency(CampaignExecutor.Builder builder, int n) {
-    return builder; // TODO(#17): builder.concurrency(n)
+    return builder.concurrency(n);
   }
 
   /**
@@ -68,6 +72,6 @@ final class ConcurrencyApi {
    * @return its maximum
    */
   static int maxConcurrentBatches(MessageChannel channel) {
-    return 1; // TODO(#17): channel.maxConcurrentBatches()
+    return channel.maxConcurrentBatches();
   }
 }
