@@ -151,6 +151,12 @@ final class LoopbackVendorServer implements AutoCloseable {
     // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's
     // delayed ACK: about 40 ms per request, which would hide everything the benchmark measures.
     System.setProperty("sun.net.httpserver.nodelay", "true");
+    // The JDK server closes a keep-alive connection idle for 30 s. The benchmark leaves one side's
+    // pooled connections idle while the other side runs (often longer than that), and the SDK does
+    // not retry a request on a connection the server closed (retryOnConnectionFailure is off, so
+    // that a send is never repeated blindly): its next page read met 4 dead connections in a row
+    // and failed the run. Keep them for an hour; see BENCHMARKS.md, issue #17.
+    System.setProperty("sun.net.httpserver.idleInterval", "3600");
     return new LoopbackVendorServer(customers, 2);
   }
 
