@@ -438,6 +438,12 @@ public final class OptimoveClient {
    */
   public PagedIterable<CustomerSendDetail> getCustomerSendDetailsByChannel(
       CampaignTargetQuery query) {
+    return getCustomerSendDetailsByChannel(query, call -> {});
+  }
+
+  /** The same listing, telling {@code onCall} each page's call before it runs (to cancel it). */
+  PagedIterable<CustomerSendDetail> getCustomerSendDetailsByChannel(
+      CampaignTargetQuery query, java.util.function.Consumer<retrofit2.Call<?>> onCall) {
     Objects.requireNonNull(query, "query");
     String operation = op("GET", "customers", "GetCustomerSendDetailsByChannel");
     String attrs = joinAttributes(query);
@@ -457,6 +463,7 @@ public final class OptimoveClient {
                 delimiter,
                 query.pageSize(),
                 skip),
+        onCall,
         operation,
         "SendDetailRow",
         stats -> TargetRows.sendDetails(attributes, stats),
@@ -475,6 +482,12 @@ public final class OptimoveClient {
    */
   public PagedIterable<CustomerExecutionDetail> getCustomerExecutionDetailsByCampaign(
       CampaignTargetQuery query) {
+    return getCustomerExecutionDetailsByCampaign(query, call -> {});
+  }
+
+  /** The same listing, telling {@code onCall} each page's call before it runs (to cancel it). */
+  PagedIterable<CustomerExecutionDetail> getCustomerExecutionDetailsByCampaign(
+      CampaignTargetQuery query, java.util.function.Consumer<retrofit2.Call<?>> onCall) {
     Objects.requireNonNull(query, "query");
     String operation = op("GET", "customers", "GetCustomerExecutionDetailsByCampaign");
     String attrs = joinAttributes(query);
@@ -494,6 +507,7 @@ public final class OptimoveClient {
                 delimiter,
                 query.pageSize(),
                 skip),
+        onCall,
         operation,
         "ExecutionDetailRow",
         stats -> TargetRows.executionDetails(attributes, stats),
