@@ -220,7 +220,16 @@ public final class DelivyrRuntime implements Closeable {
     this.refusals = b.refusals;
     this.jsonLimits = new InboundJsonLimits(b.maxBodyBytes);
     this.sendCaps = b.sendCaps;
-    this.scheduledSendCaps = b.scheduledSendCaps != null ? b.scheduledSendCaps : b.sendCaps;
+    // Scheduled campaigns are the operator's own, confirmed with Optimove: by default only the
+    // per-number daily cap holds them (a campaign of any size is not cut at a country's hourly
+    // trigger budget).
+    this.scheduledSendCaps =
+        b.scheduledSendCaps != null
+            ? b.scheduledSendCaps
+            : InMemorySendCaps.builder()
+                .perCountryPerHour(Integer.MAX_VALUE)
+                .perCampaign(Long.MAX_VALUE)
+                .build();
     this.overrideDestinations = b.overrideDestinations;
     this.destinations = b.destinations;
     this.phoneParser = b.phoneParser;
@@ -1226,8 +1235,10 @@ public final class DelivyrRuntime implements Closeable {
     }
 
     /**
-     * Sets other caps for scheduled campaigns (default: the same {@link #sendCaps} as triggers,
-     * sharing their counts), e.g. larger ones for big campaigns to known customers.
+     * Sets the caps of scheduled campaigns (default: in memory, the per-number daily cap only, 5 a
+     * day; no per-country or per-campaign limit, so a large campaign is never cut at the triggers'
+     * hourly budget). Pass {@link #sendCaps}'s own object to share the triggers' counts and limits,
+     * or a {@code JdbcSendCaps} on the shared database so the count holds across instances.
      *
      * @param caps the caps, e.g. {@link SendCaps#unlimited()}; null for the default
      * @return this builder

@@ -111,6 +111,9 @@ class ScheduledCapsTest {
             .listenerBaseUrl("https://relay.example/hooks/")
             .phoneParser(LibPhoneNumberParser.international())
             .sendCaps(caps)
+            // Scheduled campaigns share the triggers' caps here (their default is the per-number
+            // daily cap alone).
+            .scheduledSendCaps(caps)
             .clock(clock)
             .build();
     runtime.install();

@@ -180,6 +180,7 @@ public class CampaignRelayRuntimeAutoConfiguration {
               .journal(state.journal())
               .claims(state.claims())
               .sendCaps(state.sendCaps())
+              .scheduledSendCaps(state.scheduledSendCaps())
               .listenerTokens(state.listenerTokens())
               .owner(instanceName("delivyr"))
               .executionListener(executionListener.getIfAvailable(() -> ExecutionListener.NONE))
@@ -249,7 +250,7 @@ public class CampaignRelayRuntimeAutoConfiguration {
           .journal(state.journal())
           .processedIds(state.processedIds())
           .claims(state.claims())
-          .sendCaps(state.sendCaps())
+          .sendCaps(state.scheduledSendCaps())
           .testMode(r.isTestingMode())
           .executionListener(executionListener.getIfAvailable(() -> ExecutionListener.NONE))
           .build();

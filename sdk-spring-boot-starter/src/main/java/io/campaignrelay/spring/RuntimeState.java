@@ -44,6 +44,7 @@ final class RuntimeState implements SmartLifecycle, AutoCloseable {
   private final CampaignClaims claims;
   private final MetricsOutbox outbox;
   private final SendCaps sendCaps;
+  private final SendCaps scheduledSendCaps;
   private final ListenerTokens listenerTokens;
   private final boolean ownsStore;
   private volatile boolean running;
@@ -74,6 +75,7 @@ final class RuntimeState implements SmartLifecycle, AutoCloseable {
     this.claims = store.campaignClaims();
     this.outbox = store.metricsOutbox();
     this.sendCaps = sendCaps(store, caps);
+    this.scheduledSendCaps = scheduledSendCaps(store, caps);
     this.listenerTokens = JdbcListenerTokens.of(store, vendor);
   }
 
@@ -143,6 +145,28 @@ final class RuntimeState implements SmartLifecycle, AutoCloseable {
    *
    * @throws ConfigurationException naming {@code campaignrelay.send-caps.*} properties
    */
+  /**
+   * The caps of scheduled campaigns: the same per-number daily cap, counted in the same table as
+   * the triggers' (so both paths share it across instances), and no per-country or per-campaign
+   * limit, so that a campaign of any size is never cut at the triggers' hourly budget.
+   */
+  static JdbcSendCaps scheduledSendCaps(JdbcStore store, CampaignRelayProperties.SendCaps caps) {
+    try {
+      return JdbcSendCaps.builder()
+          .store(store)
+          .perDestinationPerDay(caps.getPerDestinationPerDay())
+          .perCountryPerHour(Long.MAX_VALUE)
+          .perCampaign(Long.MAX_VALUE)
+          .build();
+    } catch (ConfigurationException e) {
+      throw new ConfigurationException(
+          "campaignrelay send caps",
+          e.problems().stream()
+              .map(q -> new ConfigurationProblem(property(q.field()), q.value(), q.fix()))
+              .toList());
+    }
+  }
+
   static JdbcSendCaps sendCaps(JdbcStore store, CampaignRelayProperties.SendCaps caps) {
     try {
       return JdbcSendCaps.builder()
@@ -208,6 +232,10 @@ final class RuntimeState implements SmartLifecycle, AutoCloseable {
   /** The send caps in the state's database, shared by every instance on it. */
   SendCaps sendCaps() {
     return sendCaps;
+  }
+
+  SendCaps scheduledSendCaps() {
+    return scheduledSendCaps;
   }
 
   /** The runtime's listener token in the state's database (named after the vendor). */

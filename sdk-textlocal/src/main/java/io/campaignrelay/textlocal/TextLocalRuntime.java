@@ -223,7 +223,15 @@ public final class TextLocalRuntime implements AutoCloseable {
     }
     this.messageLog = b.messageLog != null ? b.messageLog : new InMemoryMessageLog();
     this.dispatches = new DurableCampaignLedger(ledger);
-    this.sendCaps = b.sendCaps != null ? b.sendCaps : InMemorySendCaps.builder().build();
+    // Every TextLocal campaign is a scheduled one, the operator's own: by default only the
+    // per-number daily cap holds it (a campaign of any size is not cut at an hourly budget).
+    this.sendCaps =
+        b.sendCaps != null
+            ? b.sendCaps
+            : InMemorySendCaps.builder()
+                .perCountryPerHour(Integer.MAX_VALUE)
+                .perCampaign(Long.MAX_VALUE)
+                .build();
     this.capped = InboundRefusals.create();
     io.campaignrelay.core.PhoneNumberParser capsParser =
         b.phoneParser != null ? b.phoneParser : io.campaignrelay.core.PhoneNumberParser.basic();
@@ -914,12 +922,13 @@ public final class TextLocalRuntime implements AutoCloseable {
      * Sets the send caps personalised LIVE campaigns (the {@code bulk_json} route through core's
      * engine) are held to, message by message through core's {@link CappedChannel}: messages per
      * number per UTC day, per country per clock hour, per campaign (default: {@link
-     * InMemorySendCaps} with its defaults, 5, 1,000 and 100,000, in this process only; give
-     * sdk-jdbc's {@code JdbcSendCaps} for caps across instances, {@link SendCaps#unlimited()} for
-     * none). A capped recipient is not sent, is journaled DROPPED with the cap named, reaches the
-     * listener's {@code onDropped} and is counted in {@link TextLocalRuntime#capRefusals()}. Choose
-     * the caps for the largest campaign you send. The temporary-group route (the same text for
-     * everyone: one {@code send} to a group TextLocal expands) is not capped per message.
+     * InMemorySendCaps} with 5 per number a day and no per-country or per-campaign limit, so that a
+     * campaign of any size is never cut at an hourly budget, in this process only; give sdk-jdbc's
+     * {@code JdbcSendCaps} for caps across instances, {@link SendCaps#unlimited()} for none). A
+     * capped recipient is not sent, is journaled DROPPED with the cap named, reaches the listener's
+     * {@code onDropped} and is counted in {@link TextLocalRuntime#capRefusals()}. Choose the caps
+     * for the largest campaign you send. The temporary-group route (the same text for everyone: one
+     * {@code send} to a group TextLocal expands) is not capped per message.
      *
      * @param caps the caps
      * @return this builder
