@@ -19,10 +19,11 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Example: page a campaign's targets. {@link OptimoveTargetSource} streams recipients lazily, one
- * page at a time, with the attributes in the requested order (the phone number first for SMS), so a
- * campaign of any size runs in constant memory. Runs against an in-process fake of Optimove holding
- * 25,000 targets, read in pages of 5,000.
+ * Example: page a campaign's targets. {@link OptimoveTargetSource} streams recipients lazily, a
+ * page at a time (the next page read ahead while one is consumed: two pages in memory at most),
+ * with the attributes in the requested order (the phone number first for SMS), so a campaign of any
+ * size runs in constant memory. Runs against an in-process fake of Optimove holding 25,000 targets,
+ * read in pages of 5,000.
  */
 public final class PageCampaignTargets {
 
@@ -66,7 +67,7 @@ public final class PageCampaignTargets {
                 + first
                 + " after "
                 + (fake.requestCount() - before)
-                + " request (only the first page is read)");
+                + " page request(s) (the first page, and at most the next one read ahead)");
       }
       before = fake.requestCount();
       long count;
