@@ -126,7 +126,7 @@ class DelivyrEndToEndTest {
             .clientOptions(options(fakeOptimove.metricsBaseUrl()))
             .endpoint(fakeOptimove.metricsBaseUrl())
             .tenantId(Long.toString(fakeOptimove.tenantId()))
-            .tenantToken(Secret.of(FakeOptimove.DEFAULT_TENANT_TOKEN))
+            .credential(Secret.of(FakeOptimove.DEFAULT_TENANT_TOKEN))
             .buildClient();
   }
 

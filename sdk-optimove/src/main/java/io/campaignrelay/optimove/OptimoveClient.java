@@ -7,13 +7,12 @@ import io.campaignrelay.core.CustomerAttributes;
 import io.campaignrelay.core.PagedIterable;
 import io.campaignrelay.core.Secret;
 import io.campaignrelay.core.http.ApiConnectionException;
-import io.campaignrelay.core.http.ApiErrorDetails;
 import io.campaignrelay.core.http.ApiServiceException;
 import io.campaignrelay.core.http.AuthenticationException;
+import io.campaignrelay.core.http.ClientBuilder;
 import io.campaignrelay.core.http.ClientOptions;
 import io.campaignrelay.core.http.RateLimit;
-import io.campaignrelay.core.http.RetryOptions;
-import io.campaignrelay.core.http.Sleeper;
+import io.campaignrelay.core.http.spi.Authentication;
 import io.campaignrelay.core.http.spi.HttpPipeline;
 import io.campaignrelay.core.http.spi.VendorProfile;
 import io.campaignrelay.optimove.implementation.AttributeValues;
@@ -43,16 +42,15 @@ import io.campaignrelay.optimove.models.IntegrationProblem;
 import io.campaignrelay.optimove.models.IntegrationProblem.Severity;
 import io.campaignrelay.optimove.models.Promotion;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import okhttp3.OkHttpClient;
 
 /**
  * The Optimove REST API as a channel integration (an SMS vendor such as Delivyr or TextLocal) uses
@@ -91,6 +89,7 @@ public final class OptimoveClient {
   public static final int MAX_ROWS_PER_CALL = 100;
 
   static VendorProfile profile(Secret apiKey) {
+    OptimoveErrors errors = OptimoveErrors.parser(apiKey);
     return VendorProfile.builder("optimove")
         .secretNames("x-api-key", "authorization-token", "password", "tenanttoken")
         .loggableParameters(
@@ -104,7 +103,13 @@ public final class OptimoveClient {
             "$skip",
             "Date")
         .defaultRateLimit(DEFAULT_RATE_LIMIT)
-        .errorParser(OptimoveErrors.parser(apiKey))
+        .errorParser(errors)
+        .errorEnvelope(errors)
+        .authentication(
+            apiKey == null
+                ? null
+                : Authentication.headers(
+                    Map.of("X-API-KEY", apiKey.reveal(), "Accept", "application/json")))
         .build();
   }
 
@@ -115,13 +120,17 @@ public final class OptimoveClient {
   private final OptimoveApi api;
   private final Responses responses;
 
-  private OptimoveClient(Builder b, ClientOptions options) {
-    this.configuredEndpoint = b.endpoint;
-    this.apiKey = b.credential;
-    this.pathStyle = b.pathStyle;
-    this.pipeline = HttpPipeline.create(options, profile(b.credential), b.credential);
+  private OptimoveClient(
+      ClientOptions options,
+      String configuredEndpoint,
+      Secret apiKey,
+      OptimovePathStyle pathStyle) {
+    this.configuredEndpoint = configuredEndpoint;
+    this.apiKey = apiKey;
+    this.pathStyle = pathStyle;
+    this.pipeline = HttpPipeline.create(options, profile(apiKey), apiKey);
     this.api = pipeline.create(OptimoveApi.class);
-    this.responses = new Responses(pipeline, OptimoveErrors.parser(b.credential));
+    this.responses = new Responses(pipeline, OptimoveErrors.parser(apiKey));
   }
 
   /**
@@ -131,6 +140,20 @@ public final class OptimoveClient {
    */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * A builder holding this client's settings (endpoint, credential, path style, transport options),
+   * to derive a variant.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    return new Builder()
+        .clientOptions(pipeline.options())
+        .endpoint(configuredEndpoint)
+        .credential(apiKey)
+        .pathStyle(pathStyle);
   }
 
   /**
@@ -546,30 +569,15 @@ public final class OptimoveClient {
       node = node.isEmpty() ? null : node.get(0);
     }
     if (node == null || !node.isObject()) {
-      throw new ApiServiceException(
-          new ApiErrorDetails(
-              "optimove",
-              operation,
-              200,
-              null,
-              "no details returned for CampaignID " + campaignId,
-              null,
-              false,
-              ""));
+      throw responses.unusable(operation, "no details returned for CampaignID " + campaignId, "");
     }
     try {
       return Responses.MAPPER.treeToValue(node, CampaignDetails.class);
     } catch (java.io.IOException e) {
-      throw new ApiServiceException(
-          new ApiErrorDetails(
-              "optimove",
-              operation,
-              200,
-              null,
-              "the campaign details could not be read (" + e.getClass().getSimpleName() + ")",
-              null,
-              false,
-              pipeline.excerpt(node.toString())));
+      throw responses.unusable(
+          operation,
+          "the campaign details could not be read (" + e.getClass().getSimpleName() + ")",
+          node.toString());
     }
   }
 
@@ -962,56 +970,24 @@ public final class OptimoveClient {
   }
 
   /**
-   * Builds an {@link OptimoveClient}. Settings made here override the same settings of {@link
-   * #clientOptions(ClientOptions)}. Not thread-safe.
+   * Builds an {@link OptimoveClient} on core's {@link ClientBuilder} (its merge rule applies: a
+   * setting made here wins over the same setting of {@link #clientOptions(ClientOptions)}, null
+   * means the options'). The endpoint and the API key are required. Not thread-safe.
    */
-  public static final class Builder {
-    private String endpoint;
-    private Secret credential;
+  public static final class Builder extends ClientBuilder<Builder, Secret, OptimoveClient> {
     private OptimovePathStyle pathStyle = OptimovePathStyle.CLASSIC;
-    private ClientOptions clientOptions;
-    private OkHttpClient httpClient;
-    private RetryOptions retryOptions;
     private RateLimit rateLimit;
-    private Clock clock;
-    private Sleeper sleeper;
 
     private Builder() {}
 
     /**
-     * Sets the tenant's API endpoint, e.g. {@code https://api5.optimove.net/} (required, here or in
-     * {@link #clientOptions(ClientOptions)}). Any absolute http(s) URL is accepted here (tests and
-     * fakes use loopback); {@link OptimoveClient#checkIntegration(List)} reports a value that does
-     * not follow Optimove's format.
-     *
-     * @param endpoint the endpoint
-     * @return this builder
-     */
-    public Builder endpoint(String endpoint) {
-      this.endpoint = endpoint;
-      return this;
-    }
-
-    /**
-     * Uses the sandbox API endpoint {@value OptimoveClient#SANDBOX_ENDPOINT}.
+     * Uses the sandbox API endpoint {@value OptimoveClient#SANDBOX_ENDPOINT}; the same as {@code
+     * endpoint(SANDBOX_ENDPOINT)}.
      *
      * @return this builder
      */
     public Builder sandbox() {
-      this.endpoint = SANDBOX_ENDPOINT;
-      return this;
-    }
-
-    /**
-     * Sets the API key (required), sent as {@code X-API-KEY}. Use a key of the Integrations access
-     * type, never Admin or Transactional.
-     *
-     * @param apiKey the key
-     * @return this builder
-     */
-    public Builder credential(Secret apiKey) {
-      this.credential = apiKey;
-      return this;
+      return endpoint(SANDBOX_ENDPOINT);
     }
 
     /**
@@ -1026,42 +1002,10 @@ public final class OptimoveClient {
     }
 
     /**
-     * Sets the base transport options (timeouts, logging, application id...).
+     * Sets the client-side request budget; wins over the options' (default {@link
+     * OptimoveClient#DEFAULT_RATE_LIMIT}).
      *
-     * @param clientOptions the options
-     * @return this builder
-     */
-    public Builder clientOptions(ClientOptions clientOptions) {
-      this.clientOptions = clientOptions;
-      return this;
-    }
-
-    /**
-     * Sets an OkHttp client to derive from (proxies, TLS, shared pools); never mutated.
-     *
-     * @param httpClient the client
-     * @return this builder
-     */
-    public Builder httpClient(OkHttpClient httpClient) {
-      this.httpClient = httpClient;
-      return this;
-    }
-
-    /**
-     * Sets the retry options.
-     *
-     * @param retryOptions the options
-     * @return this builder
-     */
-    public Builder retryOptions(RetryOptions retryOptions) {
-      this.retryOptions = retryOptions;
-      return this;
-    }
-
-    /**
-     * Sets the client-side request budget (default {@link OptimoveClient#DEFAULT_RATE_LIMIT}).
-     *
-     * @param rateLimit the budget
+     * @param rateLimit the budget, or null for the options' (or the default)
      * @return this builder
      */
     public Builder rateLimit(RateLimit rateLimit) {
@@ -1069,93 +1013,49 @@ public final class OptimoveClient {
       return this;
     }
 
-    /**
-     * Sets the clock (rate limiter, retry pauses).
-     *
-     * @param clock the clock
-     * @return this builder
-     */
-    public Builder clock(Clock clock) {
-      this.clock = clock;
-      return this;
+    @Override
+    protected String subject() {
+      return "Optimove client settings";
     }
 
-    /**
-     * Sets what waits for retries and the rate limiter (tests inject one that does not sleep).
-     *
-     * @param sleeper the sleeper
-     * @return this builder
-     */
-    public Builder sleeper(Sleeper sleeper) {
-      this.sleeper = sleeper;
-      return this;
+    @Override
+    protected String endpointFix() {
+      return "set the tenant's API Endpoint, e.g. https://api5.optimove.net/ (Settings > Access"
+          + " Management > API Keys)";
     }
 
-    /**
-     * Builds the client. No network call is made.
-     *
-     * @return the client
-     * @throws ConfigurationException listing every missing or invalid setting
-     */
-    public OptimoveClient buildClient() {
-      List<ConfigurationProblem> problems = new ArrayList<>();
-      if ((endpoint == null || endpoint.isBlank()) && clientOptions != null) {
-        endpoint = clientOptions.endpoint().orElse(null);
-      }
-      if (endpoint == null || endpoint.isBlank()) {
-        problems.add(
-            ConfigurationProblem.of(
-                "endpoint",
-                null,
-                "set the tenant's API Endpoint, e.g. https://api5.optimove.net/ (Settings > Access"
-                    + " Management > API Keys)"));
-      }
-      if (credential == null) {
-        problems.add(
-            ConfigurationProblem.of(
-                "credential", null, "set the API key of the Integrations access type"));
-      } else if (!credential.reveal().strip().equals(credential.reveal())
+    @Override
+    protected String credentialFix() {
+      return "set the API key of the Integrations access type";
+    }
+
+    @Override
+    protected void checkCredential(Secret credential, List<ConfigurationProblem> problems) {
+      if (!credential.reveal().strip().equals(credential.reveal())
           || credential.reveal().chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
         problems.add(
             ConfigurationProblem.ofSecret(
                 "credential", "contains spaces or control characters: copy the key without them"));
       }
+    }
+
+    @Override
+    protected void validate(List<ConfigurationProblem> problems) {
       if (pathStyle == null) {
         problems.add(ConfigurationProblem.of("pathStyle", null, "use OptimovePathStyle.CLASSIC"));
       }
-      ConfigurationException.throwIfAny("Optimove client settings", problems);
-      ClientOptions.Builder o =
-          (clientOptions == null ? ClientOptions.builder() : clientOptions.toBuilder())
-              .endpoint(endpoint.strip());
-      if (retryOptions != null) {
-        o.retryOptions(retryOptions);
-      }
+    }
+
+    @Override
+    protected void customize(ClientOptions.Builder options) {
       if (rateLimit != null) {
-        o.rateLimit(rateLimit);
+        options.rateLimit(rateLimit);
       }
-      if (clock != null) {
-        o.clock(clock);
-      }
-      if (sleeper != null) {
-        o.sleeper(sleeper);
-      }
-      OkHttpClient base =
-          httpClient != null
-              ? httpClient
-              : clientOptions != null ? clientOptions.httpClient().orElse(null) : null;
-      Secret key = credential;
-      OkHttpClient.Builder withAuth = base == null ? new OkHttpClient.Builder() : base.newBuilder();
-      withAuth.addInterceptor(
-          chain ->
-              chain.proceed(
-                  chain
-                      .request()
-                      .newBuilder()
-                      .header("X-API-KEY", key.reveal())
-                      .header("Accept", "application/json")
-                      .build()));
-      o.httpClient(withAuth.build());
-      return new OptimoveClient(this, o.build());
+    }
+
+    @Override
+    protected OptimoveClient newClient(ClientOptions options, Secret credential) {
+      return new OptimoveClient(options, configuredEndpoint(), credential, pathStyle);
     }
   }
 }

@@ -33,7 +33,7 @@ class EngagementMetricsClientTest extends OptimoveTestSupport {
   EngagementMetricsClient metrics() {
     return EngagementMetricsClient.builder()
         .tenantId("123")
-        .tenantToken(Secret.of(TOKEN))
+        .credential(Secret.of(TOKEN))
         .endpoint(server.url("/").toString())
         .clock(clock)
         .sleeper(sleeps::add)
@@ -91,7 +91,7 @@ class EngagementMetricsClientTest extends OptimoveTestSupport {
     EngagementMetricsClient c =
         EngagementMetricsClient.builder()
             .tenantId("123")
-            .tenantToken(Secret.of(TOKEN))
+            .credential(Secret.of(TOKEN))
             .endpoint(server.url("/").toString())
             .clock(clock)
             .batchSize(2)
@@ -171,7 +171,7 @@ class EngagementMetricsClientTest extends OptimoveTestSupport {
     EngagementMetricsClient c =
         EngagementMetricsClient.builder()
             .tenantId("4711")
-            .tenantToken(Secret.of(TOKEN))
+            .credential(Secret.of(TOKEN))
             .buildClient();
     assertThat(c.endpoint()).isEqualTo("https://metric-4711.optimove.net/");
     assertThat(c.toString()).contains("4711").doesNotContain(TOKEN);
@@ -186,6 +186,6 @@ class EngagementMetricsClientTest extends OptimoveTestSupport {
             e ->
                 assertThat(e.problems())
                     .extracting(p -> p.field())
-                    .containsExactly("tenantId", "tenantToken", "batchSize"));
+                    .containsExactly("credential", "tenantId", "batchSize"));
   }
 }

@@ -27,7 +27,7 @@ class RedactionTest extends OptimoveTestSupport {
     EngagementMetricsClient metrics =
         EngagementMetricsClient.builder()
             .tenantId("123")
-            .tenantToken(Secret.of(TOKEN))
+            .credential(Secret.of(TOKEN))
             .endpoint(server.url("/").toString())
             .clock(clock)
             .buildClient();

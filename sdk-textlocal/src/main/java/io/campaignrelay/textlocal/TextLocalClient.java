@@ -1,20 +1,18 @@
 package io.campaignrelay.textlocal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.campaignrelay.core.ConfigurationException;
 import io.campaignrelay.core.ConfigurationProblem;
 import io.campaignrelay.core.PagedIterable;
 import io.campaignrelay.core.PhoneNumber;
 import io.campaignrelay.core.http.ApiConnectionException;
-import io.campaignrelay.core.http.ApiErrorDetails;
 import io.campaignrelay.core.http.ApiServiceException;
+import io.campaignrelay.core.http.ClientBuilder;
 import io.campaignrelay.core.http.ClientOptions;
-import io.campaignrelay.core.http.RetryOptions;
 import io.campaignrelay.core.http.spi.HttpPipeline;
 import io.campaignrelay.core.http.spi.VendorProfile;
 import io.campaignrelay.core.sms.SmsEncoding;
 import io.campaignrelay.core.sms.SmsLength;
-import io.campaignrelay.textlocal.implementation.AuthInterceptor;
+import io.campaignrelay.textlocal.implementation.FormAuthentication;
 import io.campaignrelay.textlocal.implementation.JsonBodies;
 import io.campaignrelay.textlocal.implementation.TextLocalApi;
 import io.campaignrelay.textlocal.implementation.TextLocalErrorParser;
@@ -54,12 +52,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-import okhttp3.OkHttpClient;
 import retrofit2.Call;
 
 /**
@@ -145,6 +140,8 @@ public final class TextLocalClient {
   /** Default page size of the paged methods (INFERRED maximum of TextLocal's {@code limit}). */
   public static final int DEFAULT_PAGE_SIZE = 1000;
 
+  private static final TextLocalErrorParser ERRORS = new TextLocalErrorParser();
+
   /** The profile the shared HTTP plumbing uses for TextLocal. */
   static final VendorProfile PROFILE =
       VendorProfile.builder("textlocal")
@@ -165,31 +162,41 @@ public final class TextLocalClient {
               "max_time",
               "sort_order",
               "inbox_id")
-          .errorParser(new TextLocalErrorParser())
+          .errorParser(ERRORS)
+          .errorEnvelope(ERRORS)
           .build();
 
   private final HttpPipeline pipeline;
   private final TextLocalApi api;
   private final Clock clock;
   private final boolean testMode;
-  private final TextLocalCredential.Kind credentialKind;
+  private final TextLocalCredential credential;
 
-  private TextLocalClient(Builder b, ClientOptions options) {
-    OkHttpClient.Builder http =
-        options.httpClient().map(OkHttpClient::newBuilder).orElseGet(OkHttpClient.Builder::new);
-    http.addInterceptor(new AuthInterceptor(b.credential.formFields()));
-    ClientOptions withAuth = options.toBuilder().httpClient(http.build()).build();
+  private TextLocalClient(ClientOptions options, TextLocalCredential credential, boolean testMode) {
     this.pipeline =
         HttpPipeline.create(
-            withAuth,
-            PROFILE,
-            b.credential.formFields().values().stream()
+            options,
+            PROFILE.withAuthentication(new FormAuthentication(credential.formFields())),
+            credential.formFields().values().stream()
                 .map(io.campaignrelay.core.Secret::of)
                 .toArray(io.campaignrelay.core.Secret[]::new));
     this.api = pipeline.create(TextLocalApi.class);
     this.clock = options.clock();
-    this.testMode = b.testMode;
-    this.credentialKind = b.credential.kind();
+    this.testMode = testMode;
+    this.credential = credential;
+  }
+
+  /**
+   * A builder holding this client's settings (endpoint, credential, test mode, transport options),
+   * to derive a variant.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    return new Builder()
+        .clientOptions(pipeline.options())
+        .credential(credential)
+        .testMode(testMode);
   }
 
   /**
@@ -900,7 +907,10 @@ public final class TextLocalClient {
   private <T extends TextLocalResponse> T call(Call<T> call, String operation, boolean isSend) {
     T body;
     try {
+      // a status: failure envelope is raised by the pipeline, through TextLocalErrorParser
       body = pipeline.execute(call, operation);
+    } catch (TextLocalApiException | TextLocalAuthenticationException e) {
+      throw e;
     } catch (ApiServiceException e) {
       if (e.statusCode() >= 200 && e.statusCode() < 300) {
         // a 2xx whose body could not be read (cut, HTML, malformed): TextLocal may have acted
@@ -912,7 +922,8 @@ public final class TextLocalClient {
       throw unreadable(operation, "the answer was empty", null);
     }
     if (body.failed()) {
-      throw failure(operation, body);
+      // the envelope reader saw no failure in what the converter read as one: do not guess
+      throw unreadable(operation, "the answer's status and errors could not be read", null);
     }
     if (isSend && !"success".equalsIgnoreCase(body.status())) {
       throw unreadable(operation, "the answer carried neither status success nor failure", null);
@@ -938,66 +949,6 @@ public final class TextLocalClient {
         true,
         1,
         cause);
-  }
-
-  /**
-   * Whether a {@code status: failure} answer is a positive refusal: TextLocal says it failed and
-   * every error is a code TextLocal documents as stopping the request ({@link
-   * TextLocalErrorCode#refusesRequest()}). A failure without errors, or with an unlisted code, is
-   * not.
-   */
-  private static boolean refused(TextLocalResponse body) {
-    if (!"failure".equalsIgnoreCase(body.status()) || body.errors().isEmpty()) {
-      return false;
-    }
-    for (TextLocalNotice n : body.errors()) {
-      if (!TextLocalErrorCode.of(n.code()).refusesRequest()) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private ApiServiceException failure(String operation, TextLocalResponse body) {
-    // TextLocal's texts may echo what was sent (e.g. "Invalid login details for apikey=..."): the
-    // client's credential values are removed before they reach a message, an excerpt or a field.
-    List<TextLocalNotice> errors = redacted(body.errors());
-    List<TextLocalNotice> warnings = redacted(body.warnings());
-    TextLocalNotice first = errors.isEmpty() ? null : errors.get(0);
-    String excerpt;
-    try {
-      Map<String, Object> env = new LinkedHashMap<>();
-      env.put("status", body.status());
-      env.put("errors", errors);
-      env.put("warnings", warnings);
-      excerpt = pipeline.excerpt(pipeline.objectMapper().writeValueAsString(env));
-    } catch (JsonProcessingException e) {
-      excerpt = "";
-    }
-    ApiErrorDetails details =
-        new ApiErrorDetails(
-            PROFILE.name(),
-            operation,
-            200,
-            first == null ? null : Integer.toString(first.code()),
-            first == null ? "status: failure without errors" : first.message(),
-            null,
-            false,
-            excerpt);
-    boolean refused = refused(body);
-    if (first != null && first.code() == 3) {
-      return new TextLocalAuthenticationException(details, errors, warnings, refused);
-    }
-    return new TextLocalApiException(details, errors, warnings, refused);
-  }
-
-  private List<TextLocalNotice> redacted(List<TextLocalNotice> notices) {
-    List<TextLocalNotice> out = new ArrayList<>(notices.size());
-    for (TextLocalNotice n : notices) {
-      out.add(
-          new TextLocalNotice(n.code(), n.message() == null ? null : pipeline.redact(n.message())));
-    }
-    return out;
   }
 
   /**
@@ -1082,97 +1033,26 @@ public final class TextLocalClient {
     return "TextLocalClient{endpoint="
         + pipeline.endpoint()
         + ", credential="
-        + credentialKind
+        + credential.kind()
         + ", testMode="
         + testMode
         + '}';
   }
 
-  /** Builds a {@link TextLocalClient}. Not thread-safe. */
-  public static final class Builder {
-    private ClientOptions clientOptions = ClientOptions.defaults();
-    private String endpoint;
-    private boolean endpointSet;
-    private TextLocalCredential credential;
-    private OkHttpClient httpClient;
-    private RetryOptions retryOptions;
-    private Clock clock;
+  /**
+   * Builds a {@link TextLocalClient} on core's {@link ClientBuilder} (its merge rule applies). The
+   * credential is required; the endpoint defaults to {@link #UK_ENDPOINT}. Not thread-safe.
+   */
+  public static final class Builder
+      extends ClientBuilder<Builder, TextLocalCredential, TextLocalClient> {
     private boolean testMode;
 
     private Builder() {}
 
     /**
-     * Sets the host: {@link #UK_ENDPOINT} (the default), {@link #INDIA_ENDPOINT}, or any URL (the
-     * Optimove "API login URL", a proxy, a test server).
-     *
-     * @param endpoint an absolute http(s) URL
-     * @return this builder
-     */
-    public Builder endpoint(String endpoint) {
-      this.endpoint = endpoint;
-      this.endpointSet = true;
-      return this;
-    }
-
-    /**
-     * Sets the credential.
-     *
-     * @param credential the API key or username and hash
-     * @return this builder
-     */
-    public Builder credential(TextLocalCredential credential) {
-      this.credential = credential;
-      return this;
-    }
-
-    /**
-     * Sets an OkHttp client to derive from (never mutated).
-     *
-     * @param httpClient the client
-     * @return this builder
-     */
-    public Builder httpClient(OkHttpClient httpClient) {
-      this.httpClient = httpClient;
-      return this;
-    }
-
-    /**
-     * Sets how reads are retried.
-     *
-     * @param retryOptions the options
-     * @return this builder
-     */
-    public Builder retryOptions(RetryOptions retryOptions) {
-      this.retryOptions = retryOptions;
-      return this;
-    }
-
-    /**
-     * Sets all transport options at once; the other setters of this builder override the
-     * corresponding values.
-     *
-     * @param clientOptions the options
-     * @return this builder
-     */
-    public Builder clientOptions(ClientOptions clientOptions) {
-      this.clientOptions = clientOptions;
-      return this;
-    }
-
-    /**
-     * Sets the clock used to check schedule times (tests inject a fixed one).
-     *
-     * @param clock the clock
-     * @return this builder
-     */
-    public Builder clock(Clock clock) {
-      this.clock = clock;
-      return this;
-    }
-
-    /**
      * Sends {@code test=true} with every send and bulk send: TextLocal validates and prices them
-     * but sends nothing and uses no credit.
+     * but sends nothing and uses no credit. Off by default: the engine's {@code ExecutionMode.TEST}
+     * is the SDK's safety switch (see docs/CONVENTIONS.md).
      *
      * @param testMode the flag
      * @return this builder
@@ -1182,38 +1062,24 @@ public final class TextLocalClient {
       return this;
     }
 
-    /**
-     * Builds the client. Makes no network call.
-     *
-     * @return the client
-     * @throws ConfigurationException listing every missing or invalid setting
-     */
-    public TextLocalClient buildClient() {
-      List<ConfigurationProblem> problems = new ArrayList<>();
-      if (credential == null) {
-        problems.add(
-            ConfigurationProblem.of(
-                "credential", null, "set TextLocalCredential.apiKey(...) or usernameAndHash(...)"));
-      }
-      if (clientOptions == null) {
-        problems.add(
-            ConfigurationProblem.of("clientOptions", null, "use ClientOptions.defaults()"));
-      }
-      ConfigurationException.throwIfAny("TextLocal client", problems);
-      ClientOptions.Builder o = clientOptions.toBuilder();
-      if (endpointSet) {
-        o.endpoint(endpoint);
-      }
-      if (httpClient != null) {
-        o.httpClient(httpClient);
-      }
-      if (retryOptions != null) {
-        o.retryOptions(retryOptions);
-      }
-      if (clock != null) {
-        o.clock(clock);
-      }
-      return new TextLocalClient(this, o.build());
+    @Override
+    protected String subject() {
+      return "TextLocal client";
+    }
+
+    @Override
+    protected String defaultEndpoint() {
+      return UK_ENDPOINT;
+    }
+
+    @Override
+    protected String credentialFix() {
+      return "set TextLocalCredential.apiKey(...) or usernameAndHash(...)";
+    }
+
+    @Override
+    protected TextLocalClient newClient(ClientOptions options, TextLocalCredential credential) {
+      return new TextLocalClient(options, credential, testMode);
     }
   }
 }

@@ -165,7 +165,7 @@ class TextLocalRuntimeTest {
             .clientOptions(options(optimove.metricsBaseUrl(), null))
             .endpoint(optimove.metricsBaseUrl())
             .tenantId(Long.toString(optimove.tenantId()))
-            .tenantToken(Secret.of(FakeOptimove.DEFAULT_TENANT_TOKEN))
+            .credential(Secret.of(FakeOptimove.DEFAULT_TENANT_TOKEN))
             .buildClient();
     return TextLocalRuntime.builder()
         .settings(settings)

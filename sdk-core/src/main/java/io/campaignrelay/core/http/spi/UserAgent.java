@@ -22,7 +22,8 @@ final class UserAgent {
   }
 
   private static String loadVersion() {
-    try (InputStream in = UserAgent.class.getResourceAsStream("/io/campaignrelay/core/http/version.properties")) {
+    try (InputStream in =
+        UserAgent.class.getResourceAsStream("/io/campaignrelay/core/http/version.properties")) {
       if (in == null) {
         return "unknown";
       }
