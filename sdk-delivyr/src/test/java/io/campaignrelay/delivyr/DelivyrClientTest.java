@@ -123,6 +123,41 @@ class DelivyrClientTest {
                     .containsExactly("endpoint", "credential"));
   }
 
+  /** Core's merge rule, once for this client: set here wins, null means the options'. */
+  @Test
+  void theSharedMergeRuleAndToBuilderCarryTheKeyThroughTheProfilesHook() throws Exception {
+    ClientOptions options =
+        ClientOptions.builder()
+            .endpoint("https://elsewhere.example/")
+            .clock(CLOCK)
+            .retryOptions(RetryOptions.none())
+            .build();
+    DelivyrClient c =
+        DelivyrClient.builder()
+            .clientOptions(options)
+            .endpoint(server.url("/v1/").toString())
+            .clock(null)
+            .retryOptions(null)
+            .credential(KEY)
+            .buildClient();
+    assertThat(c.endpoint()).isEqualTo(server.url("/v1/").toString());
+    assertThat(c.clock()).isSameAs(CLOCK);
+    assertThat(
+            DelivyrClient.builder()
+                .clientOptions(null)
+                .endpoint("https://api.delivyr.example/v1/")
+                .credential(KEY)
+                .buildClient()
+                .clock())
+        .isNotSameAs(CLOCK);
+
+    DelivyrClient copy = c.toBuilder().buildClient();
+    enqueue(200, TEMPLATE_JSON);
+    copy.getTemplate("HDS7F3Y2");
+    assertThat(take().getHeaders().get("Authorization")).isEqualTo("Bearer " + KEY.reveal());
+    assertThat(copy.clock()).isSameAs(CLOCK);
+  }
+
   @Test
   void buildingMakesNoCallAndToStringHidesTheKey() {
     assertThat(server.getRequestCount()).isZero();
