@@ -1,11 +1,15 @@
 package io.campaignrelay.optimove;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.campaignrelay.core.CampaignId;
+import io.campaignrelay.core.ChannelId;
 import io.campaignrelay.core.ConfigurationException;
 import io.campaignrelay.core.ConfigurationProblem;
 import io.campaignrelay.core.CustomerAttributes;
+import io.campaignrelay.core.CustomerId;
 import io.campaignrelay.core.PagedIterable;
 import io.campaignrelay.core.Secret;
+import io.campaignrelay.core.TemplateId;
 import io.campaignrelay.core.http.ApiConnectionException;
 import io.campaignrelay.core.http.ApiServiceException;
 import io.campaignrelay.core.http.AuthenticationException;
@@ -205,10 +209,13 @@ public final class OptimoveClient {
    * @throws ApiServiceException if Optimove rejects a call (earlier chunks stay added)
    * @throws ApiConnectionException if Optimove cannot be reached
    */
-  public void addChannelTemplates(int channelId, List<ChannelTemplate> templates) {
-    Objects.requireNonNull(templates, "templates");
+  public void createTemplates(ChannelId channel, List<ChannelTemplate> templates) {
     List<ConfigurationProblem> problems = new ArrayList<>();
-    checkChannel(channelId, problems);
+    int channelId = checkChannel(channel, problems);
+    if (templates == null) {
+      problems.add(ConfigurationProblem.of("templates", null, "give the templates to add"));
+      templates = List.of();
+    }
     Set<Long> ids = new LinkedHashSet<>();
     for (int i = 0; i < templates.size(); i++) {
       ChannelTemplate t = templates.get(i);
@@ -259,8 +266,8 @@ public final class OptimoveClient {
    * @throws ApiServiceException if Optimove rejects the call
    * @throws ApiConnectionException if Optimove cannot be reached
    */
-  public List<ChannelTemplate> getChannelTemplates(int channelId) {
-    requireChannel(channelId);
+  public List<ChannelTemplate> listTemplates(ChannelId channel) {
+    int channelId = requireChannel(channel);
     return responses.readList(
         api.getChannelTemplates(cat("integrations"), channelId),
         op("GET", "integrations", "GetChannelTemplates"),
@@ -276,10 +283,10 @@ public final class OptimoveClient {
    * @throws ApiServiceException if Optimove rejects a call
    * @throws ApiConnectionException if Optimove cannot be reached
    */
-  public void deleteChannelTemplates(int channelId, List<Long> templateIds) {
-    requireChannel(channelId);
-    Objects.requireNonNull(templateIds, "templateIds");
-    for (List<Long> chunk : Chunks.of(templateIds, MAX_ROWS_PER_CALL)) {
+  public void deleteTemplates(ChannelId channel, List<TemplateId> templateIds) {
+    int channelId = requireChannel(channel);
+    List<Long> ids = requireTemplates(templateIds);
+    for (List<Long> chunk : Chunks.of(ids, MAX_ROWS_PER_CALL)) {
       List<WireRows.TemplateDeletionRow> rows =
           chunk.stream().map(id -> new WireRows.TemplateDeletionRow(channelId, id)).toList();
       responses.write(
@@ -297,8 +304,9 @@ public final class OptimoveClient {
    * @throws ApiServiceException if Optimove rejects the call
    * @throws ApiConnectionException if Optimove cannot be reached
    */
-  public List<ChannelTemplateDetails> getChannelTemplateDetails(int channelId, long templateId) {
-    requireChannel(channelId);
+  public List<ChannelTemplateDetails> getTemplateDetails(ChannelId channel, TemplateId template) {
+    int channelId = requireChannel(channel);
+    long templateId = requireTemplates(template == null ? null : List.of(template)).get(0);
     return responses.readList(
         api.getChannelTemplateDetails(
             cat("integrations"), "GetChannelTemplateDetails", channelId, templateId),
@@ -315,7 +323,7 @@ public final class OptimoveClient {
    * @throws ConfigurationException if a code is blank
    * @throws ApiServiceException if Optimove rejects a call
    */
-  public void addPromotions(List<Promotion> promotions) {
+  public void createPromotions(List<Promotion> promotions) {
     List<ConfigurationProblem> problems = new ArrayList<>();
     for (int i = 0; i < promotions.size(); i++) {
       Promotion p = promotions.get(i);
@@ -345,7 +353,7 @@ public final class OptimoveClient {
    * @return the promotions, possibly empty
    * @throws ApiServiceException if Optimove rejects the call
    */
-  public List<Promotion> getPromotions() {
+  public List<Promotion> listPromotions() {
     return responses.readList(
         api.getPromotions(cat("integrations")),
         op("GET", "integrations", "GetPromotions"),
@@ -381,7 +389,8 @@ public final class OptimoveClient {
    * @throws ConfigurationException listing every invalid value
    * @throws ApiServiceException if Optimove rejects the call
    */
-  public void registerEventListener(EventType eventType, String listenerUrl, Integer channelId) {
+  public void createEventListener(EventType eventType, String listenerUrl, ChannelId channel) {
+    Integer channelId = channel == null ? null : channel.value();
     List<ConfigurationProblem> problems = new ArrayList<>();
     if (eventType == null) {
       problems.add(ConfigurationProblem.of("eventType", null, "give an EventType, e.g. 13"));
@@ -392,9 +401,6 @@ public final class OptimoveClient {
               "listenerUrl",
               listenerUrl,
               "give an absolute http(s) URL Optimove can reach, e.g. https://example.com/optimove"));
-    }
-    if (channelId != null && channelId <= 0) {
-      problems.add(ConfigurationProblem.of("channelId", channelId, "give a positive id or null"));
     }
     if (EventType.PROMO_CLEARANCE_REQUIRED.equals(eventType) && channelId != null) {
       problems.add(
@@ -416,8 +422,13 @@ public final class OptimoveClient {
    * @param channelId the channel it was registered for, or null
    * @throws ApiServiceException if Optimove rejects the call
    */
-  public void unregisterEventListener(EventType eventType, Integer channelId) {
-    Objects.requireNonNull(eventType, "eventType");
+  public void deleteEventListener(EventType eventType, ChannelId channel) {
+    if (eventType == null) {
+      throw new ConfigurationException(
+          "Optimove event listener",
+          ConfigurationProblem.of("eventType", null, "give the EventType it was registered for"));
+    }
+    Integer channelId = channel == null ? null : channel.value();
     responses.write(
         api.unregisterEventListener(
             cat("general"), new WireRows.ListenerRow(eventType.id(), null, channelId)),
@@ -430,7 +441,7 @@ public final class OptimoveClient {
    * @return the registrations, possibly empty
    * @throws ApiServiceException if Optimove rejects the call
    */
-  public List<EventListenerRegistration> getRegisteredEventListeners() {
+  public List<EventListenerRegistration> listEventListeners() {
     return responses.readList(
         api.getRegisteredEventListeners(cat("general")),
         op("GET", "general", "GetRegisteredEventListeners"),
@@ -459,8 +470,7 @@ public final class OptimoveClient {
    * @return the lazy listing; failures surface while iterating it as {@link ApiServiceException},
    *     {@link ApiConnectionException} or {@link TargetListingException}
    */
-  public PagedIterable<CustomerSendDetail> getCustomerSendDetailsByChannel(
-      CampaignTargetQuery query) {
+  public PagedIterable<CustomerSendDetail> listCustomerSendDetails(CampaignTargetQuery query) {
     Objects.requireNonNull(query, "query");
     String operation = op("GET", "customers", "GetCustomerSendDetailsByChannel");
     String attrs = joinAttributes(query);
@@ -489,14 +499,14 @@ public final class OptimoveClient {
   /**
    * Lists a campaign's recipients with their actions and promo codes
    * (GetCustomerExecutionDetailsByCampaign), paged lazily like {@link
-   * #getCustomerSendDetailsByChannel(CampaignTargetQuery)}. {@code PromoCode} is comma-separated
-   * text and is split; the send time is read from {@code ScheduleTime} or {@code ScheduledTime}
-   * (both spellings are seen).
+   * #listCustomerSendDetails(CampaignTargetQuery)}. {@code PromoCode} is comma-separated text and
+   * is split; the send time is read from {@code ScheduleTime} or {@code ScheduledTime} (both
+   * spellings are seen).
    *
    * @param query the campaign, channel, attributes and page size
    * @return the lazy listing
    */
-  public PagedIterable<CustomerExecutionDetail> getCustomerExecutionDetailsByCampaign(
+  public PagedIterable<CustomerExecutionDetail> listCustomerExecutionDetails(
       CampaignTargetQuery query) {
     Objects.requireNonNull(query, "query");
     String operation = op("GET", "customers", "GetCustomerExecutionDetailsByCampaign");
@@ -531,8 +541,8 @@ public final class OptimoveClient {
    * @return the customers, possibly empty
    * @throws ApiServiceException if Optimove rejects the call
    */
-  public List<CanceledCampaignCustomer> getCanceledCampaignCustomers(long campaignId) {
-    requireCampaign(campaignId);
+  public List<CanceledCampaignCustomer> listCanceledCustomers(CampaignId campaign) {
+    long campaignId = requireCampaign(campaign);
     return responses
         .readList(
             api.getCanceledCampaignCustomers(cat("customers"), campaignId),
@@ -556,8 +566,8 @@ public final class OptimoveClient {
    * @throws io.campaignrelay.core.http.NotFoundException if Optimove answers 404
    * @throws ApiServiceException if Optimove rejects the call or returns nothing
    */
-  public CampaignDetails getCampaignDetails(long campaignId) {
-    requireCampaign(campaignId);
+  public CampaignDetails getCampaignDetails(CampaignId campaign) {
+    long campaignId = requireCampaign(campaign);
     String operation = op("GET", "actions", "GetCampaignDetails");
     JsonNode node =
         responses.read(
@@ -589,21 +599,28 @@ public final class OptimoveClient {
    * @return the campaign ids, possibly empty
    * @throws ApiServiceException if Optimove rejects the call
    */
-  public List<Long> getExecutedCampaignsByChannel(int channelId, LocalDate date) {
-    requireChannel(channelId);
-    Objects.requireNonNull(date, "date");
+  public List<CampaignId> listExecutedCampaigns(ChannelId channel, LocalDate date) {
+    int channelId = requireChannel(channel);
+    if (date == null) {
+      throw new ConfigurationException(
+          "Optimove call", ConfigurationProblem.of("date", null, "give the execution date"));
+    }
     List<JsonNode> rows =
         responses.readList(
             api.getExecutedCampaignsByChannel(cat("actions"), channelId, date.toString()),
             op("GET", "actions", "GetExecutedCampaignsByChannel"),
             JsonNode.class);
-    List<Long> ids = new ArrayList<>(rows.size());
+    List<CampaignId> ids = new ArrayList<>(rows.size());
     for (JsonNode r : rows) {
       JsonNode id = r.isObject() ? Responses.field(r, "CampaignID") : r;
+      long value = 0;
       if (id != null && id.canConvertToLong()) {
-        ids.add(id.asLong());
-      } else if (id != null && id.isTextual() && id.asText().matches("[0-9]+")) {
-        ids.add(Long.parseLong(id.asText()));
+        value = id.asLong();
+      } else if (id != null && id.isTextual() && id.asText().matches("[0-9]{1,18}")) {
+        value = Long.parseLong(id.asText());
+      }
+      if (value > 0) {
+        ids.add(CampaignId.scheduled(value));
       }
     }
     return ids;
@@ -617,10 +634,10 @@ public final class OptimoveClient {
    * @return the rows, possibly empty
    * @throws ApiServiceException if Optimove rejects the call
    */
-  public List<ExecutedCampaignChannelDetail> getExecutedCampaignChannelDetails(
-      long campaignId, int channelId) {
-    requireCampaign(campaignId);
-    requireChannel(channelId);
+  public List<ExecutedCampaignChannelDetail> listExecutedCampaignChannelDetails(
+      CampaignId campaign, ChannelId channel) {
+    long campaignId = requireCampaign(campaign);
+    int channelId = requireChannel(channel);
     return responses.readList(
         api.getExecutedCampaignChannelDetails(cat("actions"), campaignId, channelId),
         op("GET", "actions", "GetExecutedCampaignChannelDetails"),
@@ -636,7 +653,7 @@ public final class OptimoveClient {
    * @return the attributes, possibly empty
    * @throws ApiServiceException if Optimove rejects the call
    */
-  public List<CustomerAttributeDefinition> getCustomerAttributeList() {
+  public List<CustomerAttributeDefinition> listCustomerAttributes() {
     return responses.readList(
         api.getCustomerAttributeList(cat("model")),
         op("GET", "model", "GetCustomerAttributeList"),
@@ -651,12 +668,12 @@ public final class OptimoveClient {
    * @return the attributes the key can see, possibly empty
    * @throws ApiServiceException if Optimove rejects the call (a JSON-string body is an error)
    */
-  public List<CustomerAttributeValue> getCustomerAttributes(String customerId) {
-    if (customerId == null || customerId.isBlank()) {
+  public List<CustomerAttributeValue> getCustomerAttributes(CustomerId customer) {
+    if (customer == null) {
       throw new ConfigurationException(
-          "Optimove customer",
-          ConfigurationProblem.of("customerId", customerId, "give a CustomerID"));
+          "Optimove customer", ConfigurationProblem.of("customerId", null, "give a CustomerID"));
     }
+    String customerId = customer.value();
     return responses.readList(
         api.getCustomerAttributes(customerId),
         "GET Customers/{CustomerID}/Attributes",
@@ -787,13 +804,13 @@ public final class OptimoveClient {
     try {
       if (sampleCustomerId != null && !sampleCustomerId.isBlank()) {
         visible =
-            getCustomerAttributes(sampleCustomerId).stream()
+            getCustomerAttributes(CustomerId.of(sampleCustomerId)).stream()
                 .map(CustomerAttributeValue::realFieldName)
                 .filter(Objects::nonNull)
                 .toList();
       } else {
         visible =
-            getCustomerAttributeList().stream()
+            listCustomerAttributes().stream()
                 .map(CustomerAttributeDefinition::realFieldName)
                 .filter(Objects::nonNull)
                 .toList();
@@ -935,26 +952,59 @@ public final class OptimoveClient {
     }
   }
 
-  private static void checkChannel(int channelId, List<ConfigurationProblem> problems) {
-    if (channelId <= 0) {
+  private static int checkChannel(ChannelId channel, List<ConfigurationProblem> problems) {
+    if (channel == null) {
       problems.add(
           ConfigurationProblem.of(
-              "channelId", channelId, "give the positive ChannelID, e.g. 452 or 250"));
+              "channelId", null, "give the channel, e.g. ChannelId.SCHEDULED_SMS (452) or 250"));
+      return 0;
     }
+    return channel.value();
   }
 
-  private static void requireChannel(int channelId) {
+  private static int requireChannel(ChannelId channel) {
     List<ConfigurationProblem> p = new ArrayList<>();
-    checkChannel(channelId, p);
+    int id = checkChannel(channel, p);
     ConfigurationException.throwIfAny("Optimove call", p);
+    return id;
   }
 
-  private static void requireCampaign(long campaignId) {
-    if (campaignId <= 0) {
+  /** Optimove's scheduled campaigns have integer ids; a dotted (triggered) id is refused. */
+  private static long requireCampaign(CampaignId campaign) {
+    if (campaign == null || campaign.numericValue().isEmpty()) {
       throw new ConfigurationException(
           "Optimove call",
-          ConfigurationProblem.of("campaignId", campaignId, "give the positive CampaignID"));
+          ConfigurationProblem.of(
+              "campaignId",
+              campaign,
+              "give the scheduled campaign's integer CampaignID, e.g. CampaignId.scheduled(1234)"));
     }
+    return campaign.numericValue().getAsLong();
+  }
+
+  /** Optimove's TemplateIDs are integers of zero or more. */
+  private static List<Long> requireTemplates(List<TemplateId> templateIds) {
+    List<ConfigurationProblem> problems = new ArrayList<>();
+    List<Long> ids = new ArrayList<>();
+    if (templateIds == null) {
+      problems.add(ConfigurationProblem.of("templateIds", null, "give the template ids"));
+    } else {
+      for (int i = 0; i < templateIds.size(); i++) {
+        TemplateId t = templateIds.get(i);
+        Long id = t == null || !t.value().matches("[0-9]{1,18}") ? null : Long.valueOf(t.value());
+        if (id == null) {
+          problems.add(
+              ConfigurationProblem.of(
+                  "templateIds[" + i + "]",
+                  t,
+                  "give Optimove's integer TemplateID, e.g. TemplateId.of(1001)"));
+        } else {
+          ids.add(id);
+        }
+      }
+    }
+    ConfigurationException.throwIfAny("Optimove call", problems);
+    return ids;
   }
 
   /** Names the endpoint and path style; never the API key. */

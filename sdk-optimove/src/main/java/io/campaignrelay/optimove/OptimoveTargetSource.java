@@ -119,7 +119,7 @@ public final class OptimoveTargetSource implements TargetSource {
         switch (function) {
           case EXECUTION_DETAILS_BY_CAMPAIGN ->
               withinTargeted(
-                      client.getCustomerExecutionDetailsByCampaign(query).streamByPage(),
+                      client.listCustomerExecutionDetails(query).streamByPage(),
                       campaign,
                       campaignId)
                   .map(
@@ -132,9 +132,7 @@ public final class OptimoveTargetSource implements TargetSource {
                               campaignTemplate));
           case SEND_DETAILS_BY_CHANNEL ->
               withinTargeted(
-                      client.getCustomerSendDetailsByChannel(query).streamByPage(),
-                      campaign,
-                      campaignId)
+                      client.listCustomerSendDetails(query).streamByPage(), campaign, campaignId)
                   .map(
                       d ->
                           recipient(

@@ -465,9 +465,10 @@ public final class TextLocalRuntime implements AutoCloseable {
    */
   public int scheduleCampaignsOf(LocalDate date) {
     int added = 0;
-    for (long id : optimove.getExecutedCampaignsByChannel(channel.value(), date)) {
+    for (CampaignId campaign : optimove.listExecutedCampaigns(channel, date)) {
+      long id = campaign.numericValue().orElseThrow();
       Optional<ExecutedCampaignChannelDetail> detail =
-          optimove.getExecutedCampaignChannelDetails(id, channel.value()).stream()
+          optimove.listExecutedCampaignChannelDetails(campaign, channel).stream()
               .filter(d -> d.templateId() != null && d.scheduledTime().isPresent())
               .findFirst();
       if (detail.isEmpty()) {
