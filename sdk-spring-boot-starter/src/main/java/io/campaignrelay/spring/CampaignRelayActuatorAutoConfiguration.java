@@ -113,7 +113,7 @@ public class CampaignRelayActuatorAutoConfiguration {
       return new VendorHealthIndicator(
           "textlocal",
           "balance",
-          () -> client.getObject().balance(),
+          () -> client.getObject().getBalance(),
           properties.getHealth().getTimeout(),
           campaignRelayHealthExecutor);
     }

@@ -460,7 +460,7 @@ public final class TextLocalClient {
    *
    * @return the templates
    */
-  public TemplateList templates() {
+  public TemplateList listTemplates() {
     return call(api.getTemplates(TextLocalApi.JSON), "POST get_templates/");
   }
 
@@ -469,7 +469,7 @@ public final class TextLocalClient {
    *
    * @return the sender names
    */
-  public SenderNames senderNames() {
+  public SenderNames listSenderNames() {
     return call(api.getSenderNames(TextLocalApi.JSON), "POST get_sender_names/");
   }
 
@@ -478,7 +478,7 @@ public final class TextLocalClient {
    *
    * @return the balance
    */
-  public Balance balance() {
+  public Balance getBalance() {
     return call(api.balance(TextLocalApi.JSON), "POST balance/");
   }
 
@@ -489,7 +489,7 @@ public final class TextLocalClient {
    *
    * @return the groups
    */
-  public GroupList groups() {
+  public GroupList listGroups() {
     return call(api.getGroups(TextLocalApi.JSON), "POST get_groups/");
   }
 
@@ -527,7 +527,7 @@ public final class TextLocalClient {
    * @param limit the page size
    * @return the page
    */
-  public ContactPage contactsPage(String groupId, int start, int limit) {
+  public ContactPage listContactsPage(String groupId, int start, int limit) {
     return call(
         api.getContacts(requireId("groupId", groupId), null, start, limit), "POST get_contacts/");
   }
@@ -535,13 +535,13 @@ public final class TextLocalClient {
   /**
    * A group's contacts, paged lazily, {@value #DEFAULT_PAGE_SIZE} per request. The continuation
    * token of each page is the next {@code start} offset in decimal; page warnings are not surfaced
-   * here (read pages with {@link #contactsPage(String, int, int)} to see them).
+   * here (read pages with {@link #listContactsPage(String, int, int)} to see them).
    *
    * @param groupId the group
    * @return the contacts
    */
-  public PagedIterable<Contact> contacts(String groupId) {
-    return contacts(groupId, DEFAULT_PAGE_SIZE);
+  public PagedIterable<Contact> listContacts(String groupId) {
+    return listContacts(groupId, DEFAULT_PAGE_SIZE);
   }
 
   /**
@@ -551,13 +551,13 @@ public final class TextLocalClient {
    * @param pageSize contacts per request
    * @return the contacts
    */
-  public PagedIterable<Contact> contacts(String groupId, int pageSize) {
+  public PagedIterable<Contact> listContacts(String groupId, int pageSize) {
     String id = requireId("groupId", groupId);
     return offsetPaged(
         "pageSize",
         pageSize,
         (start, limit) -> {
-          ContactPage p = contactsPage(id, start, limit);
+          ContactPage p = listContactsPage(id, start, limit);
           return new OffsetPage<>(p.contacts(), p.numContacts());
         });
   }
@@ -661,7 +661,7 @@ public final class TextLocalClient {
    * @param since only opt-outs after this time, or null for all
    * @return the opt-outs
    */
-  public OptOutList optOuts(Instant since) {
+  public OptOutList listOptOuts(Instant since) {
     return call(
         api.getOptOuts(since == null ? null : since.getEpochSecond(), TextLocalApi.JSON),
         "POST get_optouts/");
@@ -674,14 +674,14 @@ public final class TextLocalClient {
    *
    * @return the scheduled sends
    */
-  public ScheduledList scheduled() {
+  public ScheduledList listScheduled() {
     return call(api.getScheduled(TextLocalApi.JSON), "POST get_scheduled/");
   }
 
   /**
    * Cancels a scheduled send ({@code cancel_scheduled}).
    *
-   * @param scheduledId the id from {@link #scheduled()}
+   * @param scheduledId the id from {@link #listScheduled()}
    * @return the acknowledgement
    */
   public Acknowledgement cancelScheduled(String scheduledId) {
@@ -697,7 +697,7 @@ public final class TextLocalClient {
    * @param messageId the id from a send result
    * @return the status
    */
-  public MessageStatus messageStatus(String messageId) {
+  public MessageStatus getMessageStatus(String messageId) {
     return call(api.statusMessage(requireId("messageId", messageId)), "POST status_message/");
   }
 
@@ -707,7 +707,7 @@ public final class TextLocalClient {
    * @param batchId the batch id from a send result
    * @return the report
    */
-  public BatchStatus batchStatus(String batchId) {
+  public BatchStatus getBatchStatus(String batchId) {
     return call(api.statusBatch(requireId("batchId", batchId)), "POST status_batch/");
   }
 
@@ -717,7 +717,7 @@ public final class TextLocalClient {
    * @param query the window, order and page size
    * @return the messages
    */
-  public PagedIterable<HistoryMessage> singleHistory(HistoryQuery query) {
+  public PagedIterable<HistoryMessage> listSingleHistory(HistoryQuery query) {
     return history(query, HistoryKind.SINGLE);
   }
 
@@ -728,7 +728,7 @@ public final class TextLocalClient {
    * @param start the offset
    * @return the page
    */
-  public HistoryPage singleHistoryPage(HistoryQuery query, int start) {
+  public HistoryPage listSingleHistoryPage(HistoryQuery query, int start) {
     return historyPage(query, HistoryKind.SINGLE, start, query.pageSize());
   }
 
@@ -738,7 +738,7 @@ public final class TextLocalClient {
    * @param query the window, order and page size
    * @return the sends
    */
-  public PagedIterable<HistoryMessage> groupHistory(HistoryQuery query) {
+  public PagedIterable<HistoryMessage> listGroupHistory(HistoryQuery query) {
     return history(query, HistoryKind.GROUP);
   }
 
@@ -749,19 +749,19 @@ public final class TextLocalClient {
    * @param start the offset
    * @return the page
    */
-  public HistoryPage groupHistoryPage(HistoryQuery query, int start) {
+  public HistoryPage listGroupHistoryPage(HistoryQuery query, int start) {
     return historyPage(query, HistoryKind.GROUP, start, query.pageSize());
   }
 
   /**
    * Messages sent through the API, paged lazily ({@code get_history_api}). The continuation token
    * of each page is the next {@code start} offset in decimal; page warnings are not surfaced here
-   * (read pages with {@link #apiHistoryPage(HistoryQuery, int)} to see them).
+   * (read pages with {@link #listApiHistoryPage(HistoryQuery, int)} to see them).
    *
    * @param query the window, order and page size
    * @return the messages
    */
-  public PagedIterable<HistoryMessage> apiHistory(HistoryQuery query) {
+  public PagedIterable<HistoryMessage> listApiHistory(HistoryQuery query) {
     return history(query, HistoryKind.API);
   }
 
@@ -772,7 +772,7 @@ public final class TextLocalClient {
    * @param start the offset
    * @return the page
    */
-  public HistoryPage apiHistoryPage(HistoryQuery query, int start) {
+  public HistoryPage listApiHistoryPage(HistoryQuery query, int start) {
     return historyPage(query, HistoryKind.API, start, query.pageSize());
   }
 
@@ -819,7 +819,7 @@ public final class TextLocalClient {
    *
    * @return the inboxes
    */
-  public InboxList inboxes() {
+  public InboxList listInboxes() {
     return call(api.getInboxes(TextLocalApi.JSON), "POST get_inboxes/");
   }
 
@@ -830,14 +830,14 @@ public final class TextLocalClient {
    * @param query the window, order and page size
    * @return the messages
    */
-  public PagedIterable<InboundMessage> inboxMessages(String inboxId, HistoryQuery query) {
+  public PagedIterable<InboundMessage> listInboxMessages(String inboxId, HistoryQuery query) {
     String id = requireId("inboxId", inboxId);
     Objects.requireNonNull(query, "query");
     return offsetPaged(
         "query.pageSize",
         query.pageSize(),
         (start, limit) -> {
-          InboundMessagePage p = inboxMessagesPage(id, query, start, limit);
+          InboundMessagePage p = listInboxMessagesPage(id, query, start, limit);
           return new OffsetPage<>(p.messages(), p.numMessages());
         });
   }
@@ -851,7 +851,7 @@ public final class TextLocalClient {
    * @param limit the page size
    * @return the page
    */
-  public InboundMessagePage inboxMessagesPage(
+  public InboundMessagePage listInboxMessagesPage(
       String inboxId, HistoryQuery query, int start, int limit) {
     String id = requireId("inboxId", inboxId);
     Long min = query.minTime() == null ? null : query.minTime().getEpochSecond();

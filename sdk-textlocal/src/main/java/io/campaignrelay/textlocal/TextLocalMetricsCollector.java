@@ -96,7 +96,7 @@ public final class TextLocalMetricsCollector {
     long undelivered = 0;
     long invalid = 0;
     for (String batchId : d.batchIds()) {
-      BatchStatus s = client.batchStatus(batchId);
+      BatchStatus s = client.getBatchStatus(batchId);
       delivered += s.numDelivered();
       undelivered += s.numUndelivered();
       invalid += s.numInvalid();

@@ -41,7 +41,7 @@ public final class TextLocalTemplateSource implements TemplateSource {
   @Override
   public List<Template> templates() {
     List<Template> out = new ArrayList<>();
-    for (io.campaignrelay.textlocal.models.Template t : client.templates().templates()) {
+    for (io.campaignrelay.textlocal.models.Template t : client.listTemplates().templates()) {
       if (t.id() == null
           || t.title() == null
           || t.title().isBlank()

@@ -56,7 +56,7 @@ class ClientBuilderTest {
     assertThat(c.testMode()).isTrue();
     assertThat(c.endpoint()).isEqualTo(tl.options().endpoint().orElseThrow());
     tl.enqueue("{\"balance\":{\"sms\":10},\"status\":\"success\"}");
-    c.balance();
+    c.getBalance();
     assertThat(TextLocalServer.form(tl.take())).containsEntry("apikey", TextLocalServer.API_KEY);
   }
 

@@ -276,7 +276,7 @@ class TextLocalRuntimeTest {
       long bounced = Long.parseLong(totals.attribute("reported.BOUNCED").orElse("0"));
       long deliveredNow = 0;
       for (String batch : dispatch.batchIds()) {
-        deliveredNow += statusClient().batchStatus(batch).numDelivered();
+        deliveredNow += statusClient().getBatchStatus(batch).numDelivered();
       }
       assertThat(delivered).isPositive().isLessThanOrEqualTo(deliveredNow);
       assertThat(reported.get(MetricId.DELIVERED.id())).isEqualTo(delivered);
