@@ -62,19 +62,33 @@ import java.util.Set;
  * with {@code GET messages?campaignId=<Optimove CampaignID>&idempotencyKey=<key>}.
  *
  * <p>The Optimove TemplateID sent with each message is the message's template id when it is
- * numeric, or the {@link TemplateIdMapping} of a Delivyr template id. Thread-safe; holds one batch
- * at a time.
+ * numeric, or the {@link TemplateIdMapping} of a Delivyr template id.
+ *
+ * <p><b>Concurrency.</b> The engine may have up to {@link #maxConcurrentBatches()} batches in
+ * flight on this channel (default {@value #DEFAULT_MAX_CONCURRENT_BATCHES}; {@link
+ * Builder#maxConcurrentBatches(int)}). Immutable and thread-safe: each call holds its own batch.
  */
 public final class DelivyrMessageChannel implements MessageChannel {
   private static final java.util.regex.Pattern NUMERIC_ID =
       java.util.regex.Pattern.compile("[0-9]{1,18}");
 
+  /**
+   * Default {@link Builder#maxConcurrentBatches(int)}: {@code messages/batch} calls one engine run
+   * may have in flight at once.
+   */
+  public static final int DEFAULT_MAX_CONCURRENT_BATCHES = 4;
+
+  /** Largest {@link Builder#maxConcurrentBatches(int)} accepted. */
+  public static final int MAX_CONCURRENT_BATCHES = 32;
+
   private final DelivyrClient client;
   private final ExecutionMode mode;
+  private final int maxConcurrentBatches;
 
-  private DelivyrMessageChannel(DelivyrClient client, ExecutionMode mode) {
-    this.client = Objects.requireNonNull(client, "client");
-    this.mode = Objects.requireNonNull(mode, "mode");
+  private DelivyrMessageChannel(Builder b) {
+    this.client = b.client;
+    this.mode = b.mode;
+    this.maxConcurrentBatches = b.maxConcurrentBatches;
   }
 
   /**
@@ -82,9 +96,10 @@ public final class DelivyrMessageChannel implements MessageChannel {
    *
    * @param client the Delivyr client
    * @return the channel
+   * @throws ConfigurationException if the client is null
    */
   public static DelivyrMessageChannel create(DelivyrClient client) {
-    return new DelivyrMessageChannel(client, ExecutionMode.defaultMode());
+    return builder().client(client).build();
   }
 
   /**
@@ -93,9 +108,34 @@ public final class DelivyrMessageChannel implements MessageChannel {
    * @param client the Delivyr client
    * @param mode {@link ExecutionMode#LIVE} to really send
    * @return the channel
+   * @throws ConfigurationException if the client or the mode is null
    */
   public static DelivyrMessageChannel create(DelivyrClient client, ExecutionMode mode) {
-    return new DelivyrMessageChannel(client, mode);
+    return builder().client(client).mode(mode).build();
+  }
+
+  /**
+   * A new builder: mode {@link ExecutionMode#TEST}, {@value #DEFAULT_MAX_CONCURRENT_BATCHES}
+   * batches in flight at most.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this channel's settings.
+   *
+   * @return the builder
+   */
+  public Builder toBuilder() {
+    return new Builder().client(client).mode(mode).maxConcurrentBatches(maxConcurrentBatches);
+  }
+
+  @Override
+  public int maxConcurrentBatches() {
+    return maxConcurrentBatches;
   }
 
   /**
@@ -429,5 +469,82 @@ public final class DelivyrMessageChannel implements MessageChannel {
   @Override
   public String toString() {
     return "DelivyrMessageChannel{mode=" + mode + ", client=" + client + '}';
+  }
+
+  /** Builds a {@link DelivyrMessageChannel}. Not thread-safe. */
+  public static final class Builder {
+    private DelivyrClient client;
+    private ExecutionMode mode = ExecutionMode.defaultMode();
+    private int maxConcurrentBatches = DEFAULT_MAX_CONCURRENT_BATCHES;
+
+    private Builder() {}
+
+    /**
+     * Sets the Delivyr client (required).
+     *
+     * @param client the client
+     * @return this builder
+     */
+    public Builder client(DelivyrClient client) {
+      this.client = client;
+      return this;
+    }
+
+    /**
+     * Sets the mode messages are sent in (default {@link ExecutionMode#TEST}: {@code testMode:
+     * true}, nothing reaches a phone).
+     *
+     * @param mode {@link ExecutionMode#LIVE} to really send
+     * @return this builder
+     */
+    public Builder mode(ExecutionMode mode) {
+      this.mode = mode;
+      return this;
+    }
+
+    /**
+     * Sets how many {@code messages/batch} calls the engine may have in flight at once (default
+     * {@value DelivyrMessageChannel#DEFAULT_MAX_CONCURRENT_BATCHES}). Delivyr documents a 429 with
+     * {@code Retry-After} but no rate or concurrency figure: the default was chosen from the
+     * end-to-end benchmark at 20-100 ms of latency, where it comes close to the latency bound. A
+     * 429 holds every call in flight through the client's shared rate limiter. Concurrency never
+     * changes what is sent: each batch is journaled PENDING before it leaves, and Delivyr dedupes
+     * every message by its key.
+     *
+     * @param maxConcurrentBatches 1 to {@value DelivyrMessageChannel#MAX_CONCURRENT_BATCHES}
+     * @return this builder
+     */
+    public Builder maxConcurrentBatches(int maxConcurrentBatches) {
+      this.maxConcurrentBatches = maxConcurrentBatches;
+      return this;
+    }
+
+    /**
+     * Builds the channel. Makes no network call.
+     *
+     * @return the channel
+     * @throws ConfigurationException listing every missing or invalid setting
+     */
+    public DelivyrMessageChannel build() {
+      List<ConfigurationProblem> problems = new ArrayList<>();
+      if (client == null) {
+        problems.add(
+            ConfigurationProblem.of(
+                "client", null, "set the DelivyrClient with client(...) on the builder"));
+      }
+      if (mode == null) {
+        problems.add(
+            ConfigurationProblem.of("mode", null, "choose TEST or LIVE (LIVE really sends)"));
+      }
+      if (maxConcurrentBatches < 1 || maxConcurrentBatches > MAX_CONCURRENT_BATCHES) {
+        problems.add(
+            ConfigurationProblem.of(
+                "maxConcurrentBatches",
+                maxConcurrentBatches,
+                "use 1 (one call at a time) to " + MAX_CONCURRENT_BATCHES));
+      }
+      ConfigurationException.throwIfAny("Delivyr message channel", problems);
+      return new DelivyrMessageChannel(this);
+    }
   }
 }

@@ -669,9 +669,11 @@ class DelivyrEndToEndTest {
         .hasMessageContaining("PENDING");
     List<JournalEntry> pending = journal.pending(campaign.id());
     assertThat(pending).hasSize(250).allMatch(e -> e.state() == RecipientState.PENDING);
-    // Delivyr did process the lost batch: those customers already got their message
+    // Delivyr did process the lost batch: those customers already got their message. The batches
+    // in flight beside it (up to four at once) were answered and recorded before the run stopped.
     int afterCrash = fakeDelivyr.loggedMessages().forCampaign(campaign.id().value()).count();
-    assertThat(afterCrash).isEqualTo(750);
+    assertThat(afterCrash).isBetween(750, 1250);
+    assertThat(afterCrash % 250).isZero();
 
     ExecutionReport resumed =
         executor(delivyr, journal, drops, 250).execute(campaign, templates, ExecutionMode.LIVE);

@@ -303,8 +303,11 @@ class MessageChannelTest {
     ExecutionReport report = executor.execute(c, template("Hi [%FIRST_NAME%]"), ExecutionMode.LIVE);
 
     assertThat(tl.requestCount()).isEqualTo(2);
-    JsonNode first = JSON.readTree(form(tl.take()).get("data"));
-    JsonNode second = JSON.readTree(form(tl.take()).get("data"));
+    // The two calls were in flight together and may have reached TextLocal in either order.
+    JsonNode a = JSON.readTree(form(tl.take()).get("data"));
+    JsonNode b = JSON.readTree(form(tl.take()).get("data"));
+    JsonNode first = a.path("messages").size() == 500 ? a : b;
+    JsonNode second = first == a ? b : a;
     assertThat(first.path("messages").size()).isEqualTo(500);
     assertThat(second.path("messages").size()).isEqualTo(101);
     assertThat(first.path("messages").get(3).path("text").asText()).isEqualTo("Hi N3");
@@ -313,7 +316,7 @@ class MessageChannelTest {
     assertThat(report.mode()).isEqualTo(ExecutionMode.LIVE);
     assertThat(report.channel()).isEqualTo("textlocal");
     assertThat(report.dispatched()).isEqualTo(601);
-    assertThat(report.batchIds()).containsExactly("71", "72");
+    assertThat(report.batchIds()).containsExactlyInAnyOrder("71", "72");
     assertThat(log.size()).isZero();
     assertThat(journal.entry(c.id(), CustomerId.of("C0")).orElseThrow().state())
         .isEqualTo(RecipientState.DISPATCHED);

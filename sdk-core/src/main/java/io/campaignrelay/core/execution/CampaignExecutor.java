@@ -20,7 +20,9 @@ import io.campaignrelay.core.template.TemplateRenderer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,6 +34,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -69,10 +75,19 @@ import java.util.stream.Stream;
  * count the report ({@link ExecutionReport#targetsComplete()}) and the listener ({@link
  * ExecutionListener#onTargetsMismatch}) say so.
  *
- * <p>Memory does not grow with the campaign: recipients stream through one batch at a time (plus up
- * to {@link Builder#maxTrackedRecipients(int)} 64-bit fingerprints to notice repeated rows; the
- * in-memory and file journals also keep a compact index of about 48 bytes per recipient). Immutable
- * and thread-safe; one executor may run several campaigns, one per call.
+ * <p>Throughput: up to {@link Builder#concurrency(int)} batches (at most the channel's {@link
+ * MessageChannel#maxConcurrentBatches()}) are in flight at once, sent from the run's own threads
+ * while the executing thread reads targets, renders and journals the next batch. The journal gets
+ * one write per batch: the PENDING entries of the batch about to leave together with the outcomes
+ * of the batches answered since the previous write. Listener callbacks all run on the executing
+ * thread, in the order the batches left.
+ *
+ * <p>Memory does not grow with the campaign: recipients stream through one batch at a time (plus
+ * the batches in flight, and up to {@link Builder#maxTrackedRecipients(int)} 64-bit fingerprints to
+ * notice repeated rows; a fingerprint match is confirmed against the journal and the run's own
+ * unsettled keys, so a collision never skips a distinct customer; the in-memory and file journals
+ * also keep a compact index of about 48 bytes per recipient). Immutable and thread-safe; one
+ * executor may run several campaigns, one per call.
  */
 public final class CampaignExecutor {
 
@@ -93,6 +108,8 @@ public final class CampaignExecutor {
   private final int batchSize;
   private final int progressInterval;
   private final int maxTrackedRecipients;
+  private final int concurrency;
+  private final java.util.function.ToLongFunction<IdempotencyKey> fingerprints;
   private final Clock clock;
   private final ExecutionListener listener;
 
@@ -108,6 +125,8 @@ public final class CampaignExecutor {
     this.batchSize = b.batchSize;
     this.progressInterval = b.progressInterval;
     this.maxTrackedRecipients = b.maxTrackedRecipients;
+    this.concurrency = b.concurrency;
+    this.fingerprints = b.fingerprints;
     this.clock = b.clock;
     this.listener = b.listener;
   }
@@ -139,6 +158,8 @@ public final class CampaignExecutor {
     b.batchSize = batchSize;
     b.progressInterval = progressInterval;
     b.maxTrackedRecipients = maxTrackedRecipients;
+    b.concurrency = concurrency;
+    b.fingerprints = fingerprints;
     b.clock = clock;
     b.listener = listener;
     return b;
@@ -209,22 +230,53 @@ public final class CampaignExecutor {
         run.accept(it.next());
       }
       run.finish();
+    } catch (RuntimeException | Error e) {
+      // No batch may still be on its way once the run has ended: a resume started right after
+      // must find every batch answered (and recorded) or left PENDING.
+      run.abandon(e);
+      throw e;
+    } finally {
+      run.close();
     }
     ExecutionReport report = run.report();
     listener.onProgress(run.progress());
     return report;
   }
 
-  /** One execution's mutable state; confined to the calling thread. */
+  /** A batch handed to the channel whose answer has not been processed yet. */
+  private record InFlight(List<OutboundMessage> batch, Future<List<DispatchResult>> answer) {}
+
+  /**
+   * One execution's mutable state; confined to the calling thread (only {@link
+   * MessageChannel#dispatch(List)} runs on the run's dispatch threads).
+   */
   private final class Run {
     final Campaign campaign;
     final Function<TemplateId, Template> templates;
     final ExecutionMode mode;
     final Instant startedAt;
     final int effectiveBatchSize;
+    final int inFlightMax;
     final boolean dedupChannel;
     final List<Recipient> window = new ArrayList<>();
     final List<IdempotencyKey> windowKeys = new ArrayList<>();
+    // Rows of the window whose fingerprint was seen before in this run: a repeat, or (rarely) a
+    // distinct customer whose 64-bit fingerprint collides; the journal and `active` tell which.
+    final BitSet windowRepeats = new BitSet();
+    // Keys handled in this run whose final entry is not yet durable and visible to a window's
+    // journal lookup (buffered, in flight, answered but unwritten, or uncertain): a row repeating
+    // one of them is a repeat, never a new send.
+    final Set<IdempotencyKey> active = new HashSet<>();
+    // Keys whose final entry became durable since the last window lookup; they leave `active` at
+    // the next lookup, which then finds them in the journal.
+    final List<IdempotencyKey> durableSinceLookup = new ArrayList<>();
+    // Batches handed to the channel whose answers have not been processed, oldest first.
+    final ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
+    ExecutorService dispatchers;
+    // The first batch failure of the run (later ones are added to it as suppressed).
+    RuntimeException failure;
+    List<OutboundMessage> failedBatch;
+    boolean failedNothingSent;
     final List<OutboundMessage> fresh = new ArrayList<>();
     final List<OutboundMessage> resend = new ArrayList<>();
     final List<OutboundMessage> toReconcile = new ArrayList<>();
@@ -258,6 +310,9 @@ public final class CampaignExecutor {
       this.startedAt = clock.instant();
       int max = channel == null ? Integer.MAX_VALUE : channel.maxBatchSize();
       this.effectiveBatchSize = Math.max(1, Math.min(batchSize > 0 ? batchSize : max, max));
+      int maxInFlight = channel == null ? 1 : Math.max(1, channel.maxConcurrentBatches());
+      this.inFlightMax =
+          mode.isLive() ? Math.min(concurrency > 0 ? concurrency : maxInFlight, maxInFlight) : 1;
       this.dedupChannel = channel != null && channel.deduplicatesByIdempotencyKey();
       this.freshCampaign = mode.isLive() && !journal.mayHaveEntries(campaign.id());
     }
@@ -266,14 +321,19 @@ public final class CampaignExecutor {
       rows++;
       CustomerId customer = r.customerId();
       IdempotencyKey key = IdempotencyKey.derive(campaign.id(), customer);
-      if (!seen.add(JournalIndex.bits(key, campaign.id(), customer)[0])) {
-        // The same customer came twice in this run's target rows (paging that repeats rows, or a
-        // list with duplicates): the first row decides, the repeat is counted and reported.
-        duplicates++;
-        return;
-      }
-      targeted++;
+      long fingerprint =
+          fingerprints != null
+              ? fingerprints.applyAsLong(key)
+              : JournalIndex.bits(key, campaign.id(), customer)[0];
+      boolean seenBefore = !seen.add(fingerprint);
       if (!mode.isLive()) {
+        if (seenBefore) {
+          // The same customer came twice in this run's target rows (paging that repeats rows, or a
+          // list with duplicates): the first row decides, the repeat is counted and reported.
+          duplicates++;
+          return;
+        }
+        targeted++;
         OutboundMessage m = prepare(r, key, null);
         if (m != null && sendable(m, key)) {
           messageLog.append(LoggedMessage.logged(m, clock.instant()));
@@ -283,6 +343,13 @@ public final class CampaignExecutor {
           }
         }
         return;
+      }
+      if (seenBefore) {
+        // Decided when the window is handled: a repeat of this run's rows is counted and reported;
+        // a distinct customer whose fingerprint merely collides goes on as any other.
+        windowRepeats.set(window.size());
+      } else {
+        targeted++;
       }
       window.add(r);
       windowKeys.add(key);
@@ -296,22 +363,28 @@ public final class CampaignExecutor {
       if (window.isEmpty()) {
         return;
       }
-      Map<IdempotencyKey, JournalEntry> known;
-      if (freshCampaign && !seen.overflowed()) {
-        known = Map.of();
-      } else {
-        Map<IdempotencyKey, CustomerId> ask = new HashMap<>();
-        for (int i = 0; i < window.size(); i++) {
+      // What became durable is now visible to the lookup below.
+      durableSinceLookup.forEach(active::remove);
+      durableSinceLookup.clear();
+      // A fresh campaign has nothing in the journal but what this run wrote: only rows that may
+      // repeat an earlier one are looked up, while every recipient of the run is tracked.
+      boolean askAll = !freshCampaign || seen.overflowed();
+      Map<IdempotencyKey, CustomerId> ask = new HashMap<>();
+      for (int i = 0; i < window.size(); i++) {
+        if (askAll || windowRepeats.get(i)) {
           ask.put(windowKeys.get(i), window.get(i).customerId());
         }
-        known = journal.entries(campaign.id(), ask);
       }
+      Map<IdempotencyKey, JournalEntry> known =
+          ask.isEmpty() ? Map.of() : journal.entries(campaign.id(), ask);
       List<Recipient> rs = List.copyOf(window);
       List<IdempotencyKey> ks = List.copyOf(windowKeys);
+      BitSet repeats = (BitSet) windowRepeats.clone();
       window.clear();
       windowKeys.clear();
+      windowRepeats.clear();
       for (int i = 0; i < rs.size(); i++) {
-        handleLive(rs.get(i), ks.get(i), known.get(ks.get(i)));
+        handleLive(rs.get(i), ks.get(i), known.get(ks.get(i)), repeats.get(i));
       }
       // Unknown outcomes of this window are settled with the vendor's records now, and what must
       // go again leaves in a batch of its own, before the window's new sends grow further.
@@ -337,11 +410,23 @@ public final class CampaignExecutor {
       }
     }
 
-    void handleLive(Recipient r, IdempotencyKey key, JournalEntry previous) {
-      if (previous != null && previous.state().isDone()) {
-        skipped++;
+    void handleLive(Recipient r, IdempotencyKey key, JournalEntry previous, boolean seenBefore) {
+      boolean handledInRun = active.contains(key);
+      if (handledInRun || (previous != null && previous.state().isDone())) {
+        if (seenBefore) {
+          // A row repeating one this run already handled.
+          duplicates++;
+        } else {
+          // Done in an earlier run, or a repeat past the tracked recipients.
+          skipped++;
+        }
         return;
       }
+      if (seenBefore) {
+        // The fingerprint collided with another customer's: this one is new to the run.
+        targeted++;
+      }
+      active.add(key);
       boolean pending = previous != null && previous.state() == RecipientState.PENDING;
       OutboundMessage m = prepare(r, key, pending ? previous : null);
       if (m == null) {
@@ -545,9 +630,11 @@ public final class CampaignExecutor {
       if (mode.isLive()) {
         processWindow(); // also settles the window's unknown outcomes and sends their re-sends
         flush(fresh, false);
+        awaitAll();
         while (!leftOut.isEmpty()) {
           settleLeftOut();
           flush(fresh, false);
+          awaitAll();
         }
         writeUnwritten();
       }
@@ -557,9 +644,19 @@ public final class CampaignExecutor {
       }
     }
 
+    /**
+     * Writes what the run learnt and has not written yet (PENDING entries of the batch about to
+     * leave, the outcomes of batches answered since the last write, drops, verdicts) in one call:
+     * one journal round trip per batch.
+     */
     void writeUnwritten() {
       if (!unwritten.isEmpty()) {
         journal.recordAll(List.copyOf(unwritten));
+        for (JournalEntry e : unwritten) {
+          if (e.state() != RecipientState.PENDING) {
+            durableSinceLookup.add(e.idempotencyKey());
+          }
+        }
         unwritten.clear();
       }
     }
@@ -570,6 +667,21 @@ public final class CampaignExecutor {
       }
       List<OutboundMessage> batch = List.copyOf(batchBuffer);
       batchBuffer.clear();
+      if (inFlightMax > 1) {
+        // A slot first: the answers processed while waiting for it are written with this batch's
+        // PENDING entries.
+        while (inFlight.size() >= inFlightMax) {
+          completeOldest();
+        }
+        // A batch that already failed stops the run before another one leaves (its answer and
+        // those before it are processed in order first).
+        for (InFlight f : inFlight) {
+          if (f.answer().isDone() && failedAnswer(f.answer())) {
+            awaitAll();
+          }
+        }
+        throwIfFailed();
+      }
       Instant now = clock.instant();
       for (OutboundMessage m : batch) {
         unwritten.add(
@@ -583,16 +695,123 @@ public final class CampaignExecutor {
       }
       // Durable before the batch leaves: a crash from here on finds these PENDING.
       writeUnwritten();
-      List<DispatchResult> results;
+      if (inFlightMax == 1) {
+        List<DispatchResult> results = null;
+        RuntimeException error = null;
+        try {
+          results = channel.dispatch(batch);
+        } catch (RuntimeException e) {
+          error = e;
+        }
+        complete(batch, results, error);
+      } else {
+        if (dispatchers == null) {
+          dispatchers = newDispatchers();
+        }
+        inFlight.add(new InFlight(batch, dispatchers.submit(() -> channel.dispatch(batch))));
+        // Answers that are already in are processed now, in order.
+        while (!inFlight.isEmpty() && inFlight.peekFirst().answer().isDone()) {
+          completeOldest();
+        }
+      }
+      throwIfFailed();
+    }
+
+    ExecutorService newDispatchers() {
+      String prefix = "campaignrelay-dispatch-" + campaign.id().value() + "-";
+      java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+      return Executors.newFixedThreadPool(
+          inFlightMax,
+          task -> {
+            Thread t = new Thread(task, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+          });
+    }
+
+    boolean failedAnswer(Future<List<DispatchResult>> answer) {
       try {
-        results = channel.dispatch(batch);
-      } catch (RuntimeException e) {
+        answer.get();
+        return false;
+      } catch (ExecutionException e) {
+        return true;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+
+    /** Waits for the oldest batch in flight and processes its answer. */
+    void completeOldest() {
+      InFlight f = inFlight.pollFirst();
+      List<DispatchResult> results = null;
+      RuntimeException error = null;
+      boolean interrupted = false;
+      while (true) {
+        try {
+          results = f.answer().get();
+          break;
+        } catch (InterruptedException e) {
+          // The batch has left: its answer is waited for (bounded by the channel's timeouts) so
+          // that nothing is still being sent when the run ends.
+          interrupted = true;
+        } catch (ExecutionException e) {
+          Throwable cause = e.getCause();
+          if (cause instanceof RuntimeException re) {
+            error = re;
+          } else if (cause instanceof Error err) {
+            throw err;
+          } else {
+            error = new IllegalStateException(String.valueOf(cause), cause);
+          }
+          break;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+      complete(f.batch(), results, error);
+    }
+
+    /** Waits for every batch in flight and processes the answers, then stops on a failure. */
+    void awaitAll() {
+      while (!inFlight.isEmpty()) {
+        completeOldest();
+      }
+      throwIfFailed();
+    }
+
+    /**
+     * The run failed outside a batch (the target listing, the journal, a listener): the batches in
+     * flight are awaited and what is known is written, best effort, before the failure propagates.
+     */
+    void abandon(Throwable cause) {
+      try {
+        while (!inFlight.isEmpty()) {
+          completeOldest();
+        }
+        writeUnwritten();
+      } catch (RuntimeException | Error e) {
+        if (e != cause) {
+          cause.addSuppressed(e);
+        }
+      }
+    }
+
+    void close() {
+      if (dispatchers != null) {
+        dispatchers.shutdownNow();
+      }
+    }
+
+    /** Processes one batch's answer (or failure) on the executing thread. */
+    void complete(List<OutboundMessage> batch, List<DispatchResult> results, RuntimeException e) {
+      if (e != null) {
         boolean nothingSent = definitelyNotSent(e);
         if (nothingSent) {
-          List<JournalEntry> failed = new ArrayList<>(batch.size());
           Instant at = clock.instant();
           for (OutboundMessage m : batch) {
-            failed.add(
+            unwritten.add(
                 new JournalEntry(
                     campaign.id(),
                     m.customerId(),
@@ -601,36 +820,23 @@ public final class CampaignExecutor {
                     at,
                     String.valueOf(e.getMessage())));
           }
-          journal.recordAll(failed);
         } else {
           uncertain += batch.size();
         }
-        throw new CampaignExecutionException(
-            "campaign "
-                + campaign.id()
-                + ": channel "
-                + channel.name()
-                + " failed on a batch of "
-                + batch.size()
-                + " ("
-                + e.getMessage()
-                + ")"
-                + (nothingSent
-                    ? "; the vendor refused the batch, so none of it was sent (recorded FAILED):"
-                        + " fix the cause and run the campaign again with the same journal to send"
-                        + " the rest"
-                    : "; whether the vendor sent it is unknown, so the batch stays PENDING in the"
-                        + " journal: run the campaign again with the same journal, which checks the"
-                        + " vendor's records before sending any of it"),
-            report(),
-            e);
+        if (failure == null) {
+          failure = e;
+          failedBatch = batch;
+          failedNothingSent = nothingSent;
+        } else if (failure != e) {
+          failure.addSuppressed(e);
+        }
+        return;
       }
       Map<IdempotencyKey, DispatchResult> byKey = new HashMap<>();
       for (DispatchResult d : results) {
         byKey.put(d.idempotencyKey(), d);
       }
       Instant after = clock.instant();
-      List<JournalEntry> outcomes = new ArrayList<>(batch.size());
       for (OutboundMessage m : batch) {
         DispatchResult d = byKey.get(m.idempotencyKey());
         if (d == null) {
@@ -655,7 +861,7 @@ public final class CampaignExecutor {
         if (d.isAccepted()) {
           dispatched++;
           d.batchId().ifPresent(batchIds::add);
-          outcomes.add(
+          unwritten.add(
               new JournalEntry(
                   campaign.id(),
                   m.customerId(),
@@ -669,7 +875,7 @@ public final class CampaignExecutor {
           droppedTotal++;
           String detail = d.detail().orElse("rejected by " + channel.name());
           listener.onDropped(m.customerId(), reason, detail);
-          outcomes.add(
+          unwritten.add(
               new JournalEntry(
                   campaign.id(),
                   m.customerId(),
@@ -679,8 +885,44 @@ public final class CampaignExecutor {
                   detail));
         }
       }
-      journal.recordAll(outcomes);
+      // The outcomes are written with the next batch's PENDING entries (or at the end of the run):
+      // a crash before that leaves them PENDING, which the next run reconciles.
       listener.onProgress(progress());
+    }
+
+    /**
+     * After a batch failed: the batches still in flight are awaited and recorded, everything known
+     * is written, and the run stops with the first failure.
+     */
+    void throwIfFailed() {
+      if (failure == null) {
+        return;
+      }
+      while (!inFlight.isEmpty()) {
+        completeOldest();
+      }
+      writeUnwritten();
+      RuntimeException e = failure;
+      boolean nothingSent = failedNothingSent;
+      throw new CampaignExecutionException(
+          "campaign "
+              + campaign.id()
+              + ": channel "
+              + channel.name()
+              + " failed on a batch of "
+              + failedBatch.size()
+              + " ("
+              + e.getMessage()
+              + ")"
+              + (nothingSent
+                  ? "; the vendor refused the batch, so none of it was sent (recorded FAILED):"
+                      + " fix the cause and run the campaign again with the same journal to send"
+                      + " the rest"
+                  : "; whether the vendor sent it is unknown, so the batch stays PENDING in the"
+                      + " journal: run the campaign again with the same journal, which checks the"
+                      + " vendor's records before sending any of it"),
+          report(),
+          e);
     }
 
     ExecutionProgress progress() {
@@ -755,6 +997,8 @@ public final class CampaignExecutor {
     private int batchSize;
     private int progressInterval = 1000;
     private int maxTrackedRecipients = DEFAULT_MAX_TRACKED_RECIPIENTS;
+    private int concurrency;
+    private java.util.function.ToLongFunction<IdempotencyKey> fingerprints;
     private Clock clock = Clock.systemUTC();
     private ExecutionListener listener = ExecutionListener.NONE;
 
@@ -889,6 +1133,33 @@ public final class CampaignExecutor {
     }
 
     /**
+     * Sets how many batches a LIVE run may have in flight on the channel at once (default and
+     * maximum: the channel's {@link MessageChannel#maxConcurrentBatches()}; a larger value is
+     * lowered to it). With more than one, batches are sent from threads of the run's own (daemon,
+     * named {@code campaignrelay-dispatch-...}) and stopped when the run ends; everything else (the
+     * target listing, the journal, reconciliation, every listener callback) stays on the executing
+     * thread, and answers are processed in the order their batches left. The guarantees do not
+     * change: a batch's PENDING entries are durable before it leaves, a failed batch stops the run
+     * once the batches already in flight have answered and been recorded, and a crash with batches
+     * in flight leaves them PENDING, reconciled before anything is sent again.
+     *
+     * @param concurrency 1 or more, or 0 for the channel's maximum
+     * @return this builder
+     */
+    public Builder concurrency(int concurrency) {
+      this.concurrency = concurrency;
+      return this;
+    }
+
+    /**
+     * Tests only: replaces the 64-bit fingerprint of repeated-row tracking (to force collisions).
+     */
+    Builder fingerprints(java.util.function.ToLongFunction<IdempotencyKey> fingerprints) {
+      this.fingerprints = fingerprints;
+      return this;
+    }
+
+    /**
      * Sets the clock of journal entries, log entries and progress.
      *
      * @param clock the clock
@@ -942,6 +1213,11 @@ public final class CampaignExecutor {
         problems.add(
             ConfigurationProblem.of(
                 "maxTrackedRecipients", maxTrackedRecipients, "use 0 or more (0 tracks none)"));
+      }
+      if (concurrency < 0) {
+        problems.add(
+            ConfigurationProblem.of(
+                "concurrency", concurrency, "use 1 or more, or 0 for the channel's maximum"));
       }
       if (progressInterval < 1) {
         problems.add(

@@ -28,7 +28,21 @@ public interface MessageChannel {
   int maxBatchSize();
 
   /**
-   * Sends a batch.
+   * The most batches the engine may have in flight on this channel at once: with more than one, the
+   * engine calls {@link #dispatch(List)} from several of its own threads at the same time (each
+   * batch's PENDING entries durable before it leaves, its answer processed on the executing thread
+   * in the order the batches left). A channel declares what it knows to be safe for its vendor;
+   * hosts choose at most that with {@link CampaignExecutor.Builder#concurrency(int)}.
+   *
+   * @return one or more; 1 by default (one batch at a time)
+   */
+  default int maxConcurrentBatches() {
+    return 1;
+  }
+
+  /**
+   * Sends a batch. Called from several threads at once when {@link #maxConcurrentBatches()} is over
+   * one.
    *
    * @param batch one to {@link #maxBatchSize()} messages, distinct idempotency keys
    * @return exactly one result per message, matched by idempotency key (any order)

@@ -76,6 +76,21 @@ public final class RateLimiter {
   }
 
   /**
+   * A limiter with no budget of its own that only passes on a vendor's holds: after a 429 with
+   * {@code Retry-After} on any of its callers, every caller waits until then. Each vendor client
+   * without a configured rate limit gets one, so that one throttled request slows every request of
+   * that client in flight (a campaign's concurrent batches, say).
+   *
+   * @param clock the clock holds are measured on
+   * @param sleeper what waits out a hold
+   * @return a new limiter whose {@link #limit()} is {@link Integer#MAX_VALUE} permits per second
+   * @throws ConfigurationException listing every missing argument
+   */
+  public static RateLimiter holdsOnly(Clock clock, Sleeper sleeper) {
+    return of(RateLimit.of(Integer.MAX_VALUE, Duration.ofSeconds(1)), clock, sleeper);
+  }
+
+  /**
    * The budget.
    *
    * @return the rate limit
@@ -134,6 +149,8 @@ public final class RateLimiter {
           // the clock (a fixed one in a test) did not move
           hold = heldUntil;
           wait = Duration.between(now, heldUntil);
+        } else if (limit.permits() == Integer.MAX_VALUE) {
+          return now; // no budget: only holds apply
         } else {
           Instant windowStart = now.minus(limit.window());
           while (!granted.isEmpty() && !granted.peekFirst().isAfter(windowStart)) {

@@ -93,7 +93,11 @@ public final class HttpPipeline {
     RateLimiter limiter = options.rateLimiter().orElse(null);
     if (limiter == null) {
       RateLimit limit = options.rateLimit().or(profile::defaultRateLimit).orElse(null);
-      limiter = limit == null ? null : RateLimiter.of(limit, options.clock(), options.sleeper());
+      // Without a budget the pipeline still shares a vendor's Retry-After among its callers.
+      limiter =
+          limit == null
+              ? RateLimiter.holdsOnly(options.clock(), options.sleeper())
+              : RateLimiter.of(limit, options.clock(), options.sleeper());
     }
     String userAgent = UserAgent.of(profile.name(), options.applicationId().orElse(null));
     OkHttpClient.Builder b =

@@ -78,7 +78,10 @@ final class RetryInterceptor implements Interceptor {
       int code = response.code();
       Duration vendorWait = retryAfter(response);
       boolean held = false;
-      if (code == 429 && vendorWait != null && rateLimiter != null) {
+      if (code == 429
+          && vendorWait != null
+          && vendorWait.compareTo(Duration.ZERO) > 0
+          && rateLimiter != null) {
         // every caller of this limiter (other clients of the same key included) waits too
         rateLimiter.holdFor(vendorWait);
         held = true;

@@ -89,12 +89,44 @@ class RateLimitRetryTest {
   }
 
   @Test
+  void aRetryAfterHoldsTheClientsOtherRequestsEvenWithoutAConfiguredRateLimit() {
+    server.enqueue(tooMany("7"));
+    server.enqueue(ok());
+    server.enqueue(ok());
+    HttpPipeline p = pipeline(RetryOptions.defaults());
+
+    p.execute(p.create(Api.class).write(Map.of()), "POST UpdateCampaignMetrics");
+    // On the fixed clock the hold has not ended: the client's next request waits it out too, as
+    // the other batches in flight of a campaign do.
+    p.execute(p.create(Api.class).write(Map.of()), "POST UpdateCampaignMetrics");
+
+    assertThat(server.getRequestCount()).isEqualTo(3);
+    assertThat(sleeps).containsExactly(Duration.ofSeconds(7), Duration.ofSeconds(7));
+  }
+
+  @Test
   void retryAfterAsAnHttpDateIsMeasuredFromTheClockAndClamped() {
     server.enqueue(tooMany("Tue, 01 Dec 2026 10:00:09 GMT"));
     server.enqueue(tooMany("Tue, 01 Dec 2026 11:00:00 GMT"));
     server.enqueue(tooMany("Tue, 01 Dec 2026 09:00:00 GMT"));
     server.enqueue(ok());
-    HttpPipeline p = pipeline(RetryOptions.builder().maxRetryAfter(Duration.ofSeconds(30)).build());
+    // Time moves as the pipeline waits, so that a hold ends once it has been waited out.
+    RateLimiterTest.SteppingClock clock = new RateLimiterTest.SteppingClock();
+    clock.millis.set(NOW.toEpochMilli());
+    HttpPipeline p =
+        HttpPipeline.create(
+            ClientOptions.builder()
+                .endpoint(server.url("/").toString())
+                .clock(clock)
+                .sleeper(
+                    d -> {
+                      sleeps.add(d);
+                      clock.millis.addAndGet(d.toMillis());
+                    })
+                .retryOptions(RetryOptions.builder().maxRetryAfter(Duration.ofSeconds(30)).build())
+                .build(),
+            VendorProfile.builder("acme").build(),
+            () -> 1.0);
 
     p.execute(p.create(Api.class).write(Map.of()), "POST UpdateCampaignMetrics");
 
