@@ -59,7 +59,8 @@ import retrofit2.Call;
  *     .credential(Secret.of(System.getenv("DELIVYR_API_KEY")))
  *     .buildClient();
  * SentMessage sent = delivyr.sendMessage(SendMessageRequest.builder()
- *     .to("+447700900123").templateId("HDS7F3Y2").variable("FIRST_NAME", "Ada").build());
+ *     .to("+447700900123").templateId("HDS7F3Y2").variable("FIRST_NAME", "Ada")
+ *     .testMode(true).build()); // only to the Message Log; off by default
  * }</pre>
  *
  * <p>Authentication is {@code Authorization: Bearer <key>}; the key never appears in logs, {@link
@@ -191,10 +192,11 @@ public final class DelivyrClient {
   // ---------------------------------------------------------------- messages
 
   /**
-   * Sends one SMS, or in testing mode (the request's default) only writes it to the Message Log.
-   * The idempotency key is fixed before the first attempt (see {@link SendMessageRequest}) and sent
-   * twice: as the {@code Idempotency-Key} header and as the message's own {@code idempotencyKey},
-   * so Delivyr does not send it again within 24 h, alone or inside any batch.
+   * Sends one SMS, or in testing mode ({@code testMode(true)} on the request) only writes it to the
+   * Message Log. The idempotency key is fixed before the first attempt (see {@link
+   * SendMessageRequest}) and sent twice: as the {@code Idempotency-Key} header and as the message's
+   * own {@code idempotencyKey}, so Delivyr does not send it again within 24 h, alone or inside any
+   * batch.
    *
    * @param request the message
    * @return Delivyr's answer; {@link SentMessage#isRejected()} when Delivyr refused the recipient,

@@ -215,7 +215,7 @@ class DelivyrClientTest {
   // ------------------------------------------------------------------ messages
 
   @Test
-  void sendsOneMessageWithItsIdempotencyKeyAndTestModeOnByDefault() throws Exception {
+  void sendsOneMessageWithItsIdempotencyKeyAndTheTestModeAskedFor() throws Exception {
     enqueue(
         200,
         "{\"id\":\"msg_1\",\"status\":\"logged\",\"segments\":1,\"encoding\":\"GSM-7\","
@@ -226,6 +226,7 @@ class DelivyrClientTest {
                 .customerId("C1")
                 .variable("FIRST_NAME", "Ada")
                 .campaign(new CampaignReference("1234", 452, 1_362_194_475_194L))
+                .testMode(true)
                 .build());
     assertThat(sent.status()).isEqualTo(MessageStatus.LOGGED);
     assertThat(sent.testMode()).isTrue();
@@ -246,6 +247,15 @@ class DelivyrClientTest {
     assertThat(body.get("campaign").get("optimoveTemplateId").asLong())
         .isEqualTo(1_362_194_475_194L);
     assertThat(body.get("testMode").asBoolean()).isTrue();
+  }
+
+  /** The vendor test mode is an explicit option, off by default (docs/CONVENTIONS.md). */
+  @Test
+  void testModeIsOffUnlessAskedFor() throws Exception {
+    assertThat(message().build().testMode()).isFalse();
+    enqueue(200, "{\"id\":\"msg_2\",\"status\":\"queued\",\"testMode\":false}");
+    client.sendMessage(message().build());
+    assertThat(json(take()).get("testMode").asBoolean()).isFalse();
   }
 
   @Test

@@ -444,7 +444,7 @@ public final class TextLocalRuntime implements AutoCloseable {
       return new TextLocalContactSync.Report(0, n, 0, List.of());
     }
     TextLocalContactSync.Report r =
-        new TextLocalContactSync(client, groupId, settings.keyField()).sync(customers);
+        TextLocalContactSync.create(client, groupId, settings.keyField()).sync(customers);
     LOG.info(
         "contact sync of group {}: {} submitted in {} calls, {} created or updated, {} warnings",
         groupId,
@@ -596,7 +596,7 @@ public final class TextLocalRuntime implements AutoCloseable {
     CampaignDispatch d = found.get();
     ContactIndex index = ContactIndex.load(client, d.groupId(), settings.keyField());
     Capture capture = new Capture();
-    new TextLocalMetricsCollector(client, dispatches, settings.keyField())
+    TextLocalMetricsCollector.create(client, dispatches, settings.keyField())
         .collect(d, index, capture);
     Instant now = clock.instant();
     if (metricsSink != null && !capture.events.isEmpty()) {
