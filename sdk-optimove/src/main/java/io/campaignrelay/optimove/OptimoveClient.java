@@ -203,7 +203,7 @@ public final class OptimoveClient {
    * several calls. Re-adding an existing TemplateID has UNKNOWN effect; to rename, delete and add
    * (as {@link OptimoveTemplatePublisher} does).
    *
-   * @param channelId the positive channel id, e.g. 452
+   * @param channel the positive channel id, e.g. 452
    * @param templates the templates; ids zero or more, names not blank, ids unique
    * @throws ConfigurationException listing every invalid row, before anything is sent
    * @throws ApiServiceException if Optimove rejects a call (earlier chunks stay added)
@@ -261,7 +261,7 @@ public final class OptimoveClient {
    * Lists a channel's templates (GetChannelTemplates). In the shared sandbox other vendors'
    * templates appear too.
    *
-   * @param channelId the positive channel id
+   * @param channel the positive channel id
    * @return the templates, possibly empty
    * @throws ApiServiceException if Optimove rejects the call
    * @throws ApiConnectionException if Optimove cannot be reached
@@ -278,7 +278,7 @@ public final class OptimoveClient {
    * Deletes templates from a channel (DeleteChannelTemplates; body {@code [{ChannelID,
    * TemplateID}]}), in calls of at most {@value #MAX_ROWS_PER_CALL}.
    *
-   * @param channelId the positive channel id
+   * @param channel the positive channel id
    * @param templateIds the template ids
    * @throws ApiServiceException if Optimove rejects a call
    * @throws ApiConnectionException if Optimove cannot be reached
@@ -298,8 +298,8 @@ public final class OptimoveClient {
   /**
    * Reads one template's details (GetChannelTemplateDetails).
    *
-   * @param channelId the positive channel id
-   * @param templateId the template id
+   * @param channel the positive channel id
+   * @param template the template id
    * @return the rows Optimove returned (usually one), possibly empty
    * @throws ApiServiceException if Optimove rejects the call
    * @throws ApiConnectionException if Optimove cannot be reached
@@ -385,7 +385,7 @@ public final class OptimoveClient {
    *
    * @param eventType the event type
    * @param listenerUrl an absolute http(s) URL Optimove can reach (https recommended)
-   * @param channelId the channel to limit it to, or null for all channels
+   * @param channel the channel to limit it to, or null for all channels
    * @throws ConfigurationException listing every invalid value
    * @throws ApiServiceException if Optimove rejects the call
    */
@@ -419,7 +419,7 @@ public final class OptimoveClient {
    * ChannelID?}}).
    *
    * @param eventType the event type
-   * @param channelId the channel it was registered for, or null
+   * @param channel the channel it was registered for, or null
    * @throws ApiServiceException if Optimove rejects the call
    */
   public void deleteEventListener(EventType eventType, ChannelId channel) {
@@ -537,7 +537,7 @@ public final class OptimoveClient {
    * Lists the customers of a cancelled campaign (GetCanceledCampaignCustomers; Optimove keeps them
    * for two hours after event 4).
    *
-   * @param campaignId the positive campaign id
+   * @param campaign the positive campaign id
    * @return the customers, possibly empty
    * @throws ApiServiceException if Optimove rejects the call
    */
@@ -561,7 +561,7 @@ public final class OptimoveClient {
   /**
    * Reads a campaign's details (GetCampaignDetails).
    *
-   * @param campaignId the positive campaign id
+   * @param campaign the positive campaign id
    * @return the details; a response that is an array yields its first element
    * @throws io.campaignrelay.core.http.NotFoundException if Optimove answers 404
    * @throws ApiServiceException if Optimove rejects the call or returns nothing
@@ -594,7 +594,7 @@ public final class OptimoveClient {
   /**
    * Lists the campaigns executed on a channel on a date (GetExecutedCampaignsByChannel).
    *
-   * @param channelId the positive channel id
+   * @param channel the positive channel id
    * @param date the date (sent as {@code YYYY-MM-DD})
    * @return the campaign ids, possibly empty
    * @throws ApiServiceException if Optimove rejects the call
@@ -629,8 +629,8 @@ public final class OptimoveClient {
   /**
    * Lists a campaign's sends on a channel (GetExecutedCampaignChannelDetails).
    *
-   * @param campaignId the positive campaign id
-   * @param channelId the positive channel id
+   * @param campaign the positive campaign id
+   * @param channel the positive channel id
    * @return the rows, possibly empty
    * @throws ApiServiceException if Optimove rejects the call
    */
@@ -664,7 +664,7 @@ public final class OptimoveClient {
    * Reads one customer's attributes ({@code GET Customers/{CustomerID}/Attributes}, a newer REST
    * path that is the same in every path style). Whether an Integrations key may call it is UNKNOWN.
    *
-   * @param customerId the customer's id
+   * @param customer the customer's id
    * @return the attributes the key can see, possibly empty
    * @throws ApiServiceException if Optimove rejects the call (a JSON-string body is an error)
    */
