@@ -21,6 +21,10 @@ final class BasicPhoneNumberParser implements PhoneNumberParser {
           "is empty: give a number such as +447700900123");
     }
     String text = input.strip();
+    if (isPlusAndDigits(text)) {
+      // the common form (+ and the digits only) needs no copy digit by digit
+      return PhoneNumber.ofInternationalDigits(input, text.substring(1));
+    }
     StringBuilder digits = new StringBuilder(text.length());
     boolean plus = false;
     for (int i = 0; i < text.length(); i++) {
@@ -69,6 +73,19 @@ final class BasicPhoneNumberParser implements PhoneNumberParser {
       return PhoneNumber.ofInternationalDigits(input, d);
     }
     return PhoneNumber.ofInternationalDigits(input, defaultCode + d);
+  }
+
+  private static boolean isPlusAndDigits(String text) {
+    if (text.length() < 2 || text.charAt(0) != '+') {
+      return false;
+    }
+    for (int i = 1; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.campaignrelay.core;
 
+import io.campaignrelay.core.implementation.Texts;
 import java.util.Objects;
 
 /**
@@ -47,6 +48,18 @@ public record ConfigurationProblem(String field, String value, String fix) {
    */
   public static ConfigurationProblem ofSecret(String field, String fix) {
     return new ConfigurationProblem(field, Secret.REDACTED, fix);
+  }
+
+  /**
+   * Renders an input value for a problem's value or fix: control characters are shown as {@code
+   * \}{@code uXXXX}, so a message never breaks a log line, and a long value is cut. Never pass a
+   * secret: use {@link #ofSecret(String, String)}.
+   *
+   * @param value the value, may be null
+   * @return the printable value, {@value #MISSING} for null
+   */
+  public static String printable(CharSequence value) {
+    return Texts.printable(value);
   }
 
   /** Renders {@code field='value': fix}. */

@@ -2,6 +2,7 @@ package io.campaignrelay.core;
 
 import io.campaignrelay.core.implementation.Texts;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -70,6 +71,34 @@ public final class CustomerAttributes {
       b.add(names.get(i), values.get(i));
     }
     return b.build();
+  }
+
+  /**
+   * Another customer's attributes of the same names: these names, in order, with the given values.
+   * The names and their index are shared, not validated or built again, so a platform listing that
+   * returns the same requested attributes for every row builds the name part once (build it with
+   * {@link #of(List, List)} and null values, then call this per row).
+   *
+   * @param values one value per name, in order; elements may be null for "no value"
+   * @return the attributes
+   * @throws ConfigurationException if the number of values differs from the number of names
+   */
+  public CustomerAttributes withValues(List<String> values) {
+    Objects.requireNonNull(values, "values");
+    if (values.size() != names.size()) {
+      throw new ConfigurationException(
+          "customer attributes",
+          ConfigurationProblem.of(
+              "customerAttributes",
+              names.size() + " names, " + values.size() + " values",
+              "names and values differ in number: the platform returns one value per requested"
+                  + " attribute, in the requested order; request and read the same attributes"));
+    }
+    if (names.isEmpty()) {
+      return EMPTY;
+    }
+    return new CustomerAttributes(
+        names, Collections.unmodifiableList(Arrays.asList(values.toArray(new String[0]))), index);
   }
 
   /**

@@ -38,6 +38,9 @@ public record CustomerId(String value) implements Comparable<CustomerId> {
   }
 
   static List<ConfigurationProblem> problems(String value) {
+    if (value != null && !value.isEmpty() && value.length() <= MAX_LENGTH && isPlainAscii(value)) {
+      return List.of(); // the common id: nothing to report, nothing allocated
+    }
     List<ConfigurationProblem> problems = new ArrayList<>(1);
     if (value == null || value.isBlank()) {
       problems.add(
@@ -61,6 +64,17 @@ public record CustomerId(String value) implements Comparable<CustomerId> {
               "has control characters: give the id without tabs, line breaks or other controls"));
     }
     return problems;
+  }
+
+  /** Visible ASCII only (no space, control or other character): valid without further checks. */
+  private static boolean isPlainAscii(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c <= ' ' || c >= 0x7f) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

@@ -4,9 +4,8 @@
  * io.campaignrelay.core.ChannelId}, {@link io.campaignrelay.core.TemplateId}), {@link
  * io.campaignrelay.core.PhoneNumber} with a pluggable {@link
  * io.campaignrelay.core.PhoneNumberParser}, ordered {@link
- * io.campaignrelay.core.CustomerAttributes}, {@link io.campaignrelay.core.Campaign}, lazily paged
- * {@link io.campaignrelay.core.Segment}s, the {@link io.campaignrelay.core.ExecutionMode} (TEST by
- * default), and the root exceptions.
+ * io.campaignrelay.core.CustomerAttributes}, {@link io.campaignrelay.core.Campaign}, the {@link
+ * io.campaignrelay.core.ExecutionMode} (TEST by default), and the root exceptions.
  *
  * <p>Phone numbers can be described before sending: a parser's {@link
  * io.campaignrelay.core.PhoneNumberParser#describe(String)} gives {@link

@@ -181,7 +181,7 @@ public final class DelivyrMessageChannel implements MessageChannel {
       requests.add(toRequest(m, mode, reference));
     }
     BatchResult result = client.sendBatch(requests);
-    Map<String, BatchItemResult> byReference = new HashMap<>();
+    Map<String, BatchItemResult> byReference = new HashMap<>(result.results().size() * 2);
     Set<String> contradictory = new HashSet<>();
     for (BatchItemResult r : result.results()) {
       if (r == null || r.clientReference() == null) {

@@ -3,7 +3,6 @@ package io.campaignrelay.delivyr;
 import io.campaignrelay.core.ChannelId;
 import io.campaignrelay.core.ConfigurationException;
 import io.campaignrelay.core.TemplateId;
-import io.campaignrelay.core.execution.TemplateSource;
 import io.campaignrelay.core.http.NotFoundException;
 import io.campaignrelay.core.template.ApprovalState;
 import io.campaignrelay.core.template.Template;
@@ -17,7 +16,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Delivyr's templates as Campaign Relay templates ({@link TemplateSource}).
+ * Delivyr's templates as Campaign Relay templates, read by the runtime and the examples.
  *
  * <p>Each template keeps Delivyr's id, name and body; its approval state comes from Delivyr's
  * status; its channels are 452 for {@code scheduled} and 250 for {@code triggered} (a template
@@ -31,7 +30,7 @@ import java.util.regex.Pattern;
  * {@code _} is rewritten to {@code [%NAME%]}, so a scheduled campaign rendered by the engine fills
  * it too instead of sending the braces to the phone. Other text is kept as is. Thread-safe.
  */
-public final class DelivyrTemplateSource implements TemplateSource {
+public final class DelivyrTemplateSource {
 
   private static final Pattern DELIVYR_PLACEHOLDER =
       Pattern.compile("\\{\\{\\s*([A-Za-z0-9_]+)\\s*}}");
@@ -65,7 +64,11 @@ public final class DelivyrTemplateSource implements TemplateSource {
     return new DelivyrTemplateSource(client, defaultUrlRule);
   }
 
-  @Override
+  /**
+   * Every template the account has, approved or not.
+   *
+   * @return the templates, in Delivyr's order
+   */
   public List<Template> templates() {
     List<Template> out = new ArrayList<>();
     for (DelivyrTemplate t : client.listTemplates()) {
@@ -74,7 +77,13 @@ public final class DelivyrTemplateSource implements TemplateSource {
     return out;
   }
 
-  @Override
+  /**
+   * One template.
+   *
+   * @param id Delivyr's template id
+   * @return the template, or empty if Delivyr has none with that id (or the id is not one of
+   *     Delivyr's)
+   */
   public Optional<Template> template(TemplateId id) {
     Objects.requireNonNull(id, "id");
     if (!TemplateIdMapping.isValidDelivyrId(id.value())) {

@@ -2,7 +2,6 @@ package io.campaignrelay.delivyr;
 
 import io.campaignrelay.core.ConfigurationException;
 import io.campaignrelay.core.ConfigurationProblem;
-import io.campaignrelay.core.implementation.Texts;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -174,7 +173,7 @@ public final class TemplateIdMapping {
                   "Optimove already has TemplateID "
                       + templateId
                       + " named '"
-                      + Texts.printable(there)
+                      + ConfigurationProblem.printable(there)
                       + "', which is not Delivyr template "
                       + id
                       + ": delete that Optimove template or contact Delivyr support before"
@@ -188,7 +187,7 @@ public final class TemplateIdMapping {
   private static ConfigurationProblem problem(String delivyrId) {
     return ConfigurationProblem.of(
         "delivyrTemplateId",
-        delivyrId == null ? null : Texts.printable(delivyrId),
+        delivyrId == null ? null : ConfigurationProblem.printable(delivyrId),
         "give Delivyr's template id: eight upper-case letters and digits such as HDS7F3Y2 (not"
             + " all zeros)");
   }

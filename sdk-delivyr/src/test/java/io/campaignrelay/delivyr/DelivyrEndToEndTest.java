@@ -669,10 +669,11 @@ class DelivyrEndToEndTest {
         .hasMessageContaining("PENDING");
     List<JournalEntry> pending = journal.pending(campaign.id());
     assertThat(pending).hasSize(250).allMatch(e -> e.state() == RecipientState.PENDING);
-    // Delivyr did process the lost batch: those customers already got their message. The batches
-    // in flight beside it (up to four at once) were answered and recorded before the run stopped.
+    // Delivyr did process the lost batch: those customers already got their message. Up to four
+    // batches are in flight at once: until the engine has the third batch's failure, up to three
+    // more may leave beside it, and are answered and recorded before the run stops.
     int afterCrash = fakeDelivyr.loggedMessages().forCampaign(campaign.id().value()).count();
-    assertThat(afterCrash).isBetween(750, 1250);
+    assertThat(afterCrash).isBetween(750, 1500);
     assertThat(afterCrash % 250).isZero();
 
     ExecutionReport resumed =

@@ -223,15 +223,17 @@ abstract class JournalContract {
     JdbcExecutionJournal journal = store.executionJournal();
     journal.recordAll(entries(7, 0, 5, RecipientState.DISPATCHED));
 
-    // 2,500 entries take three statements in one transaction: the connection dies after the
-    // second has run, before the commit.
+    // Two and a half statements' worth of entries take three statements in one transaction: the
+    // connection dies after the second has run, before the commit.
+    int n =
+        2 * JdbcExecutionJournal.ROWS_PER_STATEMENT + JdbcExecutionJournal.ROWS_PER_STATEMENT / 2;
     faulty.killAfterUpdates(2);
     DatabaseUnavailableException e =
         catchThrowableOfType(
             DatabaseUnavailableException.class,
-            () -> journal.recordAll(entries(7, 5, 2505, RecipientState.PENDING)));
+            () -> journal.recordAll(entries(7, 5, 5 + n, RecipientState.PENDING)));
     assertThat(e.sqlState()).contains("08006");
-    assertThat(e.getMessage()).contains("record 2500 journal entries");
+    assertThat(e.getMessage()).contains("record " + n + " journal entries");
 
     // Reopened as after a crash: only what was committed before.
     JdbcExecutionJournal reopened = open().executionJournal();

@@ -471,6 +471,12 @@ public final class OptimoveClient {
    *     {@link ApiConnectionException} or {@link TargetListingException}
    */
   public PagedIterable<CustomerSendDetail> listCustomerSendDetails(CampaignTargetQuery query) {
+    return listCustomerSendDetails(query, call -> {});
+  }
+
+  /** The same listing, telling {@code onCall} each page's call before it runs (to cancel it). */
+  PagedIterable<CustomerSendDetail> listCustomerSendDetails(
+      CampaignTargetQuery query, java.util.function.Consumer<retrofit2.Call<?>> onCall) {
     Objects.requireNonNull(query, "query");
     String operation = op("GET", "customers", "GetCustomerSendDetailsByChannel");
     String attrs = joinAttributes(query);
@@ -490,6 +496,7 @@ public final class OptimoveClient {
                 delimiter,
                 query.pageSize(),
                 skip),
+        onCall,
         operation,
         "SendDetailRow",
         stats -> TargetRows.sendDetails(attributes, stats),
@@ -508,6 +515,12 @@ public final class OptimoveClient {
    */
   public PagedIterable<CustomerExecutionDetail> listCustomerExecutionDetails(
       CampaignTargetQuery query) {
+    return listCustomerExecutionDetails(query, call -> {});
+  }
+
+  /** The same listing, telling {@code onCall} each page's call before it runs (to cancel it). */
+  PagedIterable<CustomerExecutionDetail> listCustomerExecutionDetails(
+      CampaignTargetQuery query, java.util.function.Consumer<retrofit2.Call<?>> onCall) {
     Objects.requireNonNull(query, "query");
     String operation = op("GET", "customers", "GetCustomerExecutionDetailsByCampaign");
     String attrs = joinAttributes(query);
@@ -527,6 +540,7 @@ public final class OptimoveClient {
                 delimiter,
                 query.pageSize(),
                 skip),
+        onCall,
         operation,
         "ExecutionDetailRow",
         stats -> TargetRows.executionDetails(attributes, stats),

@@ -11,9 +11,17 @@ import io.campaignrelay.core.execution.Recipient;
 import io.campaignrelay.core.execution.TargetSource;
 import io.campaignrelay.optimove.models.CampaignTargetQuery;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import retrofit2.Call;
 
 /**
  * The engine's {@link TargetSource} on Optimove: streams a scheduled campaign's recipients with
@@ -45,6 +53,12 @@ public final class OptimoveTargetSource implements TargetSource {
     SEND_DETAILS_BY_CHANNEL
   }
 
+  /**
+   * The name of the page reader's thread (when the source makes its own), followed by the campaign
+   * id.
+   */
+  public static final String READER_THREAD_PREFIX = "campaignrelay-optimove-prefetch-";
+
   /** The smallest default margin over the targeted count, in rows. */
   public static final long MIN_TARGETED_MARGIN = 100;
 
@@ -54,6 +68,9 @@ public final class OptimoveTargetSource implements TargetSource {
   private final Function function;
   private final int pageSize;
   private final char attributeDelimiter;
+  private final boolean prefetch;
+  private final Executor prefetchExecutor;
+  private final PagePrefetch.Observer prefetchObserver;
 
   private OptimoveTargetSource(Builder b) {
     this.client = b.client;
@@ -62,6 +79,9 @@ public final class OptimoveTargetSource implements TargetSource {
     this.pageSize = b.pageSize;
     this.attributeDelimiter = b.attributeDelimiter;
     this.targetedMargin = b.targetedMargin;
+    this.prefetch = b.prefetch;
+    this.prefetchExecutor = b.prefetchExecutor;
+    this.prefetchObserver = b.prefetchObserver;
   }
 
   /**
@@ -83,10 +103,14 @@ public final class OptimoveTargetSource implements TargetSource {
   }
 
   /**
-   * Streams the campaign's recipients.
+   * Streams the campaign's recipients. With {@link Builder#prefetch(boolean) prefetch} on (the
+   * default) the first page is read when the stream is first advanced, each following page while
+   * the one before it is consumed; a failure reading a page is thrown, unchanged, when the stream
+   * reaches that page, after the rows of the pages before it.
    *
    * @param campaign a scheduled campaign (integer id)
-   * @return a lazy stream; closing it is harmless (pages are read whole)
+   * @return a lazy stream; close it (the engine does, in try-with-resources): closing stops the
+   *     page reader, cancelling a read in flight, and waits until it has returned
    * @throws ConfigurationException if the campaign id is not an integer
    */
   @Override
@@ -115,80 +139,282 @@ public final class OptimoveTargetSource implements TargetSource {
             .pageSize(pageSize)
             .build();
     TemplateId campaignTemplate = campaign.templateId();
-    Stream<Recipient> rows =
+    long campaignTemplateNumber = number(campaignTemplate);
+    InFlight inFlight = new InFlight();
+    Targeted targeted = new Targeted(campaign, campaignId);
+    Iterator<List<Recipient>> pages =
         switch (function) {
           case EXECUTION_DETAILS_BY_CAMPAIGN ->
-              withinTargeted(
-                      client.listCustomerExecutionDetails(query).streamByPage(),
-                      campaign,
-                      campaignId)
-                  .map(
-                      d ->
-                          recipient(
-                              d.customerId(),
-                              d.attributes(),
-                              d.promoCodes(),
-                              d.templateId(),
-                              campaignTemplate));
+              new RecipientPages<>(
+                  client.listCustomerExecutionDetails(query, inFlight::watch).byPage().iterator(),
+                  targeted,
+                  d ->
+                      recipient(
+                          d.customerId(),
+                          d.attributes(),
+                          d.promoCodes(),
+                          d.templateId(),
+                          campaignTemplate,
+                          campaignTemplateNumber));
           case SEND_DETAILS_BY_CHANNEL ->
-              withinTargeted(
-                      client.listCustomerSendDetails(query).streamByPage(), campaign, campaignId)
-                  .map(
-                      d ->
-                          recipient(
-                              d.customerId(),
-                              d.attributes(),
-                              campaign.promoCodes(),
-                              d.templateId(),
-                              campaignTemplate));
+              new RecipientPages<>(
+                  client.listCustomerSendDetails(query, inFlight::watch).byPage().iterator(),
+                  targeted,
+                  d ->
+                      recipient(
+                          d.customerId(),
+                          d.attributes(),
+                          campaign.promoCodes(),
+                          d.templateId(),
+                          campaignTemplate,
+                          campaignTemplateNumber));
         };
-    return dedupeAdjacent(rows, pageSize);
+    if (!prefetch) {
+      return stream(new Rows(pages, pageSize));
+    }
+    PagePrefetch<Recipient> prefetched =
+        new PagePrefetch<>(
+            pages,
+            prefetchExecutor,
+            READER_THREAD_PREFIX + campaignId,
+            inFlight::stop,
+            prefetchObserver);
+    return stream(new Rows(prefetched, pageSize)).onClose(prefetched::close);
+  }
+
+  private static Stream<Recipient> stream(Iterator<Recipient> rows) {
+    return StreamSupport.stream(
+        Spliterators.spliteratorUnknownSize(rows, Spliterator.ORDERED | Spliterator.NONNULL),
+        false);
+  }
+
+  /** The call of the page being read, cancelled when the listing is stopped. */
+  private static final class InFlight {
+    private final AtomicReference<Call<?>> current = new AtomicReference<>();
+    private volatile boolean stopped;
+
+    void watch(Call<?> call) {
+      current.set(call);
+      if (stopped) {
+        call.cancel();
+      }
+    }
+
+    void stop() {
+      stopped = true;
+      Call<?> call = current.get();
+      if (call != null) {
+        call.cancel();
+      }
+    }
   }
 
   /**
-   * The pages' rows, stopped with {@link TargetListingException.Problem#PAST_TARGETED_COUNT} when
-   * they go past the campaign's targeted count plus the margin.
+   * Counts one listing's rows page by page and stops it with {@link
+   * TargetListingException.Problem#PAST_TARGETED_COUNT} at the page that goes past the campaign's
+   * targeted count plus the margin (before any of that page's rows is yielded).
    */
-  private <T> Stream<T> withinTargeted(
-      Stream<PagedIterable.Page<T>> pages, Campaign campaign, long campaignId) {
-    if (campaign.targetedCount().isEmpty()) {
-      return pages.flatMap(p -> p.items().stream());
+  private final class Targeted {
+    private final long campaignId;
+    private final long targeted;
+    private final long margin;
+    private long read;
+    private int page;
+
+    Targeted(Campaign campaign, long campaignId) {
+      this.campaignId = campaignId;
+      this.targeted = campaign.targetedCount().orElse(-1);
+      this.margin =
+          targeted < 0 ? 0 : targetedMargin >= 0 ? targetedMargin : defaultMargin(targeted);
     }
-    long targeted = campaign.targetedCount().getAsLong();
-    long margin = targetedMargin >= 0 ? targetedMargin : defaultMargin(targeted);
-    long limit = targeted + margin;
-    long[] read = {0};
-    int[] page = {0};
-    return pages.flatMap(
-        p -> {
-          page[0]++;
-          long skip = read[0];
-          read[0] += p.items().size();
-          if (read[0] > limit) {
-            throw new TargetListingException(
-                TargetListingException.Problem.PAST_TARGETED_COUNT,
-                campaignId,
-                page[0],
-                skip,
-                customerAttributes,
-                List.of(),
-                "Optimove listed more targets for campaign "
-                    + campaignId
-                    + " than it targets: page "
-                    + page[0]
-                    + " ($skip="
-                    + skip
-                    + ") brings the rows to "
-                    + read[0]
-                    + ", past the targeted count "
-                    + targeted
-                    + " plus the margin "
-                    + margin
-                    + "; the listing was stopped (the server may ignore $top/$skip). Check the"
-                    + " campaign's targeted count or set targetedMargin(...)");
+
+    void check(int rows) {
+      if (targeted < 0) {
+        return;
+      }
+      page++;
+      long skip = read;
+      read += rows;
+      long limit = targeted + margin;
+      if (read > limit) {
+        throw new TargetListingException(
+            TargetListingException.Problem.PAST_TARGETED_COUNT,
+            campaignId,
+            page,
+            skip,
+            customerAttributes,
+            List.of(),
+            "Optimove listed more targets for campaign "
+                + campaignId
+                + " than it targets: page "
+                + page
+                + " ($skip="
+                + skip
+                + ") brings the rows to "
+                + read
+                + ", past the targeted count "
+                + targeted
+                + " plus the margin "
+                + margin
+                + "; the listing was stopped (the server may ignore $top/$skip). Check the"
+                + " campaign's targeted count or set targetedMargin(...)");
+      }
+    }
+  }
+
+  /** The listing's pages as recipients, checked against the targeted count. */
+  private static final class RecipientPages<D> implements Iterator<List<Recipient>> {
+    private final Iterator<PagedIterable.Page<D>> pages;
+    private final Targeted targeted;
+    private final java.util.function.Function<D, Recipient> toRecipient;
+
+    RecipientPages(
+        Iterator<PagedIterable.Page<D>> pages,
+        Targeted targeted,
+        java.util.function.Function<D, Recipient> toRecipient) {
+      this.pages = pages;
+      this.targeted = targeted;
+      this.toRecipient = toRecipient;
+    }
+
+    @Override
+    public boolean hasNext() {
+      return pages.hasNext();
+    }
+
+    @Override
+    public List<Recipient> next() {
+      List<D> rows = pages.next().items();
+      targeted.check(rows.size());
+      List<Recipient> out = new ArrayList<>(rows.size());
+      for (D row : rows) {
+        out.add(toRecipient.apply(row));
+      }
+      return out;
+    }
+  }
+
+  /**
+   * The rows of the pages in order, a customer repeated within a window of page-size consecutive
+   * rows yielded once. The exhausted page is let go before the next one is asked for.
+   */
+  private static final class Rows implements Iterator<Recipient> {
+    private final Iterator<List<Recipient>> pages;
+    private final RecentIds recent;
+    private List<Recipient> page;
+    private int index;
+    private Recipient next;
+
+    Rows(Iterator<List<Recipient>> pages, int window) {
+      this.pages = pages;
+      this.recent = new RecentIds(window);
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (next == null) {
+        if (page == null || index == page.size()) {
+          page = null;
+          if (!pages.hasNext()) {
+            return false;
           }
-          return p.items().stream();
-        });
+          page = pages.next();
+          index = 0;
+          continue;
+        }
+        Recipient r = page.get(index++);
+        if (recent.add(r.customerId())) {
+          next = r;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public Recipient next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      Recipient r = next;
+      next = null;
+      return r;
+    }
+  }
+
+  /**
+   * The last {@code window} distinct customer ids added, without an allocation per id: a ring of
+   * the ids in insertion order and a linear-probing table of their ring positions.
+   */
+  static final class RecentIds {
+    private final CustomerId[] ring;
+    private final int[] table;
+    private final int mask;
+    private int head;
+    private int size;
+
+    RecentIds(int window) {
+      ring = new CustomerId[Math.max(1, window)];
+      int capacity = Integer.highestOneBit(Math.max(2, ring.length * 2 - 1)) << 1;
+      table = new int[capacity];
+      mask = capacity - 1;
+    }
+
+    /**
+     * Adds the id unless it is among the last window ids added.
+     *
+     * @return true if it was added (not a recent repeat)
+     */
+    boolean add(CustomerId id) {
+      int slot = home(id);
+      for (int e = table[slot]; e != 0; e = table[slot]) {
+        if (ring[e - 1].equals(id)) {
+          return false;
+        }
+        slot = (slot + 1) & mask;
+      }
+      if (size == ring.length) {
+        remove(head);
+        slot = home(id);
+        while (table[slot] != 0) {
+          slot = (slot + 1) & mask;
+        }
+      } else {
+        size++;
+      }
+      ring[head] = id;
+      table[slot] = head + 1;
+      head = head + 1 == ring.length ? 0 : head + 1;
+      return true;
+    }
+
+    private int home(CustomerId id) {
+      int h = id.hashCode() * 0x9E3779B9;
+      return (h ^ (h >>> 16)) & mask;
+    }
+
+    /** Removes the id at a ring position from the table (backward-shift deletion). */
+    private void remove(int position) {
+      int i = home(ring[position]);
+      while (table[i] != position + 1) {
+        i = (i + 1) & mask;
+      }
+      int j = i;
+      while (true) {
+        j = (j + 1) & mask;
+        int e = table[j];
+        if (e == 0) {
+          break;
+        }
+        int k = home(ring[e - 1]);
+        boolean movable = i <= j ? (k <= i || k > j) : (k <= i && k > j);
+        if (movable) {
+          table[i] = e;
+          i = j;
+        }
+      }
+      table[i] = 0;
+      ring[position] = null;
+    }
   }
 
   /**
@@ -202,36 +428,33 @@ public final class OptimoveTargetSource implements TargetSource {
     return Math.max(MIN_TARGETED_MARGIN, targeted / 10);
   }
 
+  /** The campaign template as a number, when its id is one in canonical form, else -1. */
+  private static long number(TemplateId template) {
+    String v = template.value();
+    try {
+      long n = Long.parseLong(v);
+      return n > 0 && Long.toString(n).equals(v) ? n : -1;
+    } catch (NumberFormatException notNumeric) {
+      return -1;
+    }
+  }
+
   private static Recipient recipient(
       String customerId,
       CustomerAttributes attributes,
       List<String> promoCodes,
       long templateId,
-      TemplateId campaignTemplate) {
+      TemplateId campaignTemplate,
+      long campaignTemplateNumber) {
     Recipient r = Recipient.of(CustomerId.of(customerId), attributes, promoCodes);
-    if (templateId > 0) {
+    // the campaign's own template (nearly every row) needs no TemplateId of its own
+    if (templateId > 0 && templateId != campaignTemplateNumber) {
       TemplateId own = TemplateId.of(templateId);
       if (!own.equals(campaignTemplate)) {
         r = r.withTemplate(own);
       }
     }
     return r;
-  }
-
-  private static Stream<Recipient> dedupeAdjacent(Stream<Recipient> rows, int window) {
-    java.util.LinkedHashSet<CustomerId> recent = new java.util.LinkedHashSet<>();
-    return rows.filter(
-        r -> {
-          if (!recent.add(r.customerId())) {
-            return false;
-          }
-          if (recent.size() > window) {
-            var it = recent.iterator();
-            it.next();
-            it.remove();
-          }
-          return true;
-        });
   }
 
   @Override
@@ -248,8 +471,50 @@ public final class OptimoveTargetSource implements TargetSource {
     private int pageSize = CampaignTargetQuery.MAX_PAGE_SIZE;
     private char attributeDelimiter = ',';
     private long targetedMargin = -1;
+    private boolean prefetch = true;
+    private Executor prefetchExecutor;
+    private PagePrefetch.Observer prefetchObserver = PagePrefetch.Observer.NONE;
 
     private Builder() {}
+
+    /**
+     * Sets whether the next page is read while the current one is consumed (default true). The
+     * cost: one extra page of memory (up to {@link #pageSize(int)} recipients with their
+     * attributes) and one background reader per campaign run: a daemon thread named {@value
+     * OptimoveTargetSource#READER_THREAD_PREFIX}{@code <campaign id>}, or a task on {@link
+     * #prefetchExecutor(Executor)}. The reader calls Optimove through the same client, so its rate
+     * limit and retries still apply. A failure reading a page reaches the stream when it gets to
+     * that page, unchanged; closing the stream stops the reader. Off, each page is read on the
+     * consumer's thread when the previous one is used up.
+     *
+     * @param enabled false to read the pages one after the other on the consumer's thread
+     * @return this builder
+     */
+    public Builder prefetch(boolean enabled) {
+      this.prefetch = enabled;
+      return this;
+    }
+
+    /**
+     * Sets where the page reader runs when {@link #prefetch(boolean)} is on (default: a daemon
+     * thread of its own per campaign run). The executor must run the task on another thread and
+     * keep it running for the whole listing (one task per run, which waits for the consumer between
+     * pages); one that refuses the task, or runs it on the calling thread, makes the pages be read
+     * on the consumer's thread as without prefetch.
+     *
+     * @param executor the executor, or null for a thread of the source's own
+     * @return this builder
+     */
+    public Builder prefetchExecutor(Executor executor) {
+      this.prefetchExecutor = executor;
+      return this;
+    }
+
+    /** Observes the page reader (tests). */
+    Builder prefetchObserver(PagePrefetch.Observer observer) {
+      this.prefetchObserver = observer;
+      return this;
+    }
 
     /**
      * Sets how many rows past a campaign's {@link Campaign#targetedCount()} the listing may read

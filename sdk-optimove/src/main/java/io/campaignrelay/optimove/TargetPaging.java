@@ -6,6 +6,7 @@ import io.campaignrelay.optimove.implementation.Responses;
 import io.campaignrelay.optimove.implementation.TargetRows;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,6 +98,7 @@ final class TargetPaging {
       List<String> attributeNames,
       int pageSize,
       Function<Long, Call<okhttp3.ResponseBody>> fetch,
+      Consumer<Call<?>> onCall,
       String operation,
       String rowName,
       Function<TargetRows.PageStats, Responses.RowReader<T>> readerFor,
@@ -116,7 +118,9 @@ final class TargetPaging {
                 }
               };
           List<T> rows = new ArrayList<>(Math.min(pageSize, 1024));
-          int n = responses.readRows(fetch.apply(c.skip()), operation, rowName, reader, rows::add);
+          Call<okhttp3.ResponseBody> call = fetch.apply(c.skip());
+          onCall.accept(call);
+          int n = responses.readRows(call, operation, rowName, reader, rows::add);
           if (n == 0) {
             return new PagedIterable.Page<>(rows, null);
           }

@@ -12,7 +12,6 @@ import io.campaignrelay.testkit.implementation.Json;
 import io.campaignrelay.testkit.implementation.Outbound;
 import io.campaignrelay.testkit.implementation.Seeds;
 import io.campaignrelay.testkit.implementation.SmsParts;
-import io.campaignrelay.testkit.implementation.VendorDispatcher;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

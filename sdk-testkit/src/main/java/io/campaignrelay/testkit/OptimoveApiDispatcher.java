@@ -5,7 +5,6 @@ import static io.campaignrelay.testkit.OptimoveProblem.text;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.campaignrelay.testkit.implementation.Form;
 import io.campaignrelay.testkit.implementation.Json;
-import io.campaignrelay.testkit.implementation.VendorDispatcher;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.campaignrelay.testkit.implementation.Form;
 import io.campaignrelay.testkit.implementation.Json;
-import io.campaignrelay.testkit.implementation.VendorDispatcher;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;

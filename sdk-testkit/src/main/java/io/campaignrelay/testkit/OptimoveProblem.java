@@ -3,7 +3,6 @@ package io.campaignrelay.testkit;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.campaignrelay.testkit.implementation.Form;
 import io.campaignrelay.testkit.implementation.Json;
-import io.campaignrelay.testkit.implementation.VendorDispatcher;
 import java.util.Optional;
 import mockwebserver3.MockResponse;
 

@@ -1,7 +1,6 @@
 package io.campaignrelay.testkit;
 
 import io.campaignrelay.testkit.implementation.NoDelayServerSocketFactory;
-import io.campaignrelay.testkit.implementation.VendorDispatcher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

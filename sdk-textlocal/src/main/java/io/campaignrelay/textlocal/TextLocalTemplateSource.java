@@ -1,7 +1,6 @@
 package io.campaignrelay.textlocal;
 
 import io.campaignrelay.core.TemplateId;
-import io.campaignrelay.core.execution.TemplateSource;
 import io.campaignrelay.core.template.ApprovalState;
 import io.campaignrelay.core.template.Template;
 import io.campaignrelay.core.template.TemplateImport;
@@ -21,7 +20,7 @@ import java.util.Optional;
  * a group has a prefix only templates whose name starts with it are imported for it. Meant to run
  * daily (the guide's template sync); each call reads TextLocal afresh.
  */
-public final class TextLocalTemplateSource implements TemplateSource {
+public final class TextLocalTemplateSource {
 
   private final TextLocalClient client;
   private final TemplateRouting routing;
@@ -38,7 +37,11 @@ public final class TextLocalTemplateSource implements TemplateSource {
     this.routing = routing;
   }
 
-  @Override
+  /**
+   * Every template that can be sent (empty titles and bodies skipped), read afresh.
+   *
+   * @return the templates, in TextLocal's order
+   */
   public List<Template> templates() {
     List<Template> out = new ArrayList<>();
     for (io.campaignrelay.textlocal.models.Template t : client.listTemplates().templates()) {
@@ -60,7 +63,12 @@ public final class TextLocalTemplateSource implements TemplateSource {
     return List.copyOf(out);
   }
 
-  @Override
+  /**
+   * One template.
+   *
+   * @param id TextLocal's template id
+   * @return the template, or empty if TextLocal has none with that id
+   */
   public Optional<Template> template(TemplateId id) {
     return templates().stream().filter(t -> t.id().equals(id)).findFirst();
   }

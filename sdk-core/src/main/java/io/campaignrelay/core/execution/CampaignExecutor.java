@@ -1139,9 +1139,11 @@ public final class CampaignExecutor {
      * named {@code campaignrelay-dispatch-...}) and stopped when the run ends; everything else (the
      * target listing, the journal, reconciliation, every listener callback) stays on the executing
      * thread, and answers are processed in the order their batches left. The guarantees do not
-     * change: a batch's PENDING entries are durable before it leaves, a failed batch stops the run
-     * once the batches already in flight have answered and been recorded, and a crash with batches
-     * in flight leaves them PENDING, reconciled before anything is sent again.
+     * change: a batch's PENDING entries are durable before it leaves; once the run learns of a
+     * failed batch no other batch leaves, and those already in flight (up to {@code concurrency -
+     * 1} may have left beside it before its failure was known) are answered and recorded before the
+     * run stops; a crash with batches in flight leaves them PENDING, reconciled before anything is
+     * sent again.
      *
      * @param concurrency 1 or more, or 0 for the channel's maximum
      * @return this builder

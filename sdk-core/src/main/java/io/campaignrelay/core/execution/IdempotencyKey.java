@@ -6,9 +6,9 @@ import io.campaignrelay.core.ConfigurationProblem;
 import io.campaignrelay.core.CustomerId;
 import io.campaignrelay.core.implementation.Texts;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -28,15 +28,62 @@ public record IdempotencyKey(String value) {
   public static final int MAX_LENGTH = 255;
 
   private static final String PREFIX = "cr1-";
-  private static final ThreadLocal<MessageDigest> SHA256 =
-      ThreadLocal.withInitial(
-          () -> {
-            try {
-              return MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-              throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-            }
-          });
+  private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+  /**
+   * One thread's digest and buffers, so that deriving a key allocates only the key: a million
+   * recipients derive a million keys.
+   */
+  private static final class Scratch {
+    private final MessageDigest sha;
+    private final byte[] digest = new byte[32];
+    private final byte[] text = new byte[64];
+    private final byte[] key = new byte[PREFIX.length() + 32];
+
+    Scratch() {
+      try {
+        sha = MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+      }
+      for (int i = 0; i < PREFIX.length(); i++) {
+        key[i] = (byte) PREFIX.charAt(i);
+      }
+    }
+
+    /** Digests the text's UTF-8 bytes (an ASCII text without encoding it first). */
+    void update(String v) {
+      int n = v.length();
+      if (n <= text.length) {
+        for (int i = 0; i < n; i++) {
+          char c = v.charAt(i);
+          if (c >= 0x80) {
+            sha.update(v.getBytes(StandardCharsets.UTF_8));
+            return;
+          }
+          text[i] = (byte) c;
+        }
+        sha.update(text, 0, n);
+        return;
+      }
+      sha.update(v.getBytes(StandardCharsets.UTF_8));
+    }
+
+    String finish() {
+      try {
+        sha.digest(digest, 0, digest.length);
+      } catch (DigestException e) {
+        throw new IllegalStateException("SHA-256 digest failed", e);
+      }
+      int at = PREFIX.length();
+      for (int i = 0; i < 16; i++) {
+        key[at++] = HEX[(digest[i] >> 4) & 0xf];
+        key[at++] = HEX[digest[i] & 0xf];
+      }
+      return new String(key, StandardCharsets.ISO_8859_1);
+    }
+  }
 
   /**
    * Validates the key.
@@ -69,12 +116,11 @@ public record IdempotencyKey(String value) {
   public static IdempotencyKey derive(CampaignId campaignId, CustomerId customerId) {
     Objects.requireNonNull(campaignId, "campaignId");
     Objects.requireNonNull(customerId, "customerId");
-    MessageDigest sha = SHA256.get();
-    sha.update(campaignId.value().getBytes(StandardCharsets.UTF_8));
-    sha.update((byte) 0);
-    sha.update(customerId.value().getBytes(StandardCharsets.UTF_8));
-    byte[] digest = sha.digest();
-    return new IdempotencyKey(PREFIX + HexFormat.of().formatHex(digest, 0, 16));
+    Scratch s = SCRATCH.get();
+    s.update(campaignId.value());
+    s.sha.update((byte) 0);
+    s.update(customerId.value());
+    return new IdempotencyKey(s.finish());
   }
 
   /** Returns the key itself. */

@@ -63,8 +63,7 @@ final class JournalIndex {
     if (v.length() == 36 && v.startsWith("cr1-")) {
       try {
         return new long[] {
-          Long.parseUnsignedLong(v.substring(4, 20), 16),
-          Long.parseUnsignedLong(v.substring(20), 16)
+          Long.parseUnsignedLong(v, 4, 20, 16), Long.parseUnsignedLong(v, 20, 36, 16)
         };
       } catch (NumberFormatException notDerived) {
         return hash(campaignId, customerId);
@@ -82,19 +81,37 @@ final class JournalIndex {
   }
 
   void put(JournalEntry e) {
-    long[] k = bits(e.idempotencyKey(), e.campaignId(), e.customerId());
+    // the same bits as bits(...), without the array: two writes per recipient
+    String v = e.idempotencyKey().value();
+    long h;
+    long l;
+    if (v.length() == 36 && v.startsWith("cr1-")) {
+      try {
+        long ph = Long.parseUnsignedLong(v, 4, 20, 16);
+        l = Long.parseUnsignedLong(v, 20, 36, 16);
+        h = ph;
+      } catch (NumberFormatException notDerived) {
+        long[] k = hash(e.campaignId(), e.customerId());
+        h = k[0];
+        l = k[1];
+      }
+    } else {
+      long[] k = hash(e.campaignId(), e.customerId());
+      h = k[0];
+      l = k[1];
+    }
     if (size * 10L >= hi.length * 7L) {
       grow();
     }
-    int slot = find(k[0], k[1]);
+    int slot = find(h, l);
     if (states[slot] == 0) {
       size++;
-      hi[slot] = k[0];
-      lo[slot] = k[1];
+      hi[slot] = h;
+      lo[slot] = l;
     }
     states[slot] = (byte) (e.state().ordinal() + 1);
     seconds[slot] = (int) Math.min(Integer.MAX_VALUE, Math.max(0, e.at().getEpochSecond()));
-    Key key = new Key(k[0], k[1]);
+    Key key = new Key(h, l);
     if (e.state() == RecipientState.PENDING) {
       pending.put(key, e);
     } else {

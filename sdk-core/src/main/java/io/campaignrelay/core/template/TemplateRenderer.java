@@ -136,22 +136,28 @@ public final class TemplateRenderer {
     Objects.requireNonNull(promoCodes, "promoCodes");
     String body = template.body();
     StringBuilder out = new StringBuilder(body.length() + 32);
-    List<RenderProblem> problems = new ArrayList<>(0);
-    List<String> defaultsUsed = new ArrayList<>(0);
+    List<RenderProblem> problems = null; // made on the first problem: most renders have none
+    List<String> defaultsUsed = null;
     for (TagScanner.Token t : template.tokens()) {
       switch (t.type()) {
         case LITERAL -> out.append(t.text());
-        case MALFORMED -> problems.add(malformed(t));
+        case MALFORMED -> {
+          if (problems == null) {
+            problems = new ArrayList<>(1);
+          }
+          problems.add(malformed(t));
+        }
         case TAG -> {
-          Resolved r = resolve(t.text(), template, attributes, promoCodes);
-          if (r.value != null && !r.value.isBlank()) {
-            out.append(r.value);
+          String value = resolve(t.text(), template, attributes, promoCodes);
+          boolean known = value != UNKNOWN;
+          if (known && value != null && !value.isBlank()) {
+            out.append(value);
             continue;
           }
           RenderProblem.Kind kind =
-              !r.known
+              !known
                   ? RenderProblem.Kind.UNKNOWN_TAG
-                  : r.value == null
+                  : value == null
                       ? RenderProblem.Kind.MISSING_VALUE
                       : RenderProblem.Kind.EMPTY_VALUE;
           Optional<String> fallback =
@@ -160,14 +166,23 @@ public final class TemplateRenderer {
                   : Optional.empty();
           if (fallback.isPresent()) {
             out.append(fallback.get());
+            if (defaultsUsed == null) {
+              defaultsUsed = new ArrayList<>(1);
+            }
             defaultsUsed.add(t.text());
           } else {
+            if (problems == null) {
+              problems = new ArrayList<>(1);
+            }
             problems.add(problem(kind, t, template));
           }
         }
       }
     }
-    if (!problems.isEmpty()) {
+    if (defaultsUsed == null) {
+      defaultsUsed = List.of();
+    }
+    if (problems != null) {
       return RenderResult.failed(template.id(), problems, defaultsUsed);
     }
     return RenderResult.rendered(template.id(), out.toString(), defaultsUsed);
@@ -230,27 +245,32 @@ public final class TemplateRenderer {
     return TagScanner.isValidName(name);
   }
 
-  private record Resolved(boolean known, String value) {}
+  /**
+   * What {@link #resolve} returns for a tag that names nothing (compared by identity: no value of a
+   * customer is this instance).
+   */
+  private static final String UNKNOWN = new String("unknown tag");
 
-  private Resolved resolve(
+  /** The tag's value: null when known without a value, {@link #UNKNOWN} when it names nothing. */
+  private String resolve(
       String tag, Template template, CustomerAttributes attributes, List<String> promoCodes) {
     Optional<String> attribute = attributes.value(tag);
     if (attribute.isPresent()) {
-      return new Resolved(true, attribute.get());
+      return attribute.get();
     }
     if (attributes.contains(tag)) {
-      return new Resolved(true, null);
+      return null;
     }
     String upper = tag.toUpperCase(Locale.ROOT);
     int promo = promoIndex(upper);
     if (promo >= 0) {
-      return new Resolved(true, promo < promoCodes.size() ? promoCodes.get(promo) : null);
+      return promo < promoCodes.size() ? promoCodes.get(promo) : null;
     }
     if (upper.equals(urlTag)) {
       URI url = template.redirectUrl().orElse(defaultUrl);
-      return new Resolved(true, url == null ? null : url.toString());
+      return url == null ? null : url.toString();
     }
-    return new Resolved(false, null);
+    return UNKNOWN;
   }
 
   /** 0-based index of the promotion code a tag names, or -1. */

@@ -74,8 +74,11 @@ public final class BatchBody {
         writeIfPresent(g, "body", m.body().orElse(null));
         g.writeFieldName("variables");
         g.writeStartObject();
-        for (Map.Entry<String, String> v : m.variables().entrySet()) {
-          g.writeStringField(v.getKey(), v.getValue());
+        Map<String, String> variables = m.variables();
+        if (!variables.isEmpty()) {
+          for (Map.Entry<String, String> v : variables.entrySet()) {
+            g.writeStringField(v.getKey(), v.getValue());
+          }
         }
         g.writeEndObject();
         CampaignReference c = m.campaign().orElse(null);
@@ -97,7 +100,8 @@ public final class BatchBody {
     } catch (IOException e) {
       throw new UncheckedIOException("could not write the Delivyr batch body", e);
     }
-    return RequestBody.create(buffer.readByteString(), JSON);
+    // a snapshot shares the buffer's segments: the body is not copied into one more array
+    return RequestBody.create(buffer.snapshot(), JSON);
   }
 
   private static void writeIfPresent(JsonGenerator g, String name, String value)

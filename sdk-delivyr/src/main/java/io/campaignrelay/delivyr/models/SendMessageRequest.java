@@ -3,14 +3,12 @@ package io.campaignrelay.delivyr.models;
 import io.campaignrelay.core.ConfigurationException;
 import io.campaignrelay.core.ConfigurationProblem;
 import io.campaignrelay.core.PhoneNumber;
-import io.campaignrelay.core.implementation.Texts;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * One SMS to send with {@code POST messages} (or as one element of {@code POST messages/batch}).
@@ -31,14 +29,52 @@ import java.util.regex.Pattern;
  * before the first attempt and re-sent unchanged on every retry.
  */
 public final class SendMessageRequest {
-  private static final java.util.regex.Pattern TEMPLATE_ID =
-      java.util.regex.Pattern.compile("[0-9A-Z]{8}");
-
   /** Maximum length of an idempotency key or client reference. */
   public static final int MAX_KEY_LENGTH = 255;
 
-  private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
-  private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
+  /** {@code \+[1-9][0-9]{6,14}}, checked without a regex matcher (one per message). */
+  static boolean isE164(String v) {
+    int n = v.length();
+    if (n < 8 || n > 16 || v.charAt(0) != '+' || v.charAt(1) < '1' || v.charAt(1) > '9') {
+      return false;
+    }
+    for (int i = 2; i < n; i++) {
+      char c = v.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code [0-9A-Z]{8}}. */
+  static boolean isTemplateId(String v) {
+    if (v.length() != 8) {
+      return false;
+    }
+    for (int i = 0; i < 8; i++) {
+      char c = v.charAt(i);
+      if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z'))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code [\x21-\x7e]{1,255}}. */
+  static boolean isKey(String v) {
+    int n = v.length();
+    if (n < 1 || n > MAX_KEY_LENGTH) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = v.charAt(i);
+      if (c < 0x21 || c > 0x7e) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   private final String to;
   private final String customerId;
@@ -55,7 +91,10 @@ public final class SendMessageRequest {
     this.customerId = b.customerId;
     this.templateId = b.templateId;
     this.body = b.body;
-    this.variables = Collections.unmodifiableMap(new LinkedHashMap<>(b.variables));
+    this.variables =
+        b.variables == null || b.variables.isEmpty()
+            ? Collections.emptyMap()
+            : Collections.unmodifiableMap(new LinkedHashMap<>(b.variables));
     this.campaign = b.campaign;
     this.testMode = b.testMode;
     this.idempotencyKey = b.idempotencyKey;
@@ -82,7 +121,9 @@ public final class SendMessageRequest {
     b.customerId = customerId;
     b.templateId = templateId;
     b.body = body;
-    b.variables.putAll(variables);
+    if (!variables.isEmpty()) {
+      b.vars().putAll(variables);
+    }
     b.campaign = campaign;
     b.testMode = testMode;
     b.idempotencyKey = idempotencyKey;
@@ -195,7 +236,15 @@ public final class SendMessageRequest {
     private String customerId;
     private String templateId;
     private String body;
-    private final Map<String, String> variables = new LinkedHashMap<>();
+    private Map<String, String> variables; // made on first use: most messages have none
+
+    private Map<String, String> vars() {
+      if (variables == null) {
+        variables = new LinkedHashMap<>();
+      }
+      return variables;
+    }
+
     private CampaignReference campaign;
     private boolean testMode;
     private String idempotencyKey;
@@ -266,7 +315,7 @@ public final class SendMessageRequest {
      * @return this builder
      */
     public Builder variable(String name, String value) {
-      variables.put(name, value);
+      vars().put(name, value);
       return this;
     }
 
@@ -277,9 +326,11 @@ public final class SendMessageRequest {
      * @return this builder
      */
     public Builder variables(Map<String, String> variables) {
-      this.variables.clear();
-      if (variables != null) {
-        this.variables.putAll(variables);
+      if (this.variables != null) {
+        this.variables.clear();
+      }
+      if (variables != null && !variables.isEmpty()) {
+        vars().putAll(variables);
       }
       return this;
     }
@@ -336,11 +387,11 @@ public final class SendMessageRequest {
      */
     public SendMessageRequest build() {
       List<ConfigurationProblem> problems = new ArrayList<>();
-      if (to == null || !E164.matcher(to).matches()) {
+      if (to == null || !isE164(to)) {
         problems.add(
             ConfigurationProblem.of(
                 "to",
-                to == null ? null : Texts.printable(to),
+                to == null ? null : ConfigurationProblem.printable(to),
                 "give the phone number in E.164 form: '+', the country code and the number,"
                     + " e.g. +447700900123"));
       }
@@ -351,11 +402,11 @@ public final class SendMessageRequest {
                 templateId == null ? null : templateId,
                 "give exactly one of templateId (a Delivyr template) or body (literal text)"));
       }
-      if (templateId != null && !TEMPLATE_ID.matcher(templateId).matches()) {
+      if (templateId != null && !isTemplateId(templateId)) {
         problems.add(
             ConfigurationProblem.of(
                 "templateId",
-                Texts.printable(templateId),
+                ConfigurationProblem.printable(templateId),
                 "give Delivyr's template id: eight upper-case letters and digits such as"
                     + " HDS7F3Y2"));
       }
@@ -366,7 +417,10 @@ public final class SendMessageRequest {
         problems.add(
             ConfigurationProblem.of("customerId", customerId, "give the id or leave it unset"));
       }
-      for (Map.Entry<String, String> e : variables.entrySet()) {
+      for (Map.Entry<String, String> e :
+          variables == null || variables.isEmpty()
+              ? Collections.<String, String>emptyMap().entrySet()
+              : variables.entrySet()) {
         if (e.getKey() == null || e.getKey().isBlank()) {
           problems.add(
               ConfigurationProblem.of("variables", e.getKey(), "give every variable a name"));
@@ -385,11 +439,11 @@ public final class SendMessageRequest {
     }
 
     private static void checkKey(String field, String value, List<ConfigurationProblem> problems) {
-      if (value != null && !KEY.matcher(value).matches()) {
+      if (value != null && !isKey(value)) {
         problems.add(
             ConfigurationProblem.of(
                 field,
-                Texts.printable(value),
+                ConfigurationProblem.printable(value),
                 "use 1 to " + MAX_KEY_LENGTH + " visible ASCII characters (no spaces)"));
       }
     }

@@ -22,10 +22,21 @@ public final class AttributeValues {
 
   private final List<String> names;
   private final char delimiter;
+  private final CustomerAttributes shape; // the names with no values, shared by every row
 
   private AttributeValues(List<String> names, char delimiter) {
     this.names = List.copyOf(names);
     this.delimiter = delimiter;
+    this.shape = shapeOf(this.names);
+  }
+
+  /** The names with no values, or null if the names are invalid (each row then reports them). */
+  private static CustomerAttributes shapeOf(List<String> names) {
+    try {
+      return CustomerAttributes.of(names, java.util.Arrays.asList(new String[names.size()]));
+    } catch (io.campaignrelay.core.ConfigurationException invalid) {
+      return null;
+    }
   }
 
   /**
@@ -126,7 +137,7 @@ public final class AttributeValues {
     while (values.size() < names.size()) {
       values.add(null);
     }
-    return CustomerAttributes.of(names, values);
+    return shape != null ? shape.withValues(values) : CustomerAttributes.of(names, values);
   }
 
   /**

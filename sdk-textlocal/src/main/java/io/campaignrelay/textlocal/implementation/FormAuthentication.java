@@ -42,6 +42,30 @@ public final class FormAuthentication implements Authentication {
     return request.newBuilder().method(request.method(), new CredentialedForm(form)).build();
   }
 
+  /** The UTF-8 length of a text, as {@code BufferedSink.writeUtf8} writes it. */
+  static long utf8Length(String s) {
+    long n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        n++;
+      } else if (c < 0x800) {
+        n += 2;
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        n += 4;
+        i++;
+      } else {
+        n += 3; // okio writes a lone surrogate as '?', one byte
+        if (Character.isSurrogate(c)) {
+          n -= 2;
+        }
+      }
+    }
+    return n;
+  }
+
   private final class CredentialedForm extends okhttp3.RequestBody {
     private final FormBody form;
 
@@ -56,8 +80,16 @@ public final class FormAuthentication implements Authentication {
 
     @Override
     public long contentLength() {
-      long rest = form.contentLength();
-      return form.size() == 0 ? prefix.length : prefix.length + 1 + rest;
+      if (form.size() == 0) {
+        return prefix.length;
+      }
+      // FormBody.contentLength() writes the whole form into a scratch buffer to count it (a
+      // bulk_json form is about 75 KB); the encoded fields give the same count without copying
+      long rest = form.size() - 1L;
+      for (int i = 0; i < form.size(); i++) {
+        rest += utf8Length(form.encodedName(i)) + 1 + utf8Length(form.encodedValue(i));
+      }
+      return prefix.length + 1 + rest;
     }
 
     @Override

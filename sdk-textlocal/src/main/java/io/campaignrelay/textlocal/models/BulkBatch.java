@@ -1,5 +1,6 @@
 package io.campaignrelay.textlocal.models;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.util.List;
@@ -18,6 +19,8 @@ import java.util.List;
  *     with a {@code unique_id} (INFERRED: TextLocal documents {@code unique_id} only on {@code
  *     messages_not_sent}), or null
  */
+// unknown fields are skipped as they are read, not buffered per message (one per recipient)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record BulkBatch(
     @JsonProperty("batch_id") String batchId,
     @JsonProperty("num_messages") int numMessages,

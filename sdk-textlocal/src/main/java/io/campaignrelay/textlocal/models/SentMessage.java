@@ -1,5 +1,6 @@
 package io.campaignrelay.textlocal.models;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
@@ -10,5 +11,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param recipient the recipient's international digits (a JSON number wider than an {@code int};
  *     kept as text)
  */
+// unknown fields are skipped as they are read, not buffered per message (one per recipient)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record SentMessage(
     @JsonProperty("id") String id, @JsonProperty("recipient") String recipient) {}

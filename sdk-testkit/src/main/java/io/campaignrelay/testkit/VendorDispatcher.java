@@ -1,9 +1,7 @@
-package io.campaignrelay.testkit.implementation;
+package io.campaignrelay.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.campaignrelay.testkit.Fault;
-import io.campaignrelay.testkit.FaultScript;
-import io.campaignrelay.testkit.InjectedFault;
+import io.campaignrelay.testkit.implementation.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,9 +21,11 @@ import okio.BufferedSink;
 
 /**
  * Base of the fakes' dispatchers: names the operation of each request, applies the {@link
- * FaultScript} and turns unexpected fake errors into a 500 that says so. Thread-safe.
+ * FaultScript} and turns unexpected fake errors into a 500 that says so. Thread-safe. In the
+ * testkit's root package, package-private: it applies the public fault scripts, and an
+ * implementation class that used them would make the two packages a cycle.
  */
-public abstract class VendorDispatcher extends Dispatcher {
+abstract class VendorDispatcher extends Dispatcher {
   private static final String JSON_UTF8 = "application/json; charset=utf-8";
   private volatile FaultScript faults = FaultScript.none();
   private final ConcurrentHashMap<String, AtomicLong> calls = new ConcurrentHashMap<>();
