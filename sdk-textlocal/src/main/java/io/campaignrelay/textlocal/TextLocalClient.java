@@ -15,7 +15,6 @@ import io.campaignrelay.core.sms.SmsLength;
 import io.campaignrelay.textlocal.implementation.FormAuthentication;
 import io.campaignrelay.textlocal.implementation.JsonBodies;
 import io.campaignrelay.textlocal.implementation.TextLocalApi;
-import io.campaignrelay.textlocal.implementation.TextLocalErrorParser;
 import io.campaignrelay.textlocal.models.Acknowledgement;
 import io.campaignrelay.textlocal.models.Balance;
 import io.campaignrelay.textlocal.models.BatchStatus;

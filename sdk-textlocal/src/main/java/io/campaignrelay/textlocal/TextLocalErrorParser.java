@@ -1,12 +1,10 @@
-package io.campaignrelay.textlocal.implementation;
+package io.campaignrelay.textlocal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.campaignrelay.core.http.ApiServiceException;
 import io.campaignrelay.core.http.spi.ApiErrorParser;
 import io.campaignrelay.core.http.spi.ErrorEnvelope;
-import io.campaignrelay.textlocal.TextLocalApiException;
-import io.campaignrelay.textlocal.TextLocalAuthenticationException;
 import io.campaignrelay.textlocal.models.TextLocalErrorCode;
 import io.campaignrelay.textlocal.models.TextLocalNotice;
 import java.io.IOException;
@@ -28,9 +26,10 @@ import okhttp3.Headers;
  * TextLocalErrorCode#refusesRequest()}); a failure without errors, or with an unlisted code, leaves
  * a send's outcome unknown. Code 3 (invalid login) first makes a {@link
  * TextLocalAuthenticationException}, anything else a {@link TextLocalApiException}, both carrying
- * every error and warning with the client's credential values removed from their texts.
+ * every error and warning with the client's credential values removed from their texts. In the
+ * module's root package (package-private) because it makes the root package's exceptions.
  */
-public final class TextLocalErrorParser implements ApiErrorParser, ErrorEnvelope {
+final class TextLocalErrorParser implements ApiErrorParser, ErrorEnvelope {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
