@@ -8,10 +8,16 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The end-to-end benchmark: a scheduled campaign of 1,000,000 customers read from Optimove in pages
@@ -19,26 +25,96 @@ import java.util.Locale;
  * call) and, separately, through Delivyr {@code messages/batch} (1,000 per call), against the
  * in-process {@link LoopbackVendorServer}; and in the same JVM the raw OkHttp + Jackson baseline
  * ({@link RawCampaign}) making the same requests. Prints the machine, wall times, recipients per
- * second, the SDK/raw ratio, the heap and the traffic, as Markdown.
+ * second, the ratios, the bound, the heap and the traffic, as Markdown.
+ *
+ * <p>For each latency (added by the server to every answer) and vendor it runs:
+ *
+ * <ul>
+ *   <li>the SDK with the default concurrency (no concurrency setting anywhere: the channel's
+ *       declared maximum) and with each given concurrency N (channel and executor both set to N);
+ *   <li>the raw loop sequential (one thread, one request at a time) and with each N in flight (the
+ *       SDK's default N included): the same requests, byte for byte.
+ * </ul>
+ *
+ * <p>The bound of a run is calls x latency / N, where calls counts the Optimove page reads and the
+ * send calls the server saw: what the run would take if only the latency counted.
  *
  * <p>Run it with {@code -Xmx256m}: the whole JVM (SDK, baseline and server) must fit. Options:
  * {@code --customers N} (default 1,000,000), {@code --rounds R} (default 2), {@code --warmup N}
- * (default 200,000), {@code --vendors textlocal,delivyr}, {@code --no-scaling} (skips the heap
- * scaling table).
+ * (default 200,000), {@code --vendors textlocal,delivyr}, {@code --latency 0,20,100} (ms, default
+ * 0), {@code --concurrency 1,4,8} (default: none besides the SDK's default), {@code
+ * --sequential-customers 100=100000} (at that latency, the runs with one request in flight, except
+ * the SDK's default, use that many customers), {@code --no-scaling} (skips the heap scaling table).
  */
 public final class EndToEndBenchmark {
 
   private EndToEndBenchmark() {}
 
+  /** One configuration of a side: the SDK or the raw loop with a concurrency. */
+  private record Case(String side, int concurrency, boolean sdkDefault) {
+
+    /** The SDK with no concurrency setting. */
+    static Case sdkDefault(int resolved) {
+      return new Case("sdk", resolved, true);
+    }
+
+    static Case sdk(int n) {
+      return new Case("sdk", n, false);
+    }
+
+    /** The raw loop: 0 for sequential, N for N in flight. */
+    static Case raw(int n) {
+      return new Case("raw", n, false);
+    }
+
+    /** Requests in flight, for the bound: 1 for the sequential loop. */
+    int inFlight() {
+      return Math.max(1, concurrency);
+    }
+
+    String label() {
+      if (side.equals("raw")) {
+        return concurrency == 0 ? "raw, sequential" : "raw, " + concurrency + " in flight";
+      }
+      return sdkDefault ? "SDK, default (" + concurrency + ")" : "SDK, concurrency " + concurrency;
+    }
+  }
+
   private record Run(
       String vendor,
-      String side,
+      long latencyMs,
+      Case kase,
       long customers,
       double seconds,
       long sent,
       HeapMonitor.Usage heap,
       String traffic,
-      long liveAt90) {}
+      long pageCalls,
+      long sendCalls,
+      long sendBytesUp,
+      long requestChecksum,
+      long delayNanos,
+      double loadBefore,
+      double loadAfter,
+      long liveAt90) {
+
+    long calls() {
+      return pageCalls + sendCalls;
+    }
+
+    double boundSeconds() {
+      return calls() * (latencyMs / 1000.0) / kase.inFlight();
+    }
+
+    /** The bound with the delays the server really made (a loaded host wakes its threads late). */
+    double measuredBoundSeconds() {
+      return delayNanos / 1e9 / kase.inFlight();
+    }
+
+    double secondsPerCustomer() {
+      return seconds / customers;
+    }
+  }
 
   /**
    * Measures what a run really retains: when 90% of the customers are processed it forces a full
@@ -61,6 +137,16 @@ public final class EndToEndBenchmark {
     }
   }
 
+  private static List<Long> longs(String csv) {
+    List<Long> out = new ArrayList<>();
+    for (String s : csv.split(",")) {
+      if (!s.isBlank()) {
+        out.add(Long.parseLong(s.strip().replace("_", "")));
+      }
+    }
+    return out;
+  }
+
   /**
    * Runs the benchmark.
    *
@@ -73,60 +159,108 @@ public final class EndToEndBenchmark {
     long warmup = 200_000;
     boolean scaling = true;
     List<String> vendors = List.of("textlocal", "delivyr");
+    List<Long> latencies = List.of(0L);
+    List<Integer> concurrencies = List.of();
+    Map<Long, Long> sequentialCustomers = new TreeMap<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--customers" -> customers = Long.parseLong(args[++i].replace("_", ""));
         case "--rounds" -> rounds = Integer.parseInt(args[++i]);
         case "--warmup" -> warmup = Long.parseLong(args[++i].replace("_", ""));
         case "--vendors" -> vendors = Arrays.asList(args[++i].split(","));
+        case "--latency" -> latencies = longs(args[++i]);
+        case "--concurrency" ->
+            concurrencies = longs(args[++i]).stream().map(Long::intValue).toList();
+        case "--sequential-customers" -> {
+          for (String pair : args[++i].split(",")) {
+            String[] kv = pair.split("=");
+            sequentialCustomers.put(
+                Long.parseLong(kv[0].strip()), Long.parseLong(kv[1].strip().replace("_", "")));
+          }
+        }
         case "--no-scaling" -> scaling = false;
         default ->
             throw new IllegalArgumentException(
                 "unknown option "
                     + args[i]
                     + ": use --customers N, --rounds R, --warmup N, --vendors textlocal,delivyr,"
-                    + " --no-scaling");
+                    + " --latency 0,20,100, --concurrency 1,4,8, --sequential-customers"
+                    + " 100=100000, --no-scaling");
       }
     }
+    if (concurrencies.stream().anyMatch(c -> c < 1)) {
+      throw new IllegalArgumentException("--concurrency takes numbers of 1 or more");
+    }
     printMachine();
+    System.out.println(
+        "options: customers "
+            + customers
+            + ", rounds "
+            + rounds
+            + ", warm-up "
+            + warmup
+            + ", vendors "
+            + vendors
+            + ", latency "
+            + latencies
+            + " ms, concurrency "
+            + concurrencies
+            + ", sequential customers "
+            + sequentialCustomers
+            + ", load average at start "
+            + loadAverage());
     List<Run> runs = new ArrayList<>();
     try (LoopbackVendorServer server = LoopbackVendorServer.start(warmup)) {
       SdkCampaign sdk = new SdkCampaign(server);
       RawCampaign raw = new RawCampaign(server);
-      System.out.println("\nwarm-up: " + warmup + " customers per vendor and side, twice");
+      Map<String, List<Case>> casesByVendor = new LinkedHashMap<>();
+      for (String v : vendors) {
+        casesByVendor.put(v, cases(sdk.defaultConcurrency(v), concurrencies));
+      }
+      System.out.println("\ncases: " + casesByVendor);
+      System.out.println("\nwarm-up at 0 ms: " + warmup + " customers per case");
+      server.latency(Duration.ZERO);
       for (int w = 0; w < 2; w++) {
         for (String v : vendors) {
-          run(server, sdk, raw, v, "raw", warmup, SdkCampaign.Journal.IN_MEMORY);
-          run(server, sdk, raw, v, "sdk", warmup, SdkCampaign.Journal.IN_MEMORY);
+          for (Case c : casesByVendor.get(v)) {
+            if (w == 0 || c.concurrency() <= 1 || c.sdkDefault()) {
+              run(server, sdk, raw, v, c, warmup, SdkCampaign.Journal.IN_MEMORY, false);
+            }
+          }
         }
       }
-      for (String v : vendors) {
-        for (int r = 0; r < rounds; r++) {
-          // alternate the order so that neither side always runs on a warmer or fuller heap
-          String first = r % 2 == 0 ? "raw" : "sdk";
-          String second = r % 2 == 0 ? "sdk" : "raw";
-          runs.add(run(server, sdk, raw, v, first, customers, SdkCampaign.Journal.IN_MEMORY));
-          runs.add(run(server, sdk, raw, v, second, customers, SdkCampaign.Journal.IN_MEMORY));
+      for (long latency : latencies) {
+        server.latency(Duration.ofMillis(latency));
+        System.out.println("\nlatency " + latency + " ms");
+        for (String v : vendors) {
+          List<Case> cs = casesByVendor.get(v);
+          for (int r = 0; r < rounds; r++) {
+            // alternate the order so that no case always runs on a warmer or fuller heap
+            List<Case> order = new ArrayList<>(cs);
+            if (r % 2 == 1) {
+              java.util.Collections.reverse(order);
+            }
+            for (Case c : order) {
+              long n = customers;
+              if (c.inFlight() == 1 && !c.sdkDefault()) {
+                n = sequentialCustomers.getOrDefault(latency, customers);
+              }
+              runs.add(run(server, sdk, raw, v, c, n, SdkCampaign.Journal.IN_MEMORY, false));
+            }
+          }
         }
+        printResults(runs, vendors, latency, casesByVendor);
       }
-      if (!runs.isEmpty()) {
-        printResults(runs, vendors, customers);
-      }
+      printTraffic(runs);
       if (scaling) {
+        server.latency(Duration.ZERO);
         List<Run> scale = new ArrayList<>();
         for (long n : new long[] {customers / 10, customers}) {
           for (SdkCampaign.Journal j : SdkCampaign.Journal.values()) {
-            Run run = run(server, sdk, raw, "delivyr", "sdk", n, j, true);
-            scale.add(
-                new Run(
-                    run.vendor(),
-                    "sdk, journal " + j,
-                    n,
-                    run.seconds(),
-                    run.sent(),
-                    run.heap(),
-                    run.traffic(),
-                    run.liveAt90()));
+            Case c = Case.sdkDefault(sdk.defaultConcurrency("delivyr"));
+            Run run = run(server, sdk, raw, "delivyr", c, n, j, true);
+            scale.add(run);
+            System.out.println("    (journal " + j + ")");
           }
         }
         printScaling(scale);
@@ -135,16 +269,22 @@ public final class EndToEndBenchmark {
     }
   }
 
-  private static Run run(
-      LoopbackVendorServer server,
-      SdkCampaign sdk,
-      RawCampaign raw,
-      String vendor,
-      String side,
-      long customers,
-      SdkCampaign.Journal journal)
-      throws IOException {
-    return run(server, sdk, raw, vendor, side, customers, journal, false);
+  /**
+   * The cases of one vendor, paired: the raw loop sequential, then for each concurrency the raw
+   * loop with that many in flight next to the SDK with the same; the SDK's default takes the place
+   * of the SDK at its own N.
+   */
+  private static List<Case> cases(int sdkDefault, List<Integer> concurrencies) {
+    Set<Integer> ns = new LinkedHashSet<>();
+    ns.add(sdkDefault);
+    ns.addAll(concurrencies);
+    List<Case> out = new ArrayList<>();
+    out.add(Case.raw(0));
+    for (int n : ns) {
+      out.add(Case.raw(n));
+      out.add(n == sdkDefault ? Case.sdkDefault(n) : Case.sdk(n));
+    }
+    return out;
   }
 
   private static Run run(
@@ -152,7 +292,7 @@ public final class EndToEndBenchmark {
       SdkCampaign sdk,
       RawCampaign raw,
       String vendor,
-      String side,
+      Case kase,
       long customers,
       SdkCampaign.Journal journal,
       boolean probeLive)
@@ -160,17 +300,18 @@ public final class EndToEndBenchmark {
     LiveProbe probe = probeLive ? new LiveProbe(customers) : null;
     server.customers(customers);
     server.resetCounters();
+    double loadBefore = loadAverage();
     HeapMonitor monitor = HeapMonitor.start();
     long t0 = System.nanoTime();
     long sent;
-    if (side.equals("raw")) {
-      sent = vendor.equals("textlocal") ? raw.runTextLocal() : raw.runDelivyr();
+    boolean textLocal = vendor.equals("textlocal");
+    if (kase.side().equals("raw")) {
+      sent = textLocal ? raw.runTextLocal(kase.concurrency()) : raw.runDelivyr(kase.concurrency());
     } else {
       ExecutionListener listener = probe == null ? ExecutionListener.NONE : probe;
+      int n = kase.sdkDefault() ? 0 : kase.concurrency();
       ExecutionReport report =
-          vendor.equals("textlocal")
-              ? sdk.runTextLocal(journal, listener)
-              : sdk.runDelivyr(journal, listener);
+          textLocal ? sdk.runTextLocal(journal, listener, n) : sdk.runDelivyr(journal, listener, n);
       sent = report.dispatched();
       if (report.targeted() != customers || report.dropped() != 0) {
         throw new IllegalStateException("SDK run did not send every customer: " + report);
@@ -178,33 +319,56 @@ public final class EndToEndBenchmark {
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
     HeapMonitor.Usage heap = monitor.stop();
+    double loadAfter = loadAverage();
     if (sent != customers) {
       throw new IllegalStateException(
-          side + " " + vendor + " sent " + sent + " of " + customers + " messages");
+          kase.label() + " " + vendor + " sent " + sent + " of " + customers + " messages");
     }
+    LoopbackVendorServer.Traffic vendorTraffic = textLocal ? server.textLocal : server.delivyr;
     String traffic =
         "optimove: "
             + server.optimove
             + "; "
-            + (vendor.equals("textlocal")
-                ? "textlocal: " + server.textLocal
-                : "delivyr: " + server.delivyr);
+            + (textLocal ? "textlocal: " : "delivyr: ")
+            + vendorTraffic;
+    long latencyMs = server.latency().toMillis();
+    Run result =
+        new Run(
+            vendor,
+            latencyMs,
+            kase,
+            customers,
+            seconds,
+            sent,
+            heap,
+            traffic,
+            server.optimove.requests.sum(),
+            vendorTraffic.requests.sum(),
+            vendorTraffic.bytesIn.sum(),
+            vendorTraffic.requestChecksum.sum() + 31 * server.optimove.requestChecksum.sum(),
+            vendorTraffic.delayNanos.sum() + server.optimove.delayNanos.sum(),
+            loadBefore,
+            loadAfter,
+            probe == null ? -1 : probe.live);
     System.out.printf(
         Locale.ROOT,
-        "  %-9s %-3s %,9d customers %7.2f s %,9.0f rec/s  heap peak %s MiB, live after GC %s MiB,"
-            + " %d GCs %d ms | %s%n",
+        "  %-9s %3d ms %-22s %,9d customers %7.2f s %,9.0f rec/s (bound %.2f s)  heap peak %s"
+            + " MiB, live after GC %s MiB, %d GCs %d ms, load %.2f -> %.2f | %s%n",
         vendor,
-        side,
+        latencyMs,
+        kase.label(),
         customers,
         seconds,
         customers / seconds,
+        result.boundSeconds(),
         HeapMonitor.Usage.mib(heap.peakUsedSampled()),
         HeapMonitor.Usage.mib(heap.maxLiveAfterGc()),
         heap.collections(),
         heap.collectionMillis(),
+        loadBefore,
+        loadAfter,
         traffic);
-    return new Run(
-        vendor, side, customers, seconds, sent, heap, traffic, probe == null ? -1 : probe.live);
+    return result;
   }
 
   private static double median(List<Double> values) {
@@ -214,77 +378,156 @@ public final class EndToEndBenchmark {
     return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
   }
 
-  private static void printResults(List<Run> runs, List<String> vendors, long customers) {
+  /** The median of a case's runs, per customer (the sequential cases may run fewer customers). */
+  private static double medianPerCustomer(List<Run> rs) {
+    return median(rs.stream().map(Run::secondsPerCustomer).toList());
+  }
+
+  private static String fmt(String pattern, Object... args) {
+    return String.format(Locale.ROOT, pattern, args);
+  }
+
+  private static void printResults(
+      List<Run> all, List<String> vendors, long latency, Map<String, List<Case>> casesByVendor) {
     System.out.println();
     System.out.println(
-        "| vendor | side | customers | wall time, median (all runs) | recipients/s (median) |"
-            + " peak heap used, MiB (max) | live heap after GC, MiB (max) | GCs / GC time |");
-    System.out.println("|---|---|---:|---|---:|---:|---:|---|");
+        "| vendor | latency | side | customers | calls (pages + sends) | wall time, median (runs)"
+            + " | recipients/s | bound | time / bound | bound at measured delay (time / it) |"
+            + " SDK / raw, same N | SDK / raw sequential |"
+            + " peak heap, MiB (max) | live after GC, MiB (max) | GCs / GC time (max) |"
+            + " load avg 1 min (before -> after) |");
+    System.out.println(
+        "|---|---:|---|---:|---:|---|---:|---:|---:|---|---:|---:|---:|---:|---|---|");
     for (String v : vendors) {
-      double rawMedian = 0;
-      for (String side : List.of("raw", "sdk")) {
-        List<Run> rs =
-            runs.stream().filter(r -> r.vendor().equals(v) && r.side().equals(side)).toList();
+      List<Run> rawSeq = select(all, v, latency, Case.raw(0));
+      for (Case c : casesByVendor.get(v)) {
+        List<Run> rs = select(all, v, latency, c);
         if (rs.isEmpty()) {
           continue;
         }
         List<Double> secs = rs.stream().map(Run::seconds).toList();
         double med = median(secs);
-        if (side.equals("raw")) {
-          rawMedian = med;
+        Run last = rs.get(rs.size() - 1);
+        long cust = last.customers();
+        double bound = last.boundSeconds();
+        String sameN = "";
+        String seq = "";
+        if (c.side().equals("sdk")) {
+          List<Run> raw = select(all, v, latency, Case.raw(c.concurrency()));
+          if (!raw.isEmpty()) {
+            sameN = fmt("**%.2f**", medianPerCustomer(rs) / medianPerCustomer(raw));
+          }
+          if (!rawSeq.isEmpty()) {
+            seq = fmt("%.2f", medianPerCustomer(rs) / medianPerCustomer(rawSeq));
+            if (rawSeq.get(0).customers() != cust) {
+              seq += " (per recipient)";
+            }
+          }
         }
         long peak = rs.stream().mapToLong(r -> r.heap().peakUsedSampled()).max().orElse(0);
         long live = rs.stream().mapToLong(r -> r.heap().maxLiveAfterGc()).max().orElse(0);
         long gcs = rs.stream().mapToLong(r -> r.heap().collections()).max().orElse(0);
         long gcMs = rs.stream().mapToLong(r -> r.heap().collectionMillis()).max().orElse(0);
-        System.out.printf(
-            Locale.ROOT,
-            "| %s | %s | %,d | %.2f s (%s) | %,.0f | %s | %s | %d / %d ms |%n",
-            v,
-            side,
-            customers,
-            med,
+        String loads =
             String.join(
-                ", ", secs.stream().map(d -> String.format(Locale.ROOT, "%.2f", d)).toList()),
-            customers / med,
-            HeapMonitor.Usage.mib(peak),
-            HeapMonitor.Usage.mib(live),
-            gcs,
-            gcMs);
-        if (side.equals("sdk") && rawMedian > 0) {
-          System.out.printf(
-              Locale.ROOT, "| %s | **SDK/raw** | | **%.2f** | | | | |%n", v, med / rawMedian);
-        }
+                ", ",
+                rs.stream().map(r -> fmt("%.1f -> %.1f", r.loadBefore(), r.loadAfter())).toList());
+        System.out.println(
+            fmt(
+                "| %s | %d ms | %s | %,d | %d + %d | %.2f s (%s) | %,.0f | %s | %s | %s | %s | %s |"
+                    + " %s |"
+                    + " %s | %d / %d ms | %s |",
+                v,
+                latency,
+                c.label(),
+                cust,
+                last.pageCalls(),
+                last.sendCalls(),
+                med,
+                String.join(", ", secs.stream().map(d -> fmt("%.2f", d)).toList()),
+                cust / med,
+                latency == 0 ? "0" : fmt("%.2f s", bound),
+                latency == 0 ? "" : fmt("%.2f", med / bound),
+                latency == 0
+                    ? ""
+                    : fmt(
+                        "%.2f s (%.2f)",
+                        last.measuredBoundSeconds(), med / last.measuredBoundSeconds()),
+                sameN,
+                seq,
+                HeapMonitor.Usage.mib(peak),
+                HeapMonitor.Usage.mib(live),
+                gcs,
+                gcMs,
+                loads));
       }
     }
+  }
+
+  private static List<Run> select(List<Run> all, String vendor, long latency, Case c) {
+    return all.stream()
+        .filter(r -> r.vendor().equals(vendor) && r.latencyMs() == latency && r.kase().equals(c))
+        .toList();
+  }
+
+  /**
+   * The traffic of each vendor and campaign size, and whether every case sent the same bytes
+   * (request bodies; headers are not counted).
+   */
+  private static void printTraffic(List<Run> runs) {
     System.out.println();
-    System.out.println(
-        "traffic of the last run of each vendor and side (loopback server counters):");
-    for (String v : vendors) {
-      for (String side : List.of("raw", "sdk")) {
-        runs.stream()
-            .filter(r -> r.vendor().equals(v) && r.side().equals(side))
-            .reduce((a, b) -> b)
-            .ifPresent(r -> System.out.println("  " + v + " " + side + ": " + r.traffic()));
+    System.out.println("traffic (loopback server counters), per vendor and campaign size:");
+    Map<String, List<Run>> groups = new LinkedHashMap<>();
+    for (Run r : runs) {
+      groups.computeIfAbsent(r.vendor() + " " + r.customers(), k -> new ArrayList<>()).add(r);
+    }
+    for (Map.Entry<String, List<Run>> g : groups.entrySet()) {
+      Set<String> shapes = new LinkedHashSet<>();
+      for (Run r : g.getValue()) {
+        shapes.add(
+            fmt(
+                "%d pages, %d sends, %d B up, request checksum %x",
+                r.pageCalls(), r.sendCalls(), r.sendBytesUp(), r.requestChecksum()));
       }
+      System.out.println(
+          "  "
+              + g.getKey()
+              + " customers, "
+              + g.getValue().size()
+              + " runs: "
+              + (shapes.size() == 1 ? "identical: " : "DIFFERENT: ")
+              + shapes
+              + " | last: "
+              + g.getValue().get(g.getValue().size() - 1).traffic());
     }
   }
 
   private static void printScaling(List<Run> scale) {
     System.out.println();
     System.out.println(
-        "| run (Delivyr) | customers | wall time | live heap at 90%, after a full GC, MiB |"
-            + " peak heap used, MiB |");
+        "| run (Delivyr, SDK default, 0 ms) | customers | wall time | live heap at 90%, after a full"
+            + " GC, MiB | peak heap used, MiB |");
     System.out.println("|---|---:|---:|---:|---:|");
-    for (Run r : scale) {
-      System.out.printf(
-          Locale.ROOT,
-          "| %s | %,d | %.2f s | %s | %s |%n",
-          r.side(),
-          r.customers(),
-          r.seconds(),
-          HeapMonitor.Usage.mib(r.liveAt90()),
-          HeapMonitor.Usage.mib(r.heap().peakUsedSampled()));
+    for (int i = 0; i < scale.size(); i++) {
+      Run r = scale.get(i);
+      System.out.println(
+          fmt(
+              "| journal %s | %,d | %.2f s | %s | %s |",
+              SdkCampaign.Journal.values()[i % SdkCampaign.Journal.values().length],
+              r.customers(),
+              r.seconds(),
+              HeapMonitor.Usage.mib(r.liveAt90()),
+              HeapMonitor.Usage.mib(r.heap().peakUsedSampled())));
+    }
+  }
+
+  /** The 1-minute load average ({@code /proc/loadavg}), or -1 where there is none. */
+  private static double loadAverage() {
+    try {
+      String s = Files.readString(Path.of("/proc/loadavg"));
+      return Double.parseDouble(s.substring(0, s.indexOf(' ')));
+    } catch (IOException | RuntimeException e) {
+      return -1;
     }
   }
 

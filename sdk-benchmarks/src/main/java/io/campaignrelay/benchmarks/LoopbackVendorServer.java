@@ -9,12 +9,16 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import java.util.zip.CRC32;
 
 /**
  * A minimal in-process HTTP server on 127.0.0.1 that answers the three calls of the end-to-end
@@ -36,6 +40,13 @@ import java.util.concurrent.atomic.LongAdder;
  * does not parse JSON: it scans the request bytes for the numbers and references it must echo. It
  * checks each vendor's credential and counts requests, messages and bytes so that the SDK run and
  * the raw baseline can be shown to make the same calls.
+ *
+ * <p><b>Latency.</b> {@link #latency(Duration)} adds a fixed delay to every answer, of every
+ * vendor, errors included: the handler reads the whole request, then waits, then writes the answer,
+ * as a remote server would look from the client across a network. The wait parks only the handler's
+ * own thread, and handlers run on a pool that grows with the requests in flight, so N concurrent
+ * requests all wait at the same time (the server never serializes them). The waits actually made
+ * are counted per vendor ({@link Traffic#toString()} prints their mean).
  */
 final class LoopbackVendorServer implements AutoCloseable {
 
@@ -54,6 +65,7 @@ final class LoopbackVendorServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
   private volatile long customers;
+  private volatile long latencyNanos;
   private final ThreadLocal<Buffers> buffers = ThreadLocal.withInitial(Buffers::new);
   private final AtomicLong nextId = new AtomicLong(1_000_000_000L);
 
@@ -63,12 +75,21 @@ final class LoopbackVendorServer implements AutoCloseable {
     final LongAdder items = new LongAdder();
     final LongAdder bytesIn = new LongAdder();
     final LongAdder bytesOut = new LongAdder();
+    final LongAdder delayNanos = new LongAdder();
+
+    /**
+     * The sum of a CRC-32 of each request (body, and the request line's path and query, and the
+     * {@code Idempotency-Key}): the same for two runs that made the same requests, in any order.
+     */
+    final LongAdder requestChecksum = new LongAdder();
 
     void reset() {
+      requestChecksum.reset();
       requests.reset();
       items.reset();
       bytesIn.reset();
       bytesOut.reset();
+      delayNanos.reset();
     }
 
     @Override
@@ -80,7 +101,13 @@ final class LoopbackVendorServer implements AutoCloseable {
           + bytesIn.sum() / 1024
           + " KiB in, "
           + bytesOut.sum() / 1024
-          + " KiB out";
+          + " KiB out"
+          + (delayNanos.sum() == 0
+              ? ""
+              : String.format(
+                  java.util.Locale.ROOT,
+                  ", %.1f ms added per answer",
+                  delayNanos.sum() / 1e6 / Math.max(1, requests.sum())));
     }
   }
 
@@ -88,12 +115,19 @@ final class LoopbackVendorServer implements AutoCloseable {
   final Traffic textLocal = new Traffic();
   final Traffic delivyr = new Traffic();
 
-  private LoopbackVendorServer(long customers, int threads) throws IOException {
+  private LoopbackVendorServer(long customers, int coreThreads) throws IOException {
     this.customers = customers;
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+    // A thread per request in flight: with latency, a handler waits before it answers, and N
+    // requests in flight must wait together. Threads beyond the core ones (and their buffers) go
+    // after a minute idle.
     this.executor =
-        Executors.newFixedThreadPool(
-            threads,
+        new ThreadPoolExecutor(
+            coreThreads,
+            Integer.MAX_VALUE,
+            60,
+            TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
             r -> {
               Thread t = new Thread(r, "loopback-vendor-server");
               t.setDaemon(true);
@@ -117,6 +151,12 @@ final class LoopbackVendorServer implements AutoCloseable {
     // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's
     // delayed ACK: about 40 ms per request, which would hide everything the benchmark measures.
     System.setProperty("sun.net.httpserver.nodelay", "true");
+    // The JDK server closes a keep-alive connection idle for 30 s. The benchmark leaves one side's
+    // pooled connections idle while the other side runs (often longer than that), and the SDK does
+    // not retry a request on a connection the server closed (retryOnConnectionFailure is off, so
+    // that a send is never repeated blindly): its next page read met 4 dead connections in a row
+    // and failed the run. Keep them for an hour; see BENCHMARKS.md, issue #17.
+    System.setProperty("sun.net.httpserver.idleInterval", "3600");
     return new LoopbackVendorServer(customers, 2);
   }
 
@@ -138,6 +178,24 @@ final class LoopbackVendorServer implements AutoCloseable {
 
   long customers() {
     return customers;
+  }
+
+  /**
+   * Sets the delay added to every answer from now on.
+   *
+   * @param latency the delay between reading a request and writing its answer; zero for none
+   */
+  void latency(Duration latency) {
+    this.latencyNanos = latency.toNanos();
+  }
+
+  /**
+   * The delay added to every answer.
+   *
+   * @return the latency
+   */
+  Duration latency() {
+    return Duration.ofNanos(latencyNanos);
   }
 
   void customers(long customers) {
@@ -174,6 +232,8 @@ final class LoopbackVendorServer implements AutoCloseable {
   private void handleOptimove(HttpExchange ex) throws IOException {
     optimove.requests.increment();
     drain(ex, optimove);
+    optimove.requestChecksum.add(checksum(ex, null, 0));
+    pause(optimove);
     if (!OPTIMOVE_KEY.equals(ex.getRequestHeaders().getFirst("X-API-KEY"))) {
       respond(ex, optimove, 401, "{\"message\":\"Unauthorized\"}".getBytes(StandardCharsets.UTF_8));
       return;
@@ -241,6 +301,8 @@ final class LoopbackVendorServer implements AutoCloseable {
     textLocal.requests.increment();
     Buffers b = buffers.get();
     int n = readBody(ex, b, textLocal);
+    textLocal.requestChecksum.add(checksum(ex, b.in, n));
+    pause(textLocal);
     byte[] body = b.in;
     String prefix = "apikey=" + TEXTLOCAL_KEY + "&";
     if (!startsWith(body, n, prefix)) {
@@ -351,6 +413,8 @@ final class LoopbackVendorServer implements AutoCloseable {
     delivyr.requests.increment();
     Buffers b = buffers.get();
     int n = readBody(ex, b, delivyr);
+    delivyr.requestChecksum.add(checksum(ex, b.in, n));
+    pause(delivyr);
     if (!("Bearer " + DELIVYR_KEY).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
       respond(
           ex,
@@ -405,6 +469,41 @@ final class LoopbackVendorServer implements AutoCloseable {
   }
 
   // ------------------------------------------------------------------------------------- helpers
+
+  private static long checksum(HttpExchange ex, byte[] body, int n) {
+    CRC32 crc = new CRC32();
+    crc.update(ex.getRequestURI().toString().getBytes(StandardCharsets.UTF_8));
+    String key = ex.getRequestHeaders().getFirst("Idempotency-Key");
+    if (key != null) {
+      crc.update(key.getBytes(StandardCharsets.UTF_8));
+    }
+    if (body != null) {
+      crc.update(body, 0, n);
+    }
+    return crc.getValue();
+  }
+
+  /**
+   * Waits the configured latency on this handler's thread, after the request was read and before
+   * any of the answer is written. Parks until the deadline (a single sleep may wake early).
+   */
+  private void pause(Traffic t) throws IOException {
+    long delay = latencyNanos;
+    if (delay <= 0) {
+      return;
+    }
+    long start = System.nanoTime();
+    long deadline = start + delay;
+    long left;
+    while ((left = deadline - System.nanoTime()) > 0) {
+      LockSupport.parkNanos(left);
+      if (Thread.interrupted()) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while adding latency");
+      }
+    }
+    t.delayNanos.add(System.nanoTime() - start);
+  }
 
   private static boolean isDigit(byte c) {
     return c >= '0' && c <= '9';

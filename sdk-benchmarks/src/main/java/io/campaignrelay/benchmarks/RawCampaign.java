@@ -12,6 +12,13 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import okhttp3.ConnectionPool;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -40,12 +47,12 @@ final class RawCampaign {
   private final OkHttpClient http;
   private final String[] literals;
   private final String[] tags;
-  private final MessageDigest sha;
+  private final ThreadLocal<MessageDigest> sha = ThreadLocal.withInitial(RawCampaign::sha256);
   private final HexFormat hex = HexFormat.of();
 
   RawCampaign(LoopbackVendorServer server) {
     this.server = server;
-    this.http = new OkHttpClient.Builder().socketFactory(NoDelaySocketFactory.INSTANCE).build();
+    this.http = httpClient();
     List<String> lit = new ArrayList<>();
     List<String> tag = new ArrayList<>();
     String body = Workload.BODY;
@@ -63,11 +70,28 @@ final class RawCampaign {
     }
     this.literals = lit.toArray(new String[0]);
     this.tags = tag.toArray(new String[0]);
+  }
+
+  private static MessageDigest sha256() {
     try {
-      this.sha = MessageDigest.getInstance("SHA-256");
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * The OkHttp client of both sides: TCP_NODELAY sockets and a connection pool that keeps up to 32
+   * idle connections (OkHttp's default of 5 would close and reopen connections between bursts of 8
+   * requests in flight). The SDK side gets its own instance of the same.
+   *
+   * @return a new client
+   */
+  static OkHttpClient httpClient() {
+    return new OkHttpClient.Builder()
+        .socketFactory(NoDelaySocketFactory.INSTANCE)
+        .connectionPool(new ConnectionPool(32, 5, TimeUnit.MINUTES))
+        .build();
   }
 
   /** One recipient as the raw loop holds it. */
@@ -81,13 +105,25 @@ final class RawCampaign {
   }
 
   /**
-   * Runs the campaign through TextLocal {@code bulk_json}.
+   * Runs the campaign through TextLocal {@code bulk_json}, one request at a time.
    *
    * @return messages accepted
    * @throws IOException on a transport failure
    */
   long runTextLocal() throws IOException {
-    return run(
+    return runTextLocal(0);
+  }
+
+  /**
+   * Runs the campaign through TextLocal {@code bulk_json}.
+   *
+   * @param inFlight 0 for the sequential loop (one thread: read a page, send each batch, wait for
+   *     its answer, go on); N for up to N {@code bulk_json} requests in flight at once
+   * @return messages accepted
+   * @throws IOException on a transport failure
+   */
+  long runTextLocal(int inFlight) throws IOException {
+    Sender sender =
         new Sender() {
           @Override
           public int send(List<Row> batch) throws IOException {
@@ -98,17 +134,29 @@ final class RawCampaign {
           public int batchSize() {
             return 500;
           }
-        });
+        };
+    return inFlight <= 0 ? run(sender) : runConcurrently(sender, inFlight);
   }
 
   /**
-   * Runs the campaign through Delivyr {@code messages/batch}.
+   * Runs the campaign through Delivyr {@code messages/batch}, one request at a time.
    *
    * @return messages accepted
    * @throws IOException on a transport failure
    */
   long runDelivyr() throws IOException {
-    return run(
+    return runDelivyr(0);
+  }
+
+  /**
+   * Runs the campaign through Delivyr {@code messages/batch}.
+   *
+   * @param inFlight 0 for the sequential loop; N for up to N requests in flight at once
+   * @return messages accepted
+   * @throws IOException on a transport failure
+   */
+  long runDelivyr(int inFlight) throws IOException {
+    Sender sender =
         new Sender() {
           @Override
           public int send(List<Row> batch) throws IOException {
@@ -119,13 +167,123 @@ final class RawCampaign {
           public int batchSize() {
             return 1000;
           }
-        });
+        };
+    return inFlight <= 0 ? run(sender) : runConcurrently(sender, inFlight);
   }
 
+  /** The sequential loop: every batch is sent, and answered, before the next row is read. */
   private long run(Sender sender) throws IOException {
-    long accepted = 0;
-    long skip = 0;
+    long[] accepted = {0};
     List<Row> batch = new ArrayList<>(sender.batchSize());
+    readPages(
+        row -> {
+          batch.add(row);
+          if (batch.size() == sender.batchSize()) {
+            accepted[0] += sender.send(batch);
+            batch.clear();
+          }
+        });
+    if (!batch.isEmpty()) {
+      accepted[0] += sender.send(batch);
+    }
+    return accepted[0];
+  }
+
+  /**
+   * Up to {@code inFlight} sends at once: this thread reads the pages and fills batches; each full
+   * batch goes to one of {@code inFlight} sender threads, which writes its body and makes the same
+   * request as {@link #run(Sender)} (the same code). When all {@code inFlight} are busy, this
+   * thread waits for one to finish before handing over the next batch, so at most {@code inFlight}
+   * batches are held besides the one being filled. The page reads overlap only with the sends
+   * already in flight: no new send starts while this thread reads a page (there is no page
+   * prefetch here), so at a high latency the senders idle for part of each page read.
+   */
+  private long runConcurrently(Sender sender, int inFlight) throws IOException {
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            inFlight,
+            r -> {
+              Thread t = new Thread(r, "raw-sender");
+              t.setDaemon(true);
+              return t;
+            });
+    Semaphore slots = new Semaphore(inFlight);
+    LongAdder accepted = new LongAdder();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    List<List<Row>> current = new ArrayList<>(1);
+    current.add(new ArrayList<>(sender.batchSize()));
+    IoConsumer<List<Row>> submit =
+        full -> {
+          try {
+            slots.acquire();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+          }
+          rethrow(failure.get());
+          pool.execute(
+              () -> {
+                try {
+                  accepted.add(sender.send(full));
+                } catch (Throwable t) {
+                  failure.compareAndSet(null, t);
+                } finally {
+                  slots.release();
+                }
+              });
+        };
+    try {
+      readPages(
+          row -> {
+            List<Row> batch = current.get(0);
+            batch.add(row);
+            if (batch.size() == sender.batchSize()) {
+              submit.accept(batch);
+              current.set(0, new ArrayList<>(sender.batchSize()));
+            }
+          });
+      if (!current.get(0).isEmpty()) {
+        submit.accept(current.get(0));
+      }
+      try {
+        slots.acquire(inFlight); // every send answered
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted", e);
+      }
+      rethrow(failure.get());
+      return accepted.sum();
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static void rethrow(Throwable t) throws IOException {
+    if (t == null) {
+      return;
+    }
+    if (t instanceof IOException e) {
+      throw new IOException("a send failed: " + e.getMessage(), e);
+    }
+    if (t instanceof RuntimeException e) {
+      throw e;
+    }
+    if (t instanceof Error e) {
+      throw e;
+    }
+    throw new IOException(t);
+  }
+
+  /** A consumer that may fail with an {@link IOException}. */
+  private interface IoConsumer<T> {
+    void accept(T value) throws IOException;
+  }
+
+  /**
+   * Reads every Optimove page in turn and hands each row, with its text filled, to {@code rows}.
+   */
+  private void readPages(IoConsumer<Row> rows) throws IOException {
+    long skip = 0;
     String[] values = new String[tags.length];
     while (true) {
       HttpUrl url =
@@ -145,7 +303,7 @@ final class RawCampaign {
               .header("X-API-KEY", LoopbackVendorServer.OPTIMOVE_KEY)
               .header("Accept", "application/json")
               .build();
-      int rows = 0;
+      int count = 0;
       try (Response response = http.newCall(request).execute();
           JsonParser p = FACTORY.createParser(response.body().byteStream())) {
         if (response.code() != 200) {
@@ -181,7 +339,7 @@ final class RawCampaign {
               default -> p.skipChildren();
             }
           }
-          rows++;
+          count++;
           for (int t = 0; t < tags.length; t++) {
             values[t] =
                 switch (tags[t]) {
@@ -196,22 +354,14 @@ final class RawCampaign {
             text.append(literals[t]).append(values[t]);
           }
           text.append(literals[tags.length]);
-          batch.add(new Row(customerId, phone, text.toString()));
-          if (batch.size() == sender.batchSize()) {
-            accepted += sender.send(batch);
-            batch.clear();
-          }
+          rows.accept(new Row(customerId, phone, text.toString()));
         }
       }
-      if (rows < PAGE) {
+      if (count < PAGE) {
         break;
       }
-      skip += rows;
+      skip += count;
     }
-    if (!batch.isEmpty()) {
-      accepted += sender.send(batch);
-    }
-    return accepted;
   }
 
   private int sendTextLocal(List<Row> batch) throws IOException {
@@ -225,6 +375,7 @@ final class RawCampaign {
         g.writeStartObject();
         g.writeStringField("number", r.phone().substring(1));
         g.writeStringField("text", r.text());
+        g.writeStringField("unique_id", messageKey(r.customerId()));
         g.writeEndObject();
       }
       g.writeEndArray();
@@ -290,6 +441,7 @@ final class RawCampaign {
         g.writeEndObject();
         g.writeBooleanField("testMode", false);
         g.writeStringField("clientReference", key);
+        g.writeStringField("idempotencyKey", key); // each message's own key, as the SDK sends
         g.writeEndObject();
       }
       g.writeEndArray();
@@ -297,7 +449,7 @@ final class RawCampaign {
     }
     String batchKey =
         "cr1-b-"
-            + hex.formatHex(sha.digest(keys.toString().getBytes(StandardCharsets.UTF_8)))
+            + hex.formatHex(sha.get().digest(keys.toString().getBytes(StandardCharsets.UTF_8)))
                 .substring(0, 48);
     Request request =
         new Request.Builder()
@@ -326,6 +478,7 @@ final class RawCampaign {
   }
 
   private String messageKey(String customerId) {
+    MessageDigest sha = this.sha.get();
     sha.reset();
     sha.update(Long.toString(Workload.CAMPAIGN_ID).getBytes(StandardCharsets.UTF_8));
     sha.update((byte) 0);

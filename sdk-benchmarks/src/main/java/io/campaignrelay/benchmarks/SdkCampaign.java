@@ -25,20 +25,20 @@ import io.campaignrelay.optimove.OptimoveClient;
 import io.campaignrelay.optimove.OptimoveTargetSource;
 import io.campaignrelay.textlocal.TextLocalClient;
 import io.campaignrelay.textlocal.TextLocalCredential;
-import io.campaignrelay.textlocal.models.BulkSendOptions;
+import io.campaignrelay.textlocal.TextLocalMessageChannel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import okhttp3.OkHttpClient;
 
 /**
  * The SDK side of the end-to-end benchmark: {@link OptimoveTargetSource} (pages of 10,000, three
  * attributes, phone first) feeding a {@link CampaignExecutor} in LIVE mode that renders, validates
  * (phone number, opt-out list, length), journals and sends through {@link DelivyrMessageChannel}
- * ({@code messages/batch} of 1,000) or {@link TextLocalBulkChannel} ({@code bulk_json} of 500).
- * Clients are built as a user would, with the vendors' client-side rate limits lifted (Optimove's
- * 50 requests / 10 s would otherwise make the 100 page reads take at least 20 s of waiting, and the
- * benchmark measures the SDK, not the budget).
+ * ({@code messages/batch} of 1,000) or {@link TextLocalMessageChannel} ({@code bulk_json} of 500),
+ * with the engine's default concurrency or a given one (see {@link ConcurrencyApi}). Clients are
+ * built as a user would, with the vendors' client-side rate limits lifted (Optimove's 50 requests /
+ * 10 s would otherwise make the 100 page reads take at least 20 s of waiting, and the benchmark
+ * measures the SDK, not the budget).
  */
 final class SdkCampaign {
 
@@ -50,6 +50,9 @@ final class SdkCampaign {
     NONE
   }
 
+  /** The sender name of the TextLocal sends (the raw loop writes the same). */
+  static final String SENDER = "CampRelay";
+
   private static final RateLimit UNLIMITED = RateLimit.of(1_000_000, Duration.ofSeconds(1));
 
   private final OptimoveClient optimove;
@@ -60,11 +63,7 @@ final class SdkCampaign {
 
   SdkCampaign(LoopbackVendorServer server) {
     ClientOptions options =
-        ClientOptions.builder()
-            .rateLimit(UNLIMITED)
-            .httpClient(
-                new OkHttpClient.Builder().socketFactory(NoDelaySocketFactory.INSTANCE).build())
-            .build();
+        ClientOptions.builder().rateLimit(UNLIMITED).httpClient(RawCampaign.httpClient()).build();
     this.optimove =
         OptimoveClient.builder()
             .endpoint(server.optimoveUrl())
@@ -95,35 +94,70 @@ final class SdkCampaign {
   }
 
   ExecutionReport runTextLocal(Journal journal) {
-    return runTextLocal(journal, ExecutionListener.NONE);
+    return runTextLocal(journal, ExecutionListener.NONE, 0);
   }
 
-  ExecutionReport runTextLocal(Journal journal, ExecutionListener listener) {
-    return run(
-        new TextLocalBulkChannel(
-            textLocal,
-            new BulkSendOptions(
-                "CampRelay", null, "optimove-campaign-" + Workload.CAMPAIGN_ID, null, false)),
-        journal,
-        listener);
+  /**
+   * Runs the campaign through TextLocal.
+   *
+   * @param journal the journal
+   * @param listener the listener
+   * @param concurrency batches in flight; 0 to leave it to the defaults (the channel and executor
+   *     built without any concurrency setting)
+   * @return the report
+   */
+  ExecutionReport runTextLocal(Journal journal, ExecutionListener listener, int concurrency) {
+    return run(textLocalChannel(concurrency), journal, listener, concurrency);
   }
 
   ExecutionReport runDelivyr(Journal journal) {
-    return runDelivyr(journal, ExecutionListener.NONE);
+    return runDelivyr(journal, ExecutionListener.NONE, 0);
   }
 
-  ExecutionReport runDelivyr(Journal journal, ExecutionListener listener) {
-    return run(DelivyrMessageChannel.create(delivyr, ExecutionMode.LIVE), journal, listener);
+  /**
+   * Runs the campaign through Delivyr.
+   *
+   * @param journal the journal
+   * @param listener the listener
+   * @param concurrency batches in flight; 0 to leave it to the defaults
+   * @return the report
+   */
+  ExecutionReport runDelivyr(Journal journal, ExecutionListener listener, int concurrency) {
+    return run(delivyrChannel(concurrency), journal, listener, concurrency);
   }
 
-  private ExecutionReport run(MessageChannel channel, Journal journal, ExecutionListener listener) {
+  /**
+   * The batches in flight of a run without any concurrency setting: the channel's declared maximum.
+   *
+   * @param vendor {@code textlocal} or {@code delivyr}
+   * @return N
+   */
+  int defaultConcurrency(String vendor) {
+    return ConcurrencyApi.maxConcurrentBatches(
+        vendor.equals("textlocal") ? textLocalChannel(0) : delivyrChannel(0));
+  }
+
+  private MessageChannel textLocalChannel(int concurrency) {
+    TextLocalMessageChannel.Builder b =
+        TextLocalMessageChannel.builder().client(textLocal).sender(SENDER);
+    return concurrency == 0 ? b.build() : ConcurrencyApi.textLocal(b, concurrency);
+  }
+
+  private MessageChannel delivyrChannel(int concurrency) {
+    return concurrency == 0
+        ? ConcurrencyApi.delivyr(delivyr)
+        : ConcurrencyApi.delivyr(delivyr, concurrency);
+  }
+
+  private ExecutionReport run(
+      MessageChannel channel, Journal journal, ExecutionListener listener, int concurrency) {
     OptimoveTargetSource source =
         OptimoveTargetSource.builder()
             .client(optimove)
             .customerAttributes(Workload.ATTRIBUTES)
             .phoneAttribute(Workload.ATTRIBUTES.get(0))
             .build();
-    CampaignExecutor executor =
+    CampaignExecutor.Builder builder =
         CampaignExecutor.builder()
             .targetSource(source)
             .channel(channel)
@@ -131,9 +165,11 @@ final class SdkCampaign {
                 journal == Journal.NONE
                     ? new ForgetfulJournal()
                     : InMemoryExecutionJournal.create())
-            .listener(listener)
-            .build();
-    return executor.execute(campaign, template, ExecutionMode.LIVE);
+            .listener(listener);
+    if (concurrency > 0) {
+      builder = ConcurrencyApi.concurrency(builder, concurrency);
+    }
+    return builder.build().execute(campaign, template, ExecutionMode.LIVE);
   }
 
   /** Records nothing: every recipient looks new. */

@@ -38,6 +38,7 @@ import io.campaignrelay.core.runtime.CampaignClaims;
 import io.campaignrelay.core.runtime.CampaignJobs;
 import io.campaignrelay.core.runtime.CampaignLedger;
 import io.campaignrelay.core.runtime.CampaignRecord;
+import io.campaignrelay.core.runtime.CappedChannel;
 import io.campaignrelay.core.runtime.ClockScheduler;
 import io.campaignrelay.core.runtime.FileCampaignLedger;
 import io.campaignrelay.core.runtime.FileJobStore;
@@ -141,7 +142,10 @@ import org.slf4j.LoggerFactory;
  * Builder#requireKnownCustomer}), its destination is the customer's own phone attribute or allowed
  * by {@link Builder#overrideDestinations}, it is no premium-rate or non-SMS number ({@link
  * Builder#destinations}), and the {@link SendCaps} allow it; a refused trigger is reported Dropped
- * and counted under {@code trigger <reason>}.
+ * and counted under {@code trigger <reason>}. Scheduled campaigns (event 13) are held to the same
+ * caps message by message through a {@link CappedChannel} in front of Delivyr: a capped recipient
+ * is not sent, is reported Dropped with the cap named and is counted under {@code scheduled
+ * cap_<scope>}.
  *
  * <p>Thread-safe. {@link #close()} closes the file stores it opened.
  */
@@ -185,6 +189,7 @@ public final class DelivyrRuntime implements Closeable {
   private final InboundRefusals refusals;
   private final InboundJsonLimits jsonLimits;
   private final SendCaps sendCaps;
+  private final SendCaps scheduledSendCaps;
   private final DestinationPolicy overrideDestinations;
   private final DestinationPolicy destinations;
   private final PhoneNumberParser phoneParser;
@@ -215,6 +220,16 @@ public final class DelivyrRuntime implements Closeable {
     this.refusals = b.refusals;
     this.jsonLimits = new InboundJsonLimits(b.maxBodyBytes);
     this.sendCaps = b.sendCaps;
+    // Scheduled campaigns are the operator's own, confirmed with Optimove: by default only the
+    // per-number daily cap holds them (a campaign of any size is not cut at a country's hourly
+    // trigger budget).
+    this.scheduledSendCaps =
+        b.scheduledSendCaps != null
+            ? b.scheduledSendCaps
+            : InMemorySendCaps.builder()
+                .perCountryPerHour(Integer.MAX_VALUE)
+                .perCampaign(Long.MAX_VALUE)
+                .build();
     this.overrideDestinations = b.overrideDestinations;
     this.destinations = b.destinations;
     this.phoneParser = b.phoneParser;
@@ -608,7 +623,7 @@ public final class DelivyrRuntime implements Closeable {
             .customerAttributes(settings.customerAttributes())
             .phoneAttribute(settings.phoneNumberAttribute())
             .build();
-    return execute(campaign, campaign, targets::recipients, renewing);
+    return execute(campaign, campaign, targets::recipients, renewing, true);
   }
 
   /** trigger:<c>: one message through the same engine and the same test-mode gate. */
@@ -659,7 +674,8 @@ public final class DelivyrRuntime implements Closeable {
               });
       Recipient recipient =
           Recipient.of(CustomerId.of(event.customerId()), CustomerAttributes.of(names, values));
-      report = execute(engine, real, c -> Stream.of(recipient), ExecutionListener.NONE);
+      // the trigger's caps were reserved by guard(): not again in the channel
+      report = execute(engine, real, c -> Stream.of(recipient), ExecutionListener.NONE, false);
     } catch (InvalidPhoneNumberException e) {
       if (mode().isLive()) {
         reportDropped(
@@ -779,12 +795,14 @@ public final class DelivyrRuntime implements Closeable {
    *
    * @param campaign the campaign the engine runs (its id makes the idempotency keys)
    * @param reported the campaign Delivyr and Optimove see (metrics are reported against it)
+   * @param capped whether each message is held to the scheduled send caps in the channel
    */
   private ExecutionReport execute(
       Campaign campaign,
       Campaign reported,
       Function<Campaign, Stream<Recipient>> recipients,
-      ExecutionListener renewing) {
+      ExecutionListener renewing,
+      boolean capped) {
     ExecutionMode mode = mode();
     Set<CustomerId> vendorRejected = ConcurrentHashMap.newKeySet();
     ExecutionListener listener =
@@ -810,11 +828,25 @@ public final class DelivyrRuntime implements Closeable {
             .clock(clock)
             .listener(ExecutionListener.all(listener, hostListener));
     if (mode.isLive()) {
-      b.channel(
+      MessageChannel channel =
           new RuntimeChannel(
               DelivyrMessageChannel.create(delivyr, ExecutionMode.LIVE),
               campaign == reported ? null : reported,
-              vendorRejected));
+              vendorRejected);
+      if (capped) {
+        // outside RuntimeChannel: a capped recipient is reported Dropped by the runtime (Delivyr
+        // never saw it, so no webhook will)
+        channel =
+            CappedChannel.builder()
+                .channel(channel)
+                .caps(scheduledSendCaps)
+                .phoneParser(phoneParser)
+                .clock(clock)
+                .counters(refusals)
+                .counterPrefix("scheduled")
+                .build();
+      }
+      b.channel(channel);
     }
     Map<TemplateId, Template> cache = new HashMap<>();
     ExecutionReport report =
@@ -954,6 +986,11 @@ public final class DelivyrRuntime implements Closeable {
     }
 
     @Override
+    public int maxConcurrentBatches() {
+      return delegate.maxConcurrentBatches(); // thread-safe: a concurrent set, per-call maps
+    }
+
+    @Override
     public boolean deduplicatesByIdempotencyKey() {
       return delegate.deduplicatesByIdempotencyKey();
     }
@@ -1060,6 +1097,7 @@ public final class DelivyrRuntime implements Closeable {
     private ListenerTokens listenerTokens;
     private InboundRefusals refusals = InboundRefusals.create();
     private SendCaps sendCaps;
+    private SendCaps scheduledSendCaps;
     private DestinationPolicy overrideDestinations = DestinationPolicy.builder().build();
     private DestinationPolicy destinations = SMS_CAPABLE;
     private PhoneNumberParser phoneParser = PhoneNumberParser.basic();
@@ -1180,14 +1218,32 @@ public final class DelivyrRuntime implements Closeable {
     }
 
     /**
-     * Sets the caps on triggered sends (default: {@link InMemorySendCaps} with its defaults, which
-     * hold in this process only; a database implementation is a later issue).
+     * Sets the send caps (default: {@link InMemorySendCaps} with its defaults, which hold in this
+     * process only; give sdk-jdbc's {@code JdbcSendCaps} for caps that hold across instances on one
+     * database). Triggers reserve them before they are sent; scheduled campaigns reserve them
+     * message by message through a {@link CappedChannel} (unless {@link #scheduledSendCaps} sets
+     * others), so both paths count against the same caps. Choose the caps for the largest campaign
+     * you send: recipients beyond a cap are not sent (each is reported Dropped and counted).
      *
      * @param caps the caps, e.g. {@link SendCaps#unlimited()}
      * @return this builder
      */
     public Builder sendCaps(SendCaps caps) {
       this.sendCaps = caps;
+      return this;
+    }
+
+    /**
+     * Sets the caps of scheduled campaigns (default: in memory, the per-number daily cap only, 5 a
+     * day; no per-country or per-campaign limit, so a large campaign is never cut at the triggers'
+     * hourly budget). Pass {@link #sendCaps}'s own object to share the triggers' counts and limits,
+     * or a {@code JdbcSendCaps} on the shared database so the count holds across instances.
+     *
+     * @param caps the caps, e.g. {@link SendCaps#unlimited()}; null for the default
+     * @return this builder
+     */
+    public Builder scheduledSendCaps(SendCaps caps) {
+      this.scheduledSendCaps = caps;
       return this;
     }
 
@@ -1533,6 +1589,7 @@ public final class DelivyrRuntime implements Closeable {
       if (sendCaps == null) {
         sendCaps = InMemorySendCaps.builder().build();
       }
+
       if (listenerToken != null) {
         listenerTokens = new FixedToken(listenerToken);
       } else if (listenerTokens == null) {

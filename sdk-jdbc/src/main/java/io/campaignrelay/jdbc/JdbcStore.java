@@ -19,8 +19,8 @@ import org.h2.jdbcx.JdbcDataSource;
  * state ports kept there: the {@link #executionJournal() execution journal}, the {@link
  * #campaignLedger() campaign ledger}, {@link #processedIds() processed ids}, {@link
  * #campaignClaims() campaign claims}, a {@link #metricsOutbox() metrics outbox} and a {@link
- * #jobStore() job store}. PostgreSQL in production, H2 in a file as the embedded default (nothing
- * to install).
+ * #jobStore() job store}; {@link JdbcSendCaps} and {@link JdbcListenerTokens} are built on a store.
+ * PostgreSQL in production, H2 in a file as the embedded default (nothing to install).
  *
  * <pre>{@code
  * // Embedded: one file, created on first use.
@@ -135,7 +135,8 @@ public final class JdbcStore implements AutoCloseable {
     this.database = b.dataSource != null && url != null ? JdbcUrls.redact(url) : described;
     try {
       this.schemaVersion =
-          Migrations.apply(ds, b.schema, b.tablePrefix, b.migrationMode, database, b.password);
+          Migrations.apply(
+              ds, b.schema, b.tablePrefix, dialect, b.migrationMode, database, b.password);
     } catch (RuntimeException e) {
       connections.close();
       throw e;

@@ -42,7 +42,7 @@ abstract class JournalContract {
   static final Instant T0 = Instant.parse("2026-11-24T08:00:00.123456Z");
 
   /** The schema version this SDK migrates to. */
-  static final String SUPPORTED = "4";
+  static final String SUPPORTED = "6";
 
   static final Clock CLOCK = Clock.fixed(T0, ZoneOffset.UTC);
 

@@ -61,4 +61,23 @@ class PostgresJournalContractTest extends JournalContract {
     journal.recordAll(entries(30, 0, 10, RecipientState.DISPATCHED));
     assertThat(journal.isDone(CampaignId.scheduled(30), CustomerId.of("C9"))).isTrue();
   }
+
+  @Test
+  void theJournalLeavesRoomOnEachPageForTheOutcomeUpdate() throws Exception {
+    JdbcStore store = track(settings().build());
+    JdbcExecutionJournal journal = store.executionJournal();
+    journal.recordAll(entries(31, 0, 20, RecipientState.PENDING));
+    try (Connection c = rawDataSource().getConnection();
+        Statement s = c.createStatement()) {
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT array_to_string(c.reloptions, ',') FROM pg_class c JOIN pg_namespace n ON"
+                  + " n.oid = c.relnamespace WHERE n.nspname = '"
+                  + schema
+                  + "' AND c.relname = 'cr_journal'")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getString(1)).isEqualTo("fillfactor=50");
+      }
+    }
+  }
 }

@@ -25,6 +25,7 @@ public final class CampaignRelayProperties implements InitializingBean {
   private final State state = new State();
   private final Scheduler scheduler = new Scheduler();
   private final Inbound inbound = new Inbound();
+  private final SendCaps sendCaps = new SendCaps();
   private final Health health = new Health();
 
   /** Creates the properties with their defaults. */
@@ -93,6 +94,15 @@ public final class CampaignRelayProperties implements InitializingBean {
    */
   public Inbound getInbound() {
     return inbound;
+  }
+
+  /**
+   * The send caps of the runtimes.
+   *
+   * @return the group
+   */
+  public SendCaps getSendCaps() {
+    return sendCaps;
   }
 
   /**
@@ -943,6 +953,79 @@ public final class CampaignRelayProperties implements InitializingBean {
      */
     public void setMaxBodyBytes(Integer maxBodyBytes) {
       this.maxBodyBytes = maxBodyBytes;
+    }
+  }
+
+  /**
+   * The runtimes' send caps (an SMS-pumping bound), kept in the database so that they hold across
+   * instances: triggers and scheduled campaigns count against them; a recipient beyond a cap is not
+   * sent, is reported Dropped and counted. Choose them for the largest campaign you send.
+   */
+  public static final class SendCaps {
+    /** Creates the defaults. */
+    public SendCaps() {}
+
+    /** Messages allowed to one destination number per UTC day. */
+    private long perDestinationPerDay = 5;
+
+    /** Messages allowed to one destination country per clock hour. */
+    private long perCountryPerHour = 1_000;
+
+    /** Messages allowed to one campaign. */
+    private long perCampaign = 100_000;
+
+    /**
+     * Messages allowed to one destination number per UTC day.
+     *
+     * @return the value
+     */
+    public long getPerDestinationPerDay() {
+      return perDestinationPerDay;
+    }
+
+    /**
+     * Sets: messages allowed to one destination number per UTC day.
+     *
+     * @param perDestinationPerDay the value, at least 1
+     */
+    public void setPerDestinationPerDay(long perDestinationPerDay) {
+      this.perDestinationPerDay = perDestinationPerDay;
+    }
+
+    /**
+     * Messages allowed to one destination country per clock hour.
+     *
+     * @return the value
+     */
+    public long getPerCountryPerHour() {
+      return perCountryPerHour;
+    }
+
+    /**
+     * Sets: messages allowed to one destination country per clock hour.
+     *
+     * @param perCountryPerHour the value, at least 1
+     */
+    public void setPerCountryPerHour(long perCountryPerHour) {
+      this.perCountryPerHour = perCountryPerHour;
+    }
+
+    /**
+     * Messages allowed to one campaign.
+     *
+     * @return the value
+     */
+    public long getPerCampaign() {
+      return perCampaign;
+    }
+
+    /**
+     * Sets: messages allowed to one campaign.
+     *
+     * @param perCampaign the value, at least 1
+     */
+    public void setPerCampaign(long perCampaign) {
+      this.perCampaign = perCampaign;
     }
   }
 

@@ -44,8 +44,11 @@ import org.springframework.context.annotation.Configuration;
  *       the channel and the tenant zone.
  * </ul>
  *
- * Each runtime keeps its state through sdk-jdbc on the application's store ({@link JdbcStore}: the
- * application's DataSource, else an H2 file) under its own table prefix, and runs its jobs on a
+ * Each runtime's send caps ({@code campaignrelay.send-caps.*}) and rotated listener token are kept
+ * in the database too, so that they hold across every instance on it.
+ *
+ * <p>Each runtime keeps its state through sdk-jdbc on the application's store ({@link JdbcStore}:
+ * the application's DataSource, else an H2 file) under its own table prefix, and runs its jobs on a
  * db-scheduler {@code DbScheduler} started with the application and stopped with it. Testing mode
  * is on unless {@code campaignrelay.<vendor>.runtime.testing-mode=false} (logged at WARN): while
  * on, nothing is sent. The Delivyr integration is installed at startup only with {@code
@@ -92,7 +95,8 @@ public class CampaignRelayRuntimeAutoConfiguration {
             properties.getScheduler().getPollInterval(),
             properties.getScheduler().isDrivenByCaller(),
             instanceName(vendor),
-            jobListener(listeners));
+            jobListener(listeners),
+            properties.getSendCaps());
     stateListeners.orderedStream().forEach(l -> l.onOutbox(vendor, state.outbox()));
     return state;
   }
@@ -175,6 +179,9 @@ public class CampaignRelayRuntimeAutoConfiguration {
               .processedIds(state.processedIds())
               .journal(state.journal())
               .claims(state.claims())
+              .sendCaps(state.sendCaps())
+              .scheduledSendCaps(state.scheduledSendCaps())
+              .listenerTokens(state.listenerTokens())
               .owner(instanceName("delivyr"))
               .executionListener(executionListener.getIfAvailable(() -> ExecutionListener.NONE))
               .tenantZone(ZoneId.of(r.getTenantZone().trim()))
@@ -243,6 +250,7 @@ public class CampaignRelayRuntimeAutoConfiguration {
           .journal(state.journal())
           .processedIds(state.processedIds())
           .claims(state.claims())
+          .sendCaps(state.scheduledSendCaps())
           .testMode(r.isTestingMode())
           .executionListener(executionListener.getIfAvailable(() -> ExecutionListener.NONE))
           .build();

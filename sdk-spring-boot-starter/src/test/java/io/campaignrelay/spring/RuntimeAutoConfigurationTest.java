@@ -1,13 +1,19 @@
 package io.campaignrelay.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.campaignrelay.core.ConfigurationException;
 import io.campaignrelay.core.ConfigurationProblem;
 import io.campaignrelay.core.runtime.InboundHandler;
 import io.campaignrelay.core.runtime.InboundRequest;
 import io.campaignrelay.core.runtime.InboundResponse;
+import io.campaignrelay.core.runtime.SendCaps;
 import io.campaignrelay.delivyr.DelivyrRuntime;
 import io.campaignrelay.jdbc.DbScheduler;
+import io.campaignrelay.jdbc.JdbcListenerTokens;
+import io.campaignrelay.jdbc.JdbcSendCaps;
+import io.campaignrelay.jdbc.JdbcStore;
 import io.campaignrelay.testkit.FakeCustomer;
 import io.campaignrelay.testkit.FakeDelivyr;
 import io.campaignrelay.testkit.FakeOptimove;
@@ -16,6 +22,7 @@ import io.campaignrelay.textlocal.TextLocalRuntime;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -195,6 +202,96 @@ class RuntimeAutoConfigurationTest {
           .doesNotContain(TOKEN);
       // building the runtime sent nothing
       assertThat(delivyr.sentMessages().isEmpty()).isTrue();
+    }
+  }
+
+  @Test
+  void theSendCapsAndTheRotatedListenerTokenAreKeptInTheDatabaseForEveryInstance() {
+    List<String> a = new ArrayList<>(args());
+    a.remove("--campaignrelay.delivyr.runtime.listener-token=" + TOKEN);
+    a.add("--campaignrelay.send-caps.per-destination-per-day=2");
+    a.add("--campaignrelay.send-caps.per-country-per-hour=50");
+    a.add("--campaignrelay.send-caps.per-campaign=70");
+    SpringApplication app = new SpringApplication(EmptyHost.class);
+    app.setWebApplicationType(WebApplicationType.NONE);
+    try (ConfigurableApplicationContext context = app.run(a.toArray(String[]::new))) {
+      RuntimeState dlState = context.getBean("campaignRelayDelivyrState", RuntimeState.class);
+      RuntimeState tlState = context.getBean("campaignRelayTextLocalState", RuntimeState.class);
+      assertThat(dlState.sendCaps()).isInstanceOf(JdbcSendCaps.class);
+      assertThat(tlState.sendCaps()).isInstanceOf(JdbcSendCaps.class);
+      assertThat(dlState.sendCaps().limit(SendCaps.Scope.DESTINATION_PER_DAY)).hasValue(2);
+      assertThat(dlState.sendCaps().limit(SendCaps.Scope.COUNTRY_PER_HOUR)).hasValue(50);
+      assertThat(tlState.sendCaps().limit(SendCaps.Scope.CAMPAIGN)).hasValue(70);
+
+      // another instance: its own store on the same database, under the runtime's prefix
+      String prefix =
+          context.getBean(CampaignRelayProperties.class).getDelivyr().getRuntime().getTablePrefix();
+      try (JdbcStore other =
+          context.getBean(JdbcStore.class).toBuilder().tablePrefix(prefix).build()) {
+        SendCaps otherCaps = JdbcSendCaps.builder().store(other).perDestinationPerDay(2).build();
+        Instant now = Instant.parse("2026-11-24T09:00:00Z");
+        assertThat(dlState.sendCaps().tryAcquire("c", "+447911000001", "GB", now)).isEmpty();
+        assertThat(otherCaps.tryAcquire("c", "+447911000001", "GB", now)).isEmpty();
+        assertThat(dlState.sendCaps().tryAcquire("c", "+447911000001", "GB", now))
+            .contains(SendCaps.Scope.DESTINATION_PER_DAY);
+
+        DelivyrRuntime dl = context.getBean(DelivyrRuntime.class);
+        InboundHandler events = dl.optimoveEventHandler();
+        dl.rotateListenerToken();
+        String first = dlState.listenerTokens().current().orElseThrow().reveal();
+        JdbcListenerTokens otherTokens = JdbcListenerTokens.of(other, "delivyr");
+        assertThat(otherTokens.matches(first)).isTrue();
+        String event13 =
+            "{\"EventTypeID\":13,\"TimeStamp\":\"2026-01-05 09:00\",\"CampaignID\":8,"
+                + "\"ChannelID\":452}";
+        assertThat(
+                events
+                    .handle(
+                        InboundRequest.builder("POST", "/x")
+                            .queryParameter("token", first)
+                            .body(event13)
+                            .build())
+                    .status())
+            .isEqualTo(202);
+        // rotated by the other instance: this one refuses the old token at once
+        String second = otherTokens.rotate().reveal();
+        assertThat(
+                events
+                    .handle(
+                        InboundRequest.builder("POST", "/x")
+                            .queryParameter("token", first)
+                            .body(event13)
+                            .build())
+                    .status())
+            .isEqualTo(401);
+        assertThat(
+                events
+                    .handle(
+                        InboundRequest.builder("POST", "/x")
+                            .queryParameter("token", second)
+                            .body(event13)
+                            .build())
+                    .outcome())
+            .isEqualTo("duplicate");
+      }
+    }
+  }
+
+  @Test
+  void badSendCapsAreListedUnderTheirProperties() {
+    CampaignRelayProperties.SendCaps caps = new CampaignRelayProperties.SendCaps();
+    caps.setPerDestinationPerDay(0);
+    caps.setPerCampaign(-5);
+    try (JdbcStore store = JdbcStore.h2(state.resolve("caps"))) {
+      assertThatThrownBy(() -> RuntimeState.sendCaps(store, caps))
+          .isInstanceOfSatisfying(
+              ConfigurationException.class,
+              e ->
+                  assertThat(e.problems())
+                      .extracting(ConfigurationProblem::field)
+                      .containsExactly(
+                          "campaignrelay.send-caps.per-destination-per-day",
+                          "campaignrelay.send-caps.per-campaign"));
     }
   }
 

@@ -11,6 +11,7 @@ import io.campaignrelay.core.execution.ExecutionListener;
 import io.campaignrelay.core.execution.ExecutionReport;
 import io.campaignrelay.core.execution.InMemoryExecutionJournal;
 import io.campaignrelay.core.execution.JournalEntry;
+import io.campaignrelay.core.execution.MessageChannel;
 import io.campaignrelay.core.execution.Recipient;
 import io.campaignrelay.core.execution.RecipientState;
 import io.campaignrelay.core.messagelog.InMemoryMessageLog;
@@ -94,6 +95,7 @@ public final class TextLocalCampaignFlow {
   private final MessageLog messageLog;
   private final OptOutList optOutList;
   private final TextLocalMessageChannel channel;
+  private final MessageChannel engineChannel;
   private final TemporaryGroupRoute temporaryGroup;
 
   private TextLocalCampaignFlow(Builder b) {
@@ -111,6 +113,7 @@ public final class TextLocalCampaignFlow {
             .sender(settings.senderName().orElse(null))
             .knownBatchIds(id -> ledger.find(id).map(CampaignDispatch::batchIds).orElse(List.of()))
             .build();
+    this.engineChannel = b.channelDecorator == null ? channel : b.channelDecorator.apply(channel);
     this.temporaryGroup = new TemporaryGroupRoute(client, settings, ledger, renderer, grace);
   }
 
@@ -374,7 +377,7 @@ public final class TextLocalCampaignFlow {
     CampaignExecutor executor =
         CampaignExecutor.builder()
             .targetSource(c -> known)
-            .channel(channel)
+            .channel(engineChannel)
             .journal(journal)
             .messageLog(messageLog)
             .optOutList(optOutList)
@@ -549,8 +552,23 @@ public final class TextLocalCampaignFlow {
     private ExecutionJournal journal;
     private MessageLog messageLog;
     private OptOutList optOutList;
+    private java.util.function.UnaryOperator<MessageChannel> channelDecorator;
 
     private Builder() {}
+
+    /**
+     * Wraps the channel LIVE personalised runs send through (default: none), e.g. in core's {@code
+     * CappedChannel} so that each message is held to send caps before {@code bulk_json}. The
+     * temporary-group route (one {@code send} to a group) does not go through it.
+     *
+     * @param decorator given {@link #channel()}'s channel, returns the one the engine uses; or null
+     *     for none
+     * @return this builder
+     */
+    public Builder channelDecorator(java.util.function.UnaryOperator<MessageChannel> decorator) {
+      this.channelDecorator = decorator;
+      return this;
+    }
 
     /**
      * Sets the journal of LIVE runs through the engine (default: one in-memory journal for the

@@ -26,16 +26,20 @@ import io.campaignrelay.core.metrics.EngagementMetric;
 import io.campaignrelay.core.metrics.MetricsSnapshot;
 import io.campaignrelay.core.runtime.CampaignJobs;
 import io.campaignrelay.core.runtime.CampaignRecord;
+import io.campaignrelay.core.runtime.CappedChannel;
 import io.campaignrelay.core.runtime.ClockScheduler;
 import io.campaignrelay.core.runtime.FileCampaignLedger;
 import io.campaignrelay.core.runtime.FileJobStore;
 import io.campaignrelay.core.runtime.FileProcessedIds;
 import io.campaignrelay.core.runtime.InMemoryCampaignLedger;
 import io.campaignrelay.core.runtime.InMemoryProcessedIds;
+import io.campaignrelay.core.runtime.InMemorySendCaps;
+import io.campaignrelay.core.runtime.InboundRefusals;
 import io.campaignrelay.core.runtime.JobKey;
 import io.campaignrelay.core.runtime.JobRun;
 import io.campaignrelay.core.runtime.ProcessedIds;
 import io.campaignrelay.core.runtime.Scheduler;
+import io.campaignrelay.core.runtime.SendCaps;
 import io.campaignrelay.core.template.Template;
 import io.campaignrelay.core.template.TemplateImport;
 import io.campaignrelay.optimove.OptimoveClient;
@@ -172,6 +176,8 @@ public final class TextLocalRuntime implements AutoCloseable {
   private final ExecutionJournal journal;
   private final ProcessedIds processedIds;
   private final MessageLog messageLog;
+  private final SendCaps sendCaps;
+  private final InboundRefusals capped;
   private final TextLocalCampaignFlow flow;
   private final TextLocalTemplateSource templates;
   private final TargetSource targets;
@@ -217,6 +223,18 @@ public final class TextLocalRuntime implements AutoCloseable {
     }
     this.messageLog = b.messageLog != null ? b.messageLog : new InMemoryMessageLog();
     this.dispatches = new DurableCampaignLedger(ledger);
+    // Every TextLocal campaign is a scheduled one, the operator's own: by default only the
+    // per-number daily cap holds it (a campaign of any size is not cut at an hourly budget).
+    this.sendCaps =
+        b.sendCaps != null
+            ? b.sendCaps
+            : InMemorySendCaps.builder()
+                .perCountryPerHour(Integer.MAX_VALUE)
+                .perCampaign(Long.MAX_VALUE)
+                .build();
+    this.capped = InboundRefusals.create();
+    io.campaignrelay.core.PhoneNumberParser capsParser =
+        b.phoneParser != null ? b.phoneParser : io.campaignrelay.core.PhoneNumberParser.basic();
     this.flow =
         TextLocalCampaignFlow.builder()
             .client(client)
@@ -224,6 +242,16 @@ public final class TextLocalRuntime implements AutoCloseable {
             .ledger(dispatches)
             .journal(journal)
             .messageLog(messageLog)
+            .channelDecorator(
+                c ->
+                    CappedChannel.builder()
+                        .channel(c)
+                        .caps(sendCaps)
+                        .phoneParser(capsParser)
+                        .clock(clock)
+                        .counters(capped)
+                        .counterPrefix("scheduled")
+                        .build())
             .build();
     this.templates = new TextLocalTemplateSource(client, settings.routing());
     this.targets =
@@ -347,6 +375,17 @@ public final class TextLocalRuntime implements AutoCloseable {
    */
   public MessageLog messageLog() {
     return messageLog;
+  }
+
+  /**
+   * Recipients of personalised LIVE campaigns held back by the {@link Builder#sendCaps send caps},
+   * counted by cap ({@code scheduled cap_destination_per_day}, {@code scheduled
+   * cap_country_per_hour}, {@code scheduled cap_campaign}), for an operator's metrics.
+   *
+   * @return the live counters
+   */
+  public InboundRefusals capRefusals() {
+    return capped;
   }
 
   /**
@@ -715,6 +754,8 @@ public final class TextLocalRuntime implements AutoCloseable {
     private ExecutionJournal journal;
     private ProcessedIds processedIds;
     private io.campaignrelay.core.runtime.CampaignClaims claims;
+    private SendCaps sendCaps;
+    private io.campaignrelay.core.PhoneNumberParser phoneParser;
     private MessageLog messageLog;
     private TargetSource targetSource;
     private List<String> targetAttributes = List.of();
@@ -875,6 +916,39 @@ public final class TextLocalRuntime implements AutoCloseable {
      */
     public Builder claims(io.campaignrelay.core.runtime.CampaignClaims claims) {
       this.claims = claims;
+      return this;
+    }
+
+    /**
+     * Sets the send caps personalised LIVE campaigns (the {@code bulk_json} route through core's
+     * engine) are held to, message by message through core's {@link CappedChannel}: messages per
+     * number per UTC day, per country per clock hour, per campaign (default: {@link
+     * InMemorySendCaps} with 5 per number a day and no per-country or per-campaign limit, so that a
+     * campaign of any size is never cut at an hourly budget, in this process only; give sdk-jdbc's
+     * {@code JdbcSendCaps} for caps across instances, {@link SendCaps#unlimited()} for none). A
+     * capped recipient is not sent, is journaled DROPPED with the cap named, reaches the listener's
+     * {@code onDropped} and is counted in {@link TextLocalRuntime#capRefusals()}. Choose the caps
+     * for the largest campaign you send. The temporary-group route (the same text for everyone: one
+     * {@code send} to a group TextLocal expands) is not capped per message.
+     *
+     * @param caps the caps
+     * @return this builder
+     */
+    public Builder sendCaps(SendCaps caps) {
+      this.sendCaps = caps;
+      return this;
+    }
+
+    /**
+     * Sets how the send caps find a number's country (default {@code PhoneNumberParser.basic()},
+     * which knows no regions: every number then counts under one country {@code unknown}; give
+     * sdk-phonenumber's {@code LibPhoneNumberParser} for per-country caps).
+     *
+     * @param parser the parser
+     * @return this builder
+     */
+    public Builder phoneParser(io.campaignrelay.core.PhoneNumberParser parser) {
+      this.phoneParser = parser;
       return this;
     }
 

@@ -394,8 +394,14 @@ class CampaignFlowTest {
   @Test
   void liveRunJournalsAndResumesSendingOnlyTheBatchTextLocalRefused() throws Exception {
     InMemoryExecutionJournal journal = InMemoryExecutionJournal.create();
+    // One bulk_json call at a time, so that the scripted answers meet the batches in order.
     TextLocalCampaignFlow journaled =
-        TextLocalCampaignFlow.builder().client(client).settings(settings).journal(journal).build();
+        TextLocalCampaignFlow.builder()
+            .client(client)
+            .settings(settings)
+            .journal(journal)
+            .channelDecorator(CampaignFlowTest::oneAtATime)
+            .build();
     StringBuilder rows = new StringBuilder();
     List<Recipient> recipients = new ArrayList<>();
     for (int i = 0; i < 600; i++) {
@@ -794,5 +800,38 @@ class CampaignFlowTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> DeliveryReceipts.parse("status=D"))
         .isInstanceOf(io.campaignrelay.core.ConfigurationException.class)
         .hasMessageContaining("number");
+  }
+
+  /** The channel as it is, but with one batch in flight at a time. */
+  static io.campaignrelay.core.execution.MessageChannel oneAtATime(
+      io.campaignrelay.core.execution.MessageChannel channel) {
+    return new io.campaignrelay.core.execution.MessageChannel() {
+      @Override
+      public String name() {
+        return channel.name();
+      }
+
+      @Override
+      public int maxBatchSize() {
+        return channel.maxBatchSize();
+      }
+
+      @Override
+      public List<io.campaignrelay.core.execution.DispatchResult> dispatch(
+          List<io.campaignrelay.core.execution.OutboundMessage> batch) {
+        return channel.dispatch(batch);
+      }
+
+      @Override
+      public boolean deduplicatesByIdempotencyKey() {
+        return channel.deduplicatesByIdempotencyKey();
+      }
+
+      @Override
+      public List<io.campaignrelay.core.execution.ReconcileResult> reconcile(
+          List<io.campaignrelay.core.execution.OutboundMessage> messages) {
+        return channel.reconcile(messages);
+      }
+    };
   }
 }

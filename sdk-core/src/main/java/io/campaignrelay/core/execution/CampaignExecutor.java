@@ -244,7 +244,19 @@ public final class CampaignExecutor {
   }
 
   /** A batch handed to the channel whose answer has not been processed yet. */
-  private record InFlight(List<OutboundMessage> batch, Future<List<DispatchResult>> answer) {}
+  private record InFlight(
+      List<OutboundMessage> batch,
+      List<JournalEntry> written,
+      Future<List<DispatchResult>> answer) {}
+
+  /** A batch's journal write failed on a dispatch thread: the batch never left. */
+  private static final class JournalWriteFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    JournalWriteFailure(Throwable cause) {
+      super(cause);
+    }
+  }
 
   /**
    * One execution's mutable state; confined to the calling thread (only {@link
@@ -277,6 +289,8 @@ public final class CampaignExecutor {
     RuntimeException failure;
     List<OutboundMessage> failedBatch;
     boolean failedNothingSent;
+    // The first journal write that failed on a dispatch thread (rethrown as it is).
+    Throwable journalFailure;
     final List<OutboundMessage> fresh = new ArrayList<>();
     final List<OutboundMessage> resend = new ArrayList<>();
     final List<OutboundMessage> toReconcile = new ArrayList<>();
@@ -693,9 +707,9 @@ public final class CampaignExecutor {
                 now,
                 isResend ? "re-sent after an unknown outcome" : ""));
       }
-      // Durable before the batch leaves: a crash from here on finds these PENDING.
-      writeUnwritten();
       if (inFlightMax == 1) {
+        // Durable before the batch leaves: a crash from here on finds these PENDING.
+        writeUnwritten();
         List<DispatchResult> results = null;
         RuntimeException error = null;
         try {
@@ -708,7 +722,24 @@ public final class CampaignExecutor {
         if (dispatchers == null) {
           dispatchers = newDispatchers();
         }
-        inFlight.add(new InFlight(batch, dispatchers.submit(() -> channel.dispatch(batch))));
+        // The write (this batch's PENDING entries with the outcomes answered since the previous
+        // write) and then the send run on a dispatch thread, while this thread prepares the next
+        // batch: PENDING is still durable before the batch leaves.
+        List<JournalEntry> toWrite = List.copyOf(unwritten);
+        unwritten.clear();
+        inFlight.add(
+            new InFlight(
+                batch,
+                toWrite,
+                dispatchers.submit(
+                    () -> {
+                      try {
+                        journal.recordAll(toWrite);
+                      } catch (RuntimeException | Error e) {
+                        throw new JournalWriteFailure(e);
+                      }
+                      return channel.dispatch(batch);
+                    })));
         // Answers that are already in are processed now, in order.
         while (!inFlight.isEmpty() && inFlight.peekFirst().answer().isDone()) {
           completeOldest();
@@ -757,6 +788,18 @@ public final class CampaignExecutor {
           interrupted = true;
         } catch (ExecutionException e) {
           Throwable cause = e.getCause();
+          if (cause instanceof JournalWriteFailure jf) {
+            // Nothing of this batch left; what its write carried stays as the journal has it.
+            if (journalFailure == null) {
+              journalFailure = jf.getCause();
+            } else if (journalFailure != jf.getCause()) {
+              journalFailure.addSuppressed(jf.getCause());
+            }
+            if (interrupted) {
+              Thread.currentThread().interrupt();
+            }
+            return;
+          }
           if (cause instanceof RuntimeException re) {
             error = re;
           } else if (cause instanceof Error err) {
@@ -769,6 +812,11 @@ public final class CampaignExecutor {
       }
       if (interrupted) {
         Thread.currentThread().interrupt();
+      }
+      for (JournalEntry e : f.written()) {
+        if (e.state() != RecipientState.PENDING) {
+          durableSinceLookup.add(e.idempotencyKey());
+        }
       }
       complete(f.batch(), results, error);
     }
@@ -832,7 +880,7 @@ public final class CampaignExecutor {
         }
         return;
       }
-      Map<IdempotencyKey, DispatchResult> byKey = new HashMap<>();
+      Map<IdempotencyKey, DispatchResult> byKey = new HashMap<>(results.size() * 4 / 3 + 1);
       for (DispatchResult d : results) {
         byKey.put(d.idempotencyKey(), d);
       }
@@ -895,11 +943,19 @@ public final class CampaignExecutor {
      * is written, and the run stops with the first failure.
      */
     void throwIfFailed() {
-      if (failure == null) {
+      if (failure == null && journalFailure == null) {
         return;
       }
       while (!inFlight.isEmpty()) {
         completeOldest();
+      }
+      if (journalFailure != null) {
+        // The journal failed: what it could not take is not retried here; the next run finds
+        // those recipients PENDING (or not at all) and reconciles before sending.
+        if (journalFailure instanceof RuntimeException re) {
+          throw re;
+        }
+        throw (Error) journalFailure;
       }
       writeUnwritten();
       RuntimeException e = failure;
@@ -1135,15 +1191,16 @@ public final class CampaignExecutor {
     /**
      * Sets how many batches a LIVE run may have in flight on the channel at once (default and
      * maximum: the channel's {@link MessageChannel#maxConcurrentBatches()}; a larger value is
-     * lowered to it). With more than one, batches are sent from threads of the run's own (daemon,
-     * named {@code campaignrelay-dispatch-...}) and stopped when the run ends; everything else (the
-     * target listing, the journal, reconciliation, every listener callback) stays on the executing
-     * thread, and answers are processed in the order their batches left. The guarantees do not
-     * change: a batch's PENDING entries are durable before it leaves; once the run learns of a
-     * failed batch no other batch leaves, and those already in flight (up to {@code concurrency -
-     * 1} may have left beside it before its failure was known) are answered and recorded before the
-     * run stops; a crash with batches in flight leaves them PENDING, reconciled before anything is
-     * sent again.
+     * lowered to it). With more than one, each batch's journal write (its PENDING entries with the
+     * outcomes answered since the previous write) and then its send run on threads of the run's own
+     * (daemon, named {@code campaignrelay-dispatch-...}, stopped when the run ends), while the
+     * executing thread prepares the next batch; everything else (the target listing, journal
+     * lookups, reconciliation, every listener callback) stays on the executing thread, and answers
+     * are processed in the order their batches left. The guarantees do not change: a batch's
+     * PENDING entries are durable before it leaves; once the run learns of a failed batch no other
+     * batch leaves, and those already in flight (up to {@code concurrency - 1} may have left beside
+     * it before its failure was known) are answered and recorded before the run stops; a crash with
+     * batches in flight leaves them PENDING, reconciled before anything is sent again.
      *
      * @param concurrency 1 or more, or 0 for the channel's maximum
      * @return this builder

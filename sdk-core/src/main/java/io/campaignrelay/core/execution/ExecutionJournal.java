@@ -22,8 +22,11 @@ public interface ExecutionJournal {
 
   /**
    * Records several entries as one step. The engine calls this with the PENDING entries of a batch
-   * before handing the batch to a channel, and with their outcomes afterwards; a durable journal
-   * must have the entries on stable storage when this returns.
+   * before handing the batch to a channel, together with the outcomes of the batches answered since
+   * its previous call; a durable journal must have the entries on stable storage when this returns.
+   * With batches in flight ({@link CampaignExecutor.Builder#concurrency(int)} over one) the engine
+   * calls it from its dispatch threads, several at once, while it reads the journal from the
+   * executing thread; the entries of concurrent calls never share a recipient.
    *
    * @param entries the entries, in order
    */

@@ -8,11 +8,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
- * {@link SendCaps} counted in memory, for one process (a restart starts the counts again; caps that
- * hold across instances need a database implementation, a later issue). Days are UTC days and hours
- * clock hours; counts of past days and hours are forgotten. Thread-safe.
+ * {@link SendCaps} counted in memory, for one process (a restart starts the counts again; for caps
+ * that hold across instances use sdk-jdbc's {@code JdbcSendCaps}). Days are UTC days and hours
+ * clock hours; counts of past days and hours are forgotten. Supports {@link #release}. Thread-safe.
  */
 public final class InMemorySendCaps implements SendCaps {
 
@@ -70,6 +71,41 @@ public final class InMemorySendCaps implements SendCaps {
     countries.merge(where, 1, Integer::sum);
     campaigns.merge(what, 1L, Long::sum);
     return Optional.empty();
+  }
+
+  @Override
+  public synchronized boolean release(
+      String campaign, String destination, String country, Instant acquiredAt) {
+    long d = Math.floorDiv(acquiredAt.getEpochSecond(), 86_400);
+    long h = Math.floorDiv(acquiredAt.getEpochSecond(), 3_600);
+    String to = String.valueOf(destination);
+    String where = String.valueOf(country);
+    String what = String.valueOf(campaign);
+    if (campaigns.getOrDefault(what, 0L) <= 0) {
+      return false;
+    }
+    campaigns.computeIfPresent(what, (k, n) -> n <= 1 ? null : n - 1);
+    // a window that has passed is over: its counts were forgotten and stay so
+    if (d == day) {
+      destinations.computeIfPresent(to, (k, n) -> n <= 1 ? null : n - 1);
+    }
+    if (h == hour) {
+      countries.computeIfPresent(where, (k, n) -> n <= 1 ? null : n - 1);
+    }
+    return true;
+  }
+
+  @Override
+  public OptionalLong limit(Scope scope) {
+    if (scope == null) {
+      return OptionalLong.empty();
+    }
+    return OptionalLong.of(
+        switch (scope) {
+          case DESTINATION_PER_DAY -> perDestinationPerDay;
+          case COUNTRY_PER_HOUR -> perCountryPerHour;
+          case CAMPAIGN -> perCampaign;
+        });
   }
 
   @Override

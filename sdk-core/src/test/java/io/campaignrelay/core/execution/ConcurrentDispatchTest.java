@@ -374,6 +374,49 @@ class ConcurrentDispatchTest {
   }
 
   @Test
+  void aJournalWriteThatFailsOnADispatchThreadStopsTheRunWithThatErrorAndItsBatchNeverLeaves() {
+    InMemoryExecutionJournal durable = InMemoryExecutionJournal.create();
+    IllegalStateException down = new IllegalStateException("database unavailable");
+    AtomicInteger writes = new AtomicInteger();
+    List<String> refusedPending = new CopyOnWriteArrayList<>();
+    ExecutionJournal failingOnce =
+        new CountingJournal(durable) {
+          @Override
+          public void recordAll(List<JournalEntry> entries) {
+            if (writes.incrementAndGet() == 3) {
+              entries.stream()
+                  .filter(x -> x.state() == RecipientState.PENDING)
+                  .forEach(x -> refusedPending.add(x.customerId().value()));
+              throw down;
+            }
+            super.recordAll(entries);
+          }
+        };
+    ConcurrentVendor vendor = new ConcurrentVendor(4, false, 10, durable);
+    Campaign c = campaign(12, 100);
+
+    IllegalStateException e =
+        catchThrowableOfType(
+            IllegalStateException.class,
+            () ->
+                executor(100, failingOnce, vendor)
+                    .build()
+                    .execute(c, template(), ExecutionMode.LIVE));
+
+    assertThat(e).isSameAs(down);
+    // The batch whose write failed was never sent: its PENDING entries were not written.
+    assertThat(refusedPending).hasSize(10);
+    assertThat(vendor.deliveries).doesNotContainAnyElementsOf(refusedPending);
+    assertThat(vendor.notPendingWhenSent).isEmpty();
+
+    ExecutionReport resumed =
+        executor(100, durable, vendor).build().execute(c, template(), ExecutionMode.LIVE);
+    assertThat(vendor.deliveries).hasSize(100).doesNotHaveDuplicates();
+    assertThat(resumed.uncertain()).isZero();
+    assertThat(durable.pending(c.id())).isEmpty();
+  }
+
+  @Test
   void aRepeatedRowIsSentOnceEvenPastTheTrackedRecipientsAndWhileItsBatchIsInFlight() {
     InMemoryExecutionJournal journal = InMemoryExecutionJournal.create();
     ConcurrentVendor vendor = new ConcurrentVendor(4, false, 10, journal);
@@ -545,7 +588,7 @@ class ConcurrentDispatchTest {
   }
 
   /** Counts the write calls. */
-  static final class CountingJournal implements ExecutionJournal {
+  static class CountingJournal implements ExecutionJournal {
     final ExecutionJournal delegate;
     final AtomicInteger writes = new AtomicInteger();
 
