@@ -1,5 +1,6 @@
 package io.campaignrelay.delivyr;
 
+import io.campaignrelay.core.CustomerId;
 import io.campaignrelay.optimove.OptimoveClient;
 import io.campaignrelay.optimove.models.CustomerAttributeValue;
 import java.util.LinkedHashMap;
@@ -32,7 +33,7 @@ public interface CustomerAttributeLookup {
     Objects.requireNonNull(optimove, "optimove");
     return customerId -> {
       Map<String, String> out = new LinkedHashMap<>();
-      for (CustomerAttributeValue v : optimove.getCustomerAttributes(customerId)) {
+      for (CustomerAttributeValue v : optimove.getCustomerAttributes(CustomerId.of(customerId))) {
         if (v != null && v.realFieldName() != null) {
           out.put(v.realFieldName(), v.value());
         }

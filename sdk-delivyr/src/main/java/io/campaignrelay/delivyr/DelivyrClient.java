@@ -6,8 +6,9 @@ import io.campaignrelay.core.PagedIterable;
 import io.campaignrelay.core.Secret;
 import io.campaignrelay.core.http.ApiConnectionException;
 import io.campaignrelay.core.http.ApiServiceException;
+import io.campaignrelay.core.http.ClientBuilder;
 import io.campaignrelay.core.http.ClientOptions;
-import io.campaignrelay.core.http.RetryOptions;
+import io.campaignrelay.core.http.spi.Authentication;
 import io.campaignrelay.core.http.spi.HttpPipeline;
 import io.campaignrelay.core.http.spi.VendorProfile;
 import io.campaignrelay.delivyr.implementation.BatchBody;
@@ -44,7 +45,6 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import okhttp3.OkHttpClient;
 import okhttp3.RequestBody;
 import retrofit2.Call;
 
@@ -59,7 +59,8 @@ import retrofit2.Call;
  *     .credential(Secret.of(System.getenv("DELIVYR_API_KEY")))
  *     .buildClient();
  * SentMessage sent = delivyr.sendMessage(SendMessageRequest.builder()
- *     .to("+447700900123").templateId("HDS7F3Y2").variable("FIRST_NAME", "Ada").build());
+ *     .to("+447700900123").templateId("HDS7F3Y2").variable("FIRST_NAME", "Ada")
+ *     .testMode(true).build()); // only to the Message Log; off by default
  * }</pre>
  *
  * <p>Authentication is {@code Authorization: Bearer <key>}; the key never appears in logs, {@link
@@ -102,11 +103,13 @@ public final class DelivyrClient {
   private final HttpPipeline pipeline;
   private final DelivyrApi api;
   private final Clock clock;
+  private final Secret credential;
 
-  private DelivyrClient(HttpPipeline pipeline, Clock clock) {
+  private DelivyrClient(HttpPipeline pipeline, ClientOptions options, Secret credential) {
     this.pipeline = pipeline;
     this.api = pipeline.create(DelivyrApi.class);
-    this.clock = clock;
+    this.clock = options.clock();
+    this.credential = credential;
   }
 
   /**
@@ -116,6 +119,16 @@ public final class DelivyrClient {
    */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * A builder holding this client's settings (endpoint, credential, transport options), to derive a
+   * variant.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    return new Builder().clientOptions(pipeline.options()).credential(credential);
   }
 
   /**
@@ -179,10 +192,11 @@ public final class DelivyrClient {
   // ---------------------------------------------------------------- messages
 
   /**
-   * Sends one SMS, or in testing mode (the request's default) only writes it to the Message Log.
-   * The idempotency key is fixed before the first attempt (see {@link SendMessageRequest}) and sent
-   * twice: as the {@code Idempotency-Key} header and as the message's own {@code idempotencyKey},
-   * so Delivyr does not send it again within 24 h, alone or inside any batch.
+   * Sends one SMS, or in testing mode ({@code testMode(true)} on the request) only writes it to the
+   * Message Log. The idempotency key is fixed before the first attempt (see {@link
+   * SendMessageRequest}) and sent twice: as the {@code Idempotency-Key} header and as the message's
+   * own {@code idempotencyKey}, so Delivyr does not send it again within 24 h, alone or inside any
+   * batch.
    *
    * @param request the message
    * @return Delivyr's answer; {@link SentMessage#isRejected()} when Delivyr refused the recipient,
@@ -586,133 +600,48 @@ public final class DelivyrClient {
         + '}';
   }
 
-  /** Builds {@link DelivyrClient}. Not thread-safe. */
-  public static final class Builder {
-    private ClientOptions clientOptions = ClientOptions.defaults();
-    private String endpoint;
-    private Secret credential;
-    private OkHttpClient httpClient;
-    private RetryOptions retryOptions;
-    private Clock clock;
+  /**
+   * Builds {@link DelivyrClient} on core's {@link ClientBuilder}: the endpoint (required: Delivyr
+   * publishes no default host) and the API key are required; the merge rule of {@link
+   * ClientBuilder} applies. Not thread-safe.
+   */
+  public static final class Builder extends ClientBuilder<Builder, Secret, DelivyrClient> {
 
     private Builder() {}
 
-    /**
-     * Sets Delivyr's API base URL. Required: Delivyr publishes no default host.
-     *
-     * @param endpoint an absolute http(s) URL, e.g. {@code https://api.delivyr.example/v1/}
-     * @return this builder
-     */
-    public Builder endpoint(String endpoint) {
-      this.endpoint = endpoint;
-      return this;
+    @Override
+    protected String subject() {
+      return "Delivyr client";
     }
 
-    /**
-     * Sets the Delivyr API key, sent as {@code Authorization: Bearer <key>}. Required.
-     *
-     * @param apiKey the key
-     * @return this builder
-     */
-    public Builder credential(Secret apiKey) {
-      this.credential = apiKey;
-      return this;
+    @Override
+    protected String endpointFix() {
+      return "set Delivyr's API base URL with endpoint(...), e.g. https://api.delivyr.example/v1/:"
+          + " Delivyr publishes no default host";
     }
 
-    /**
-     * Sets an OkHttp client to derive from (proxies, TLS, shared pools). It is never mutated.
-     *
-     * @param httpClient the client
-     * @return this builder
-     */
-    public Builder httpClient(OkHttpClient httpClient) {
-      this.httpClient = httpClient;
-      return this;
+    @Override
+    protected String credentialFix() {
+      return "set the Delivyr API key with credential(Secret.of(...)) (Delivyr dashboard ->"
+          + " Settings -> API keys)";
     }
 
-    /**
-     * Sets the retry options.
-     *
-     * @param retryOptions the options
-     * @return this builder
-     */
-    public Builder retryOptions(RetryOptions retryOptions) {
-      this.retryOptions = retryOptions;
-      return this;
-    }
-
-    /**
-     * Sets the transport options; endpoint, HTTP client, retry options and clock set on this
-     * builder take precedence.
-     *
-     * @param clientOptions the options
-     * @return this builder
-     */
-    public Builder clientOptions(ClientOptions clientOptions) {
-      this.clientOptions = Objects.requireNonNull(clientOptions, "clientOptions");
-      return this;
-    }
-
-    /**
-     * Sets the clock.
-     *
-     * @param clock the clock
-     * @return this builder
-     */
-    public Builder clock(Clock clock) {
-      this.clock = clock;
-      return this;
-    }
-
-    /**
-     * Builds the client. Makes no network call.
-     *
-     * @return the client
-     * @throws ConfigurationException listing every missing or invalid setting
-     */
-    public DelivyrClient buildClient() {
-      List<ConfigurationProblem> problems = new ArrayList<>();
-      String ep = endpoint != null ? endpoint : clientOptions.endpoint().orElse(null);
-      if (ep == null || ep.isBlank()) {
-        problems.add(
-            ConfigurationProblem.of(
-                "endpoint",
-                null,
-                "set Delivyr's API base URL with endpoint(...): Delivyr publishes no default"
-                    + " host"));
-      }
-      if (credential == null) {
-        problems.add(
-            ConfigurationProblem.of(
-                "credential",
-                null,
-                "set the Delivyr API key with credential(Secret.of(...)) (Delivyr dashboard ->"
-                    + " Settings -> API keys)"));
-      } else if (credential.containsAnyOf("\r\n")) {
+    @Override
+    protected void checkCredential(Secret credential, List<ConfigurationProblem> problems) {
+      if (credential.containsAnyOf("\r\n")) {
         problems.add(
             ConfigurationProblem.ofSecret(
                 "credential", "remove the line break from the API key (copy it again)"));
       }
-      ConfigurationException.throwIfAny("Delivyr client", problems);
-      ClientOptions.Builder ob = clientOptions.toBuilder().endpoint(ep);
-      if (retryOptions != null) {
-        ob.retryOptions(retryOptions);
-      }
-      if (clock != null) {
-        ob.clock(clock);
-      }
-      OkHttpClient base =
-          httpClient != null ? httpClient : clientOptions.httpClient().orElseGet(OkHttpClient::new);
-      String bearer = "Bearer " + credential.reveal();
-      OkHttpClient authenticated =
-          base.newBuilder()
-              .addInterceptor(
-                  chain ->
-                      chain.proceed(
-                          chain.request().newBuilder().header("Authorization", bearer).build()))
-              .build();
-      ClientOptions options = ob.httpClient(authenticated).build();
-      return new DelivyrClient(HttpPipeline.create(options, PROFILE, credential), options.clock());
+    }
+
+    @Override
+    protected DelivyrClient newClient(ClientOptions options, Secret credential) {
+      VendorProfile profile =
+          PROFILE.withAuthentication(
+              Authentication.headers(Map.of("Authorization", "Bearer " + credential.reveal())));
+      return new DelivyrClient(
+          HttpPipeline.create(options, profile, credential), options, credential);
     }
   }
 }

@@ -312,9 +312,8 @@ public final class DelivyrRuntime implements Closeable {
       LOG.info("listener token rotated: calls with the previous token are refused from now on");
     }
     String listener = listenerUrl();
-    optimove.registerEventListener(
-        EventType.CHANNEL_EXECUTED, listener, ChannelId.SCHEDULED_SMS.value());
-    optimove.registerEventListener(EventType.TRIGGERED, listener, ChannelId.TRIGGERED_SMS.value());
+    optimove.createEventListener(EventType.CHANNEL_EXECUTED, listener, ChannelId.SCHEDULED_SMS);
+    optimove.createEventListener(EventType.TRIGGERED, listener, ChannelId.TRIGGERED_SMS);
     LOG.info(
         "Optimove listeners registered: event 13 on channel 452, event 11 on channel 250, at {}",
         listenerBaseUrl + OPTIMOVE_EVENTS_PATH);
@@ -373,9 +372,8 @@ public final class DelivyrRuntime implements Closeable {
     }
     listenerTokens.rotate();
     String listener = listenerUrl();
-    optimove.registerEventListener(
-        EventType.CHANNEL_EXECUTED, listener, ChannelId.SCHEDULED_SMS.value());
-    optimove.registerEventListener(EventType.TRIGGERED, listener, ChannelId.TRIGGERED_SMS.value());
+    optimove.createEventListener(EventType.CHANNEL_EXECUTED, listener, ChannelId.SCHEDULED_SMS);
+    optimove.createEventListener(EventType.TRIGGERED, listener, ChannelId.TRIGGERED_SMS);
     LOG.info("listener token rotated and listeners registered again");
   }
 
@@ -570,7 +568,8 @@ public final class DelivyrRuntime implements Closeable {
     long campaignId = Long.parseLong(parts[1]);
     int channelId = Integer.parseInt(parts[2]);
     List<ExecutedCampaignChannelDetail> details =
-        optimove.getExecutedCampaignChannelDetails(campaignId, channelId);
+        optimove.listExecutedCampaignChannelDetails(
+            CampaignId.scheduled(campaignId), ChannelId.of(channelId));
     Long templateId = null;
     Instant sendAt = null;
     for (ExecutedCampaignChannelDetail d : details) {

@@ -150,7 +150,7 @@ public final class DelivyrTemplateSync {
             t.id().value(), TemplateIdMapping.optimoveTemplateName(t.id().value(), t.name()));
       }
       Map<Long, String> existing = new LinkedHashMap<>();
-      for (ChannelTemplate ct : optimove.getChannelTemplates(e.getKey().value())) {
+      for (ChannelTemplate ct : optimove.listTemplates(e.getKey())) {
         existing.put(ct.templateId(), ct.templateName());
       }
       for (ConfigurationProblem p : TemplateIdMapping.checkCollisions(planned, existing)) {

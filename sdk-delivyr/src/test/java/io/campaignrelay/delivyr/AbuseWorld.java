@@ -59,7 +59,7 @@ final class AbuseWorld implements AutoCloseable {
             .clientOptions(options(fakeOptimove.metricsBaseUrl()))
             .endpoint(fakeOptimove.metricsBaseUrl())
             .tenantId(Long.toString(fakeOptimove.tenantId()))
-            .tenantToken(Secret.of(FakeOptimove.DEFAULT_TENANT_TOKEN))
+            .credential(Secret.of(FakeOptimove.DEFAULT_TENANT_TOKEN))
             .buildClient();
     OptimoveMetricsSink sink =
         OptimoveMetricsSink.builder()

@@ -123,6 +123,41 @@ class DelivyrClientTest {
                     .containsExactly("endpoint", "credential"));
   }
 
+  /** Core's merge rule, once for this client: set here wins, null means the options'. */
+  @Test
+  void theSharedMergeRuleAndToBuilderCarryTheKeyThroughTheProfilesHook() throws Exception {
+    ClientOptions options =
+        ClientOptions.builder()
+            .endpoint("https://elsewhere.example/")
+            .clock(CLOCK)
+            .retryOptions(RetryOptions.none())
+            .build();
+    DelivyrClient c =
+        DelivyrClient.builder()
+            .clientOptions(options)
+            .endpoint(server.url("/v1/").toString())
+            .clock(null)
+            .retryOptions(null)
+            .credential(KEY)
+            .buildClient();
+    assertThat(c.endpoint()).isEqualTo(server.url("/v1/").toString());
+    assertThat(c.clock()).isSameAs(CLOCK);
+    assertThat(
+            DelivyrClient.builder()
+                .clientOptions(null)
+                .endpoint("https://api.delivyr.example/v1/")
+                .credential(KEY)
+                .buildClient()
+                .clock())
+        .isNotSameAs(CLOCK);
+
+    DelivyrClient copy = c.toBuilder().buildClient();
+    enqueue(200, TEMPLATE_JSON);
+    copy.getTemplate("HDS7F3Y2");
+    assertThat(take().getHeaders().get("Authorization")).isEqualTo("Bearer " + KEY.reveal());
+    assertThat(copy.clock()).isSameAs(CLOCK);
+  }
+
   @Test
   void buildingMakesNoCallAndToStringHidesTheKey() {
     assertThat(server.getRequestCount()).isZero();
@@ -180,7 +215,7 @@ class DelivyrClientTest {
   // ------------------------------------------------------------------ messages
 
   @Test
-  void sendsOneMessageWithItsIdempotencyKeyAndTestModeOnByDefault() throws Exception {
+  void sendsOneMessageWithItsIdempotencyKeyAndTheTestModeAskedFor() throws Exception {
     enqueue(
         200,
         "{\"id\":\"msg_1\",\"status\":\"logged\",\"segments\":1,\"encoding\":\"GSM-7\","
@@ -191,6 +226,7 @@ class DelivyrClientTest {
                 .customerId("C1")
                 .variable("FIRST_NAME", "Ada")
                 .campaign(new CampaignReference("1234", 452, 1_362_194_475_194L))
+                .testMode(true)
                 .build());
     assertThat(sent.status()).isEqualTo(MessageStatus.LOGGED);
     assertThat(sent.testMode()).isTrue();
@@ -211,6 +247,15 @@ class DelivyrClientTest {
     assertThat(body.get("campaign").get("optimoveTemplateId").asLong())
         .isEqualTo(1_362_194_475_194L);
     assertThat(body.get("testMode").asBoolean()).isTrue();
+  }
+
+  /** The vendor test mode is an explicit option, off by default (docs/CONVENTIONS.md). */
+  @Test
+  void testModeIsOffUnlessAskedFor() throws Exception {
+    assertThat(message().build().testMode()).isFalse();
+    enqueue(200, "{\"id\":\"msg_2\",\"status\":\"queued\",\"testMode\":false}");
+    client.sendMessage(message().build());
+    assertThat(json(take()).get("testMode").asBoolean()).isFalse();
   }
 
   @Test

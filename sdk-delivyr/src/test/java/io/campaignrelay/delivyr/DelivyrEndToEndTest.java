@@ -126,7 +126,7 @@ class DelivyrEndToEndTest {
             .clientOptions(options(fakeOptimove.metricsBaseUrl()))
             .endpoint(fakeOptimove.metricsBaseUrl())
             .tenantId(Long.toString(fakeOptimove.tenantId()))
-            .tenantToken(Secret.of(FakeOptimove.DEFAULT_TENANT_TOKEN))
+            .credential(Secret.of(FakeOptimove.DEFAULT_TENANT_TOKEN))
             .buildClient();
   }
 
@@ -299,8 +299,7 @@ class DelivyrEndToEndTest {
 
   /** Optimove schedules the campaign and tells the listener (event 13 on 452). */
   Campaign scheduleCampaign(String listener) {
-    optimove.registerEventListener(
-        EventType.CHANNEL_EXECUTED, listener, ChannelId.SCHEDULED_SMS.value());
+    optimove.createEventListener(EventType.CHANNEL_EXECUTED, listener, ChannelId.SCHEDULED_SMS);
     ScheduledCampaign scheduled =
         fakeOptimove.addScheduledCampaign(
             452,
@@ -614,10 +613,8 @@ class DelivyrEndToEndTest {
   }
 
   List<SentMessage> runTriggers(DelivyrClient delivyr) {
-    optimove.registerEventListener(
-        EventType.TRIGGERED,
-        host.url("/optimove/events").toString(),
-        ChannelId.TRIGGERED_SMS.value());
+    optimove.createEventListener(
+        EventType.TRIGGERED, host.url("/optimove/events").toString(), ChannelId.TRIGGERED_SMS);
     long templateId = TemplateIdMapping.toOptimoveTemplateId(triggeredTemplate);
     for (int i = 0; i < 2; i++) {
       fakeOptimove.fireTrigger(

@@ -68,7 +68,7 @@ class DelivyrRuntimeOutboxTest {
             .retryOptions(RetryOptions.builder().maxRetries(1).build())
             .endpoint(endpoint)
             .tenantId("1234")
-            .tenantToken(Secret.of("tenant-token-value"))
+            .credential(Secret.of("tenant-token-value"))
             .buildClient();
     sink =
         OptimoveMetricsSink.builder()

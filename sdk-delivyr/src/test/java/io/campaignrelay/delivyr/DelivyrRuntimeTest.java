@@ -118,7 +118,7 @@ class DelivyrRuntimeTest {
             .clientOptions(options(fakeOptimove.metricsBaseUrl()))
             .endpoint(fakeOptimove.metricsBaseUrl())
             .tenantId(Long.toString(fakeOptimove.tenantId()))
-            .tenantToken(Secret.of(FakeOptimove.DEFAULT_TENANT_TOKEN))
+            .credential(Secret.of(FakeOptimove.DEFAULT_TENANT_TOKEN))
             .buildClient();
     this.engagement = engagement;
     sink = newSink();

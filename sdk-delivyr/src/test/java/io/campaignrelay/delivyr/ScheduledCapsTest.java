@@ -81,7 +81,7 @@ class ScheduledCapsTest {
                     .clientOptions(options(fakeOptimove.metricsBaseUrl()))
                     .endpoint(fakeOptimove.metricsBaseUrl())
                     .tenantId(Long.toString(fakeOptimove.tenantId()))
-                    .tenantToken(Secret.of(FakeOptimove.DEFAULT_TENANT_TOKEN))
+                    .credential(Secret.of(FakeOptimove.DEFAULT_TENANT_TOKEN))
                     .buildClient())
             .mapping(DelivyrMetrics.mapping())
             .bufferSize(10_000)

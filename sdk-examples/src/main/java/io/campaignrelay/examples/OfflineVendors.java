@@ -98,7 +98,7 @@ final class OfflineVendors implements AutoCloseable {
             .clientOptions(clientOptions(o.metricsBaseUrl()))
             .endpoint(o.metricsBaseUrl())
             .tenantId(Long.toString(o.tenantId()))
-            .tenantToken(Secret.of(FakeOptimove.DEFAULT_TENANT_TOKEN))
+            .credential(Secret.of(FakeOptimove.DEFAULT_TENANT_TOKEN))
             // Optimove documents no per-request maximum; fewer, larger requests suit a bulk report
             .batchSize(ENGAGEMENT_BATCH_SIZE)
             .buildClient();

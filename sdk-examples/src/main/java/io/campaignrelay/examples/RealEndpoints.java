@@ -296,7 +296,7 @@ final class RealEndpoints {
       long delivered = 0;
       long undelivered = 0;
       for (String batch : new java.util.LinkedHashSet<>(d.batchIds())) {
-        BatchStatus s = client.batchStatus(batch);
+        BatchStatus s = client.getBatchStatus(batch);
         delivered += s.numDelivered();
         undelivered += s.numUndelivered();
       }

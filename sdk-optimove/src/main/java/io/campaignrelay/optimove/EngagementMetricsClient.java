@@ -6,9 +6,8 @@ import io.campaignrelay.core.ConfigurationProblem;
 import io.campaignrelay.core.Secret;
 import io.campaignrelay.core.http.ApiConnectionException;
 import io.campaignrelay.core.http.ApiServiceException;
+import io.campaignrelay.core.http.ClientBuilder;
 import io.campaignrelay.core.http.ClientOptions;
-import io.campaignrelay.core.http.RetryOptions;
-import io.campaignrelay.core.http.Sleeper;
 import io.campaignrelay.core.http.spi.HttpPipeline;
 import io.campaignrelay.core.http.spi.VendorProfile;
 import io.campaignrelay.optimove.implementation.Chunks;
@@ -28,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
 import okhttp3.RequestBody;
 
 /**
@@ -66,9 +64,32 @@ public final class EngagementMetricsClient {
   private static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(1);
 
   private static VendorProfile profile(Secret tenantToken) {
+    OptimoveErrors errors = OptimoveErrors.parser(tenantToken);
+    byte[] key = tenantToken.reveal().getBytes(StandardCharsets.UTF_8);
     return VendorProfile.builder("optimove")
         .secretNames(MetricsApi.SIGNATURE_CONTENT, "tenanttoken", "x-api-key")
-        .errorParser(OptimoveErrors.parser(tenantToken))
+        .errorParser(errors)
+        .errorEnvelope(errors)
+        .authentication(request -> signed(request, key))
+        .build();
+  }
+
+  /** The signature headers over the exact body bytes (the body is a replayable byte array). */
+  private static okhttp3.Request signed(okhttp3.Request request, byte[] key) {
+    RequestBody body = request.body();
+    if (body == null) {
+      return request;
+    }
+    okio.Buffer buffer = new okio.Buffer();
+    try {
+      body.writeTo(buffer);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return request
+        .newBuilder()
+        .header(MetricsApi.SIGNATURE_VERSION, "1")
+        .header(MetricsApi.SIGNATURE_CONTENT, Signatures.hmacSha256Hex(key, buffer.readByteArray()))
         .build();
   }
 
@@ -80,14 +101,29 @@ public final class EngagementMetricsClient {
   private final MetricsApi api;
   private final Responses responses;
 
-  private EngagementMetricsClient(Builder b, ClientOptions options) {
-    this.tenantId = b.tenantId;
-    this.tenantToken = b.tenantToken;
-    this.batchSize = b.batchSize;
+  private EngagementMetricsClient(
+      ClientOptions options, Secret tenantToken, String tenantId, int batchSize) {
+    this.tenantId = tenantId;
+    this.tenantToken = tenantToken;
+    this.batchSize = batchSize;
     this.clock = options.clock();
-    this.pipeline = HttpPipeline.create(options, profile(b.tenantToken), b.tenantToken);
+    this.pipeline = HttpPipeline.create(options, profile(tenantToken), tenantToken);
     this.api = pipeline.create(MetricsApi.class);
-    this.responses = new Responses(pipeline, OptimoveErrors.parser(b.tenantToken));
+    this.responses = new Responses(pipeline, OptimoveErrors.parser(tenantToken));
+  }
+
+  /**
+   * A builder holding this client's settings (tenant, token, batch size, endpoint, transport
+   * options), to derive a variant.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    return new Builder()
+        .clientOptions(pipeline.options())
+        .credential(tenantToken)
+        .tenantId(tenantId)
+        .batchSize(batchSize);
   }
 
   /**
@@ -149,9 +185,7 @@ public final class EngagementMetricsClient {
     validate(events);
     for (List<EngagementEvent> batch : Chunks.of(events, batchSize)) {
       byte[] body = serialize(batch);
-      String signature = sign(body);
-      responses.write(
-          api.saveEvent("1", signature, RequestBody.create(body, JSON)), "POST api/saveEvent");
+      responses.write(api.saveEvent(RequestBody.create(body, JSON)), "POST api/saveEvent");
     }
   }
 
@@ -278,17 +312,15 @@ public final class EngagementMetricsClient {
         + '}';
   }
 
-  /** Builds an {@link EngagementMetricsClient}. Not thread-safe. */
-  public static final class Builder {
+  /**
+   * Builds an {@link EngagementMetricsClient} on core's {@link ClientBuilder} (its merge rule
+   * applies). The credential is the tenant token (the HMAC key); the tenant id is required and
+   * gives the default endpoint {@code https://metric-<tenantId>.optimove.net/}. Not thread-safe.
+   */
+  public static final class Builder
+      extends ClientBuilder<Builder, Secret, EngagementMetricsClient> {
     private String tenantId;
-    private Secret tenantToken;
-    private String endpoint;
     private int batchSize = DEFAULT_BATCH_SIZE;
-    private ClientOptions clientOptions;
-    private OkHttpClient httpClient;
-    private RetryOptions retryOptions;
-    private Clock clock;
-    private Sleeper sleeper;
 
     private Builder() {}
 
@@ -304,29 +336,6 @@ public final class EngagementMetricsClient {
     }
 
     /**
-     * Sets the tenant token (required), the HMAC key.
-     *
-     * @param tenantToken the token
-     * @return this builder
-     */
-    public Builder tenantToken(Secret tenantToken) {
-      this.tenantToken = tenantToken;
-      return this;
-    }
-
-    /**
-     * Overrides the endpoint (default {@code https://metric-<tenantId>.optimove.net/}); tests and
-     * fakes point it at loopback.
-     *
-     * @param endpoint an absolute http(s) URL, or null for the default
-     * @return this builder
-     */
-    public Builder endpoint(String endpoint) {
-      this.endpoint = endpoint;
-      return this;
-    }
-
-    /**
      * Sets the events per request.
      *
      * @param batchSize 1 to 10,000 (default {@value EngagementMetricsClient#DEFAULT_BATCH_SIZE})
@@ -337,101 +346,48 @@ public final class EngagementMetricsClient {
       return this;
     }
 
-    /**
-     * Sets the base transport options.
-     *
-     * @param clientOptions the options
-     * @return this builder
-     */
-    public Builder clientOptions(ClientOptions clientOptions) {
-      this.clientOptions = clientOptions;
-      return this;
+    @Override
+    protected String subject() {
+      return "Optimove engagement metrics settings";
     }
 
-    /**
-     * Sets an OkHttp client to derive from; never mutated.
-     *
-     * @param httpClient the client
-     * @return this builder
-     */
-    public Builder httpClient(OkHttpClient httpClient) {
-      this.httpClient = httpClient;
-      return this;
+    @Override
+    protected String credentialFix() {
+      return "set the Tenant Token from your Optimove account manager with"
+          + " credential(Secret.of(...))";
     }
 
-    /**
-     * Sets the retry options.
-     *
-     * @param retryOptions the options
-     * @return this builder
-     */
-    public Builder retryOptions(RetryOptions retryOptions) {
-      this.retryOptions = retryOptions;
-      return this;
+    @Override
+    protected String defaultEndpoint() {
+      return validTenant() ? EngagementMetricsClient.defaultEndpoint(tenantId) : null;
     }
 
-    /**
-     * Sets the clock used for the 7-day check.
-     *
-     * @param clock the clock
-     * @return this builder
-     */
-    public Builder clock(Clock clock) {
-      this.clock = clock;
-      return this;
+    @Override
+    protected String endpointFix() {
+      return null; // the endpoint derives from the tenant id, whose problem is listed
     }
 
-    /**
-     * Sets what waits between retries.
-     *
-     * @param sleeper the sleeper
-     * @return this builder
-     */
-    public Builder sleeper(Sleeper sleeper) {
-      this.sleeper = sleeper;
-      return this;
+    private boolean validTenant() {
+      return tenantId != null && tenantId.matches("[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
     }
 
-    /**
-     * Builds the client. No network call is made.
-     *
-     * @return the client
-     * @throws ConfigurationException listing every missing or invalid setting
-     */
-    public EngagementMetricsClient buildClient() {
-      List<ConfigurationProblem> problems = new ArrayList<>();
-      if (tenantId == null || !tenantId.matches("[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?")) {
+    @Override
+    protected void validate(List<ConfigurationProblem> problems) {
+      if (!validTenant()) {
         problems.add(
             ConfigurationProblem.of(
                 "tenantId",
                 tenantId,
                 "give the Tenant ID from your Optimove account manager (letters, digits, '-')"));
       }
-      if (tenantToken == null) {
-        problems.add(
-            ConfigurationProblem.of(
-                "tenantToken", null, "give the Tenant Token from your Optimove account manager"));
-      }
       if (batchSize < 1 || batchSize > 10_000) {
         problems.add(ConfigurationProblem.of("batchSize", batchSize, "use 1 to 10000"));
       }
-      ConfigurationException.throwIfAny("Optimove engagement metrics settings", problems);
-      ClientOptions.Builder o =
-          (clientOptions == null ? ClientOptions.builder() : clientOptions.toBuilder())
-              .endpoint(endpoint != null ? endpoint : defaultEndpoint(tenantId));
-      if (httpClient != null) {
-        o.httpClient(httpClient);
-      }
-      if (retryOptions != null) {
-        o.retryOptions(retryOptions);
-      }
-      if (clock != null) {
-        o.clock(clock);
-      }
-      if (sleeper != null) {
-        o.sleeper(sleeper);
-      }
-      return new EngagementMetricsClient(this, o.build());
+    }
+
+    @Override
+    protected EngagementMetricsClient newClient(ClientOptions options, Secret credential) {
+      return new EngagementMetricsClient(options, credential, tenantId, batchSize);
     }
   }
 }

@@ -1,19 +1,22 @@
 package io.campaignrelay.optimove;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.campaignrelay.core.CampaignId;
+import io.campaignrelay.core.ChannelId;
 import io.campaignrelay.core.ConfigurationException;
 import io.campaignrelay.core.ConfigurationProblem;
 import io.campaignrelay.core.CustomerAttributes;
+import io.campaignrelay.core.CustomerId;
 import io.campaignrelay.core.PagedIterable;
 import io.campaignrelay.core.Secret;
+import io.campaignrelay.core.TemplateId;
 import io.campaignrelay.core.http.ApiConnectionException;
-import io.campaignrelay.core.http.ApiErrorDetails;
 import io.campaignrelay.core.http.ApiServiceException;
 import io.campaignrelay.core.http.AuthenticationException;
+import io.campaignrelay.core.http.ClientBuilder;
 import io.campaignrelay.core.http.ClientOptions;
 import io.campaignrelay.core.http.RateLimit;
-import io.campaignrelay.core.http.RetryOptions;
-import io.campaignrelay.core.http.Sleeper;
+import io.campaignrelay.core.http.spi.Authentication;
 import io.campaignrelay.core.http.spi.HttpPipeline;
 import io.campaignrelay.core.http.spi.VendorProfile;
 import io.campaignrelay.optimove.implementation.AttributeValues;
@@ -43,16 +46,15 @@ import io.campaignrelay.optimove.models.IntegrationProblem;
 import io.campaignrelay.optimove.models.IntegrationProblem.Severity;
 import io.campaignrelay.optimove.models.Promotion;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import okhttp3.OkHttpClient;
 
 /**
  * The Optimove REST API as a channel integration (an SMS vendor such as Delivyr or TextLocal) uses
@@ -91,6 +93,7 @@ public final class OptimoveClient {
   public static final int MAX_ROWS_PER_CALL = 100;
 
   static VendorProfile profile(Secret apiKey) {
+    OptimoveErrors errors = OptimoveErrors.parser(apiKey);
     return VendorProfile.builder("optimove")
         .secretNames("x-api-key", "authorization-token", "password", "tenanttoken")
         .loggableParameters(
@@ -104,7 +107,13 @@ public final class OptimoveClient {
             "$skip",
             "Date")
         .defaultRateLimit(DEFAULT_RATE_LIMIT)
-        .errorParser(OptimoveErrors.parser(apiKey))
+        .errorParser(errors)
+        .errorEnvelope(errors)
+        .authentication(
+            apiKey == null
+                ? null
+                : Authentication.headers(
+                    Map.of("X-API-KEY", apiKey.reveal(), "Accept", "application/json")))
         .build();
   }
 
@@ -115,13 +124,17 @@ public final class OptimoveClient {
   private final OptimoveApi api;
   private final Responses responses;
 
-  private OptimoveClient(Builder b, ClientOptions options) {
-    this.configuredEndpoint = b.endpoint;
-    this.apiKey = b.credential;
-    this.pathStyle = b.pathStyle;
-    this.pipeline = HttpPipeline.create(options, profile(b.credential), b.credential);
+  private OptimoveClient(
+      ClientOptions options,
+      String configuredEndpoint,
+      Secret apiKey,
+      OptimovePathStyle pathStyle) {
+    this.configuredEndpoint = configuredEndpoint;
+    this.apiKey = apiKey;
+    this.pathStyle = pathStyle;
+    this.pipeline = HttpPipeline.create(options, profile(apiKey), apiKey);
     this.api = pipeline.create(OptimoveApi.class);
-    this.responses = new Responses(pipeline, OptimoveErrors.parser(b.credential));
+    this.responses = new Responses(pipeline, OptimoveErrors.parser(apiKey));
   }
 
   /**
@@ -131,6 +144,20 @@ public final class OptimoveClient {
    */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * A builder holding this client's settings (endpoint, credential, path style, transport options),
+   * to derive a variant.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    return new Builder()
+        .clientOptions(pipeline.options())
+        .endpoint(configuredEndpoint)
+        .credential(apiKey)
+        .pathStyle(pathStyle);
   }
 
   /**
@@ -176,16 +203,19 @@ public final class OptimoveClient {
    * several calls. Re-adding an existing TemplateID has UNKNOWN effect; to rename, delete and add
    * (as {@link OptimoveTemplatePublisher} does).
    *
-   * @param channelId the positive channel id, e.g. 452
+   * @param channel the positive channel id, e.g. 452
    * @param templates the templates; ids zero or more, names not blank, ids unique
    * @throws ConfigurationException listing every invalid row, before anything is sent
    * @throws ApiServiceException if Optimove rejects a call (earlier chunks stay added)
    * @throws ApiConnectionException if Optimove cannot be reached
    */
-  public void addChannelTemplates(int channelId, List<ChannelTemplate> templates) {
-    Objects.requireNonNull(templates, "templates");
+  public void createTemplates(ChannelId channel, List<ChannelTemplate> templates) {
     List<ConfigurationProblem> problems = new ArrayList<>();
-    checkChannel(channelId, problems);
+    int channelId = checkChannel(channel, problems);
+    if (templates == null) {
+      problems.add(ConfigurationProblem.of("templates", null, "give the templates to add"));
+      templates = List.of();
+    }
     Set<Long> ids = new LinkedHashSet<>();
     for (int i = 0; i < templates.size(); i++) {
       ChannelTemplate t = templates.get(i);
@@ -231,13 +261,13 @@ public final class OptimoveClient {
    * Lists a channel's templates (GetChannelTemplates). In the shared sandbox other vendors'
    * templates appear too.
    *
-   * @param channelId the positive channel id
+   * @param channel the positive channel id
    * @return the templates, possibly empty
    * @throws ApiServiceException if Optimove rejects the call
    * @throws ApiConnectionException if Optimove cannot be reached
    */
-  public List<ChannelTemplate> getChannelTemplates(int channelId) {
-    requireChannel(channelId);
+  public List<ChannelTemplate> listTemplates(ChannelId channel) {
+    int channelId = requireChannel(channel);
     return responses.readList(
         api.getChannelTemplates(cat("integrations"), channelId),
         op("GET", "integrations", "GetChannelTemplates"),
@@ -248,15 +278,15 @@ public final class OptimoveClient {
    * Deletes templates from a channel (DeleteChannelTemplates; body {@code [{ChannelID,
    * TemplateID}]}), in calls of at most {@value #MAX_ROWS_PER_CALL}.
    *
-   * @param channelId the positive channel id
+   * @param channel the positive channel id
    * @param templateIds the template ids
    * @throws ApiServiceException if Optimove rejects a call
    * @throws ApiConnectionException if Optimove cannot be reached
    */
-  public void deleteChannelTemplates(int channelId, List<Long> templateIds) {
-    requireChannel(channelId);
-    Objects.requireNonNull(templateIds, "templateIds");
-    for (List<Long> chunk : Chunks.of(templateIds, MAX_ROWS_PER_CALL)) {
+  public void deleteTemplates(ChannelId channel, List<TemplateId> templateIds) {
+    int channelId = requireChannel(channel);
+    List<Long> ids = requireTemplates(templateIds);
+    for (List<Long> chunk : Chunks.of(ids, MAX_ROWS_PER_CALL)) {
       List<WireRows.TemplateDeletionRow> rows =
           chunk.stream().map(id -> new WireRows.TemplateDeletionRow(channelId, id)).toList();
       responses.write(
@@ -268,14 +298,15 @@ public final class OptimoveClient {
   /**
    * Reads one template's details (GetChannelTemplateDetails).
    *
-   * @param channelId the positive channel id
-   * @param templateId the template id
+   * @param channel the positive channel id
+   * @param template the template id
    * @return the rows Optimove returned (usually one), possibly empty
    * @throws ApiServiceException if Optimove rejects the call
    * @throws ApiConnectionException if Optimove cannot be reached
    */
-  public List<ChannelTemplateDetails> getChannelTemplateDetails(int channelId, long templateId) {
-    requireChannel(channelId);
+  public List<ChannelTemplateDetails> getTemplateDetails(ChannelId channel, TemplateId template) {
+    int channelId = requireChannel(channel);
+    long templateId = requireTemplates(template == null ? null : List.of(template)).get(0);
     return responses.readList(
         api.getChannelTemplateDetails(
             cat("integrations"), "GetChannelTemplateDetails", channelId, templateId),
@@ -292,7 +323,7 @@ public final class OptimoveClient {
    * @throws ConfigurationException if a code is blank
    * @throws ApiServiceException if Optimove rejects a call
    */
-  public void addPromotions(List<Promotion> promotions) {
+  public void createPromotions(List<Promotion> promotions) {
     List<ConfigurationProblem> problems = new ArrayList<>();
     for (int i = 0; i < promotions.size(); i++) {
       Promotion p = promotions.get(i);
@@ -322,7 +353,7 @@ public final class OptimoveClient {
    * @return the promotions, possibly empty
    * @throws ApiServiceException if Optimove rejects the call
    */
-  public List<Promotion> getPromotions() {
+  public List<Promotion> listPromotions() {
     return responses.readList(
         api.getPromotions(cat("integrations")),
         op("GET", "integrations", "GetPromotions"),
@@ -354,11 +385,12 @@ public final class OptimoveClient {
    *
    * @param eventType the event type
    * @param listenerUrl an absolute http(s) URL Optimove can reach (https recommended)
-   * @param channelId the channel to limit it to, or null for all channels
+   * @param channel the channel to limit it to, or null for all channels
    * @throws ConfigurationException listing every invalid value
    * @throws ApiServiceException if Optimove rejects the call
    */
-  public void registerEventListener(EventType eventType, String listenerUrl, Integer channelId) {
+  public void createEventListener(EventType eventType, String listenerUrl, ChannelId channel) {
+    Integer channelId = channel == null ? null : channel.value();
     List<ConfigurationProblem> problems = new ArrayList<>();
     if (eventType == null) {
       problems.add(ConfigurationProblem.of("eventType", null, "give an EventType, e.g. 13"));
@@ -369,9 +401,6 @@ public final class OptimoveClient {
               "listenerUrl",
               listenerUrl,
               "give an absolute http(s) URL Optimove can reach, e.g. https://example.com/optimove"));
-    }
-    if (channelId != null && channelId <= 0) {
-      problems.add(ConfigurationProblem.of("channelId", channelId, "give a positive id or null"));
     }
     if (EventType.PROMO_CLEARANCE_REQUIRED.equals(eventType) && channelId != null) {
       problems.add(
@@ -390,11 +419,16 @@ public final class OptimoveClient {
    * ChannelID?}}).
    *
    * @param eventType the event type
-   * @param channelId the channel it was registered for, or null
+   * @param channel the channel it was registered for, or null
    * @throws ApiServiceException if Optimove rejects the call
    */
-  public void unregisterEventListener(EventType eventType, Integer channelId) {
-    Objects.requireNonNull(eventType, "eventType");
+  public void deleteEventListener(EventType eventType, ChannelId channel) {
+    if (eventType == null) {
+      throw new ConfigurationException(
+          "Optimove event listener",
+          ConfigurationProblem.of("eventType", null, "give the EventType it was registered for"));
+    }
+    Integer channelId = channel == null ? null : channel.value();
     responses.write(
         api.unregisterEventListener(
             cat("general"), new WireRows.ListenerRow(eventType.id(), null, channelId)),
@@ -407,7 +441,7 @@ public final class OptimoveClient {
    * @return the registrations, possibly empty
    * @throws ApiServiceException if Optimove rejects the call
    */
-  public List<EventListenerRegistration> getRegisteredEventListeners() {
+  public List<EventListenerRegistration> listEventListeners() {
     return responses.readList(
         api.getRegisteredEventListeners(cat("general")),
         op("GET", "general", "GetRegisteredEventListeners"),
@@ -436,13 +470,12 @@ public final class OptimoveClient {
    * @return the lazy listing; failures surface while iterating it as {@link ApiServiceException},
    *     {@link ApiConnectionException} or {@link TargetListingException}
    */
-  public PagedIterable<CustomerSendDetail> getCustomerSendDetailsByChannel(
-      CampaignTargetQuery query) {
-    return getCustomerSendDetailsByChannel(query, call -> {});
+  public PagedIterable<CustomerSendDetail> listCustomerSendDetails(CampaignTargetQuery query) {
+    return listCustomerSendDetails(query, call -> {});
   }
 
   /** The same listing, telling {@code onCall} each page's call before it runs (to cancel it). */
-  PagedIterable<CustomerSendDetail> getCustomerSendDetailsByChannel(
+  PagedIterable<CustomerSendDetail> listCustomerSendDetails(
       CampaignTargetQuery query, java.util.function.Consumer<retrofit2.Call<?>> onCall) {
     Objects.requireNonNull(query, "query");
     String operation = op("GET", "customers", "GetCustomerSendDetailsByChannel");
@@ -473,20 +506,20 @@ public final class OptimoveClient {
   /**
    * Lists a campaign's recipients with their actions and promo codes
    * (GetCustomerExecutionDetailsByCampaign), paged lazily like {@link
-   * #getCustomerSendDetailsByChannel(CampaignTargetQuery)}. {@code PromoCode} is comma-separated
-   * text and is split; the send time is read from {@code ScheduleTime} or {@code ScheduledTime}
-   * (both spellings are seen).
+   * #listCustomerSendDetails(CampaignTargetQuery)}. {@code PromoCode} is comma-separated text and
+   * is split; the send time is read from {@code ScheduleTime} or {@code ScheduledTime} (both
+   * spellings are seen).
    *
    * @param query the campaign, channel, attributes and page size
    * @return the lazy listing
    */
-  public PagedIterable<CustomerExecutionDetail> getCustomerExecutionDetailsByCampaign(
+  public PagedIterable<CustomerExecutionDetail> listCustomerExecutionDetails(
       CampaignTargetQuery query) {
-    return getCustomerExecutionDetailsByCampaign(query, call -> {});
+    return listCustomerExecutionDetails(query, call -> {});
   }
 
   /** The same listing, telling {@code onCall} each page's call before it runs (to cancel it). */
-  PagedIterable<CustomerExecutionDetail> getCustomerExecutionDetailsByCampaign(
+  PagedIterable<CustomerExecutionDetail> listCustomerExecutionDetails(
       CampaignTargetQuery query, java.util.function.Consumer<retrofit2.Call<?>> onCall) {
     Objects.requireNonNull(query, "query");
     String operation = op("GET", "customers", "GetCustomerExecutionDetailsByCampaign");
@@ -518,12 +551,12 @@ public final class OptimoveClient {
    * Lists the customers of a cancelled campaign (GetCanceledCampaignCustomers; Optimove keeps them
    * for two hours after event 4).
    *
-   * @param campaignId the positive campaign id
+   * @param campaign the positive campaign id
    * @return the customers, possibly empty
    * @throws ApiServiceException if Optimove rejects the call
    */
-  public List<CanceledCampaignCustomer> getCanceledCampaignCustomers(long campaignId) {
-    requireCampaign(campaignId);
+  public List<CanceledCampaignCustomer> listCanceledCustomers(CampaignId campaign) {
+    long campaignId = requireCampaign(campaign);
     return responses
         .readList(
             api.getCanceledCampaignCustomers(cat("customers"), campaignId),
@@ -542,13 +575,13 @@ public final class OptimoveClient {
   /**
    * Reads a campaign's details (GetCampaignDetails).
    *
-   * @param campaignId the positive campaign id
+   * @param campaign the positive campaign id
    * @return the details; a response that is an array yields its first element
    * @throws io.campaignrelay.core.http.NotFoundException if Optimove answers 404
    * @throws ApiServiceException if Optimove rejects the call or returns nothing
    */
-  public CampaignDetails getCampaignDetails(long campaignId) {
-    requireCampaign(campaignId);
+  public CampaignDetails getCampaignDetails(CampaignId campaign) {
+    long campaignId = requireCampaign(campaign);
     String operation = op("GET", "actions", "GetCampaignDetails");
     JsonNode node =
         responses.read(
@@ -560,56 +593,48 @@ public final class OptimoveClient {
       node = node.isEmpty() ? null : node.get(0);
     }
     if (node == null || !node.isObject()) {
-      throw new ApiServiceException(
-          new ApiErrorDetails(
-              "optimove",
-              operation,
-              200,
-              null,
-              "no details returned for CampaignID " + campaignId,
-              null,
-              false,
-              ""));
+      throw responses.unusable(operation, "no details returned for CampaignID " + campaignId, "");
     }
     try {
       return Responses.MAPPER.treeToValue(node, CampaignDetails.class);
     } catch (java.io.IOException e) {
-      throw new ApiServiceException(
-          new ApiErrorDetails(
-              "optimove",
-              operation,
-              200,
-              null,
-              "the campaign details could not be read (" + e.getClass().getSimpleName() + ")",
-              null,
-              false,
-              pipeline.excerpt(node.toString())));
+      throw responses.unusable(
+          operation,
+          "the campaign details could not be read (" + e.getClass().getSimpleName() + ")",
+          node.toString());
     }
   }
 
   /**
    * Lists the campaigns executed on a channel on a date (GetExecutedCampaignsByChannel).
    *
-   * @param channelId the positive channel id
+   * @param channel the positive channel id
    * @param date the date (sent as {@code YYYY-MM-DD})
    * @return the campaign ids, possibly empty
    * @throws ApiServiceException if Optimove rejects the call
    */
-  public List<Long> getExecutedCampaignsByChannel(int channelId, LocalDate date) {
-    requireChannel(channelId);
-    Objects.requireNonNull(date, "date");
+  public List<CampaignId> listExecutedCampaigns(ChannelId channel, LocalDate date) {
+    int channelId = requireChannel(channel);
+    if (date == null) {
+      throw new ConfigurationException(
+          "Optimove call", ConfigurationProblem.of("date", null, "give the execution date"));
+    }
     List<JsonNode> rows =
         responses.readList(
             api.getExecutedCampaignsByChannel(cat("actions"), channelId, date.toString()),
             op("GET", "actions", "GetExecutedCampaignsByChannel"),
             JsonNode.class);
-    List<Long> ids = new ArrayList<>(rows.size());
+    List<CampaignId> ids = new ArrayList<>(rows.size());
     for (JsonNode r : rows) {
       JsonNode id = r.isObject() ? Responses.field(r, "CampaignID") : r;
+      long value = 0;
       if (id != null && id.canConvertToLong()) {
-        ids.add(id.asLong());
-      } else if (id != null && id.isTextual() && id.asText().matches("[0-9]+")) {
-        ids.add(Long.parseLong(id.asText()));
+        value = id.asLong();
+      } else if (id != null && id.isTextual() && id.asText().matches("[0-9]{1,18}")) {
+        value = Long.parseLong(id.asText());
+      }
+      if (value > 0) {
+        ids.add(CampaignId.scheduled(value));
       }
     }
     return ids;
@@ -618,15 +643,15 @@ public final class OptimoveClient {
   /**
    * Lists a campaign's sends on a channel (GetExecutedCampaignChannelDetails).
    *
-   * @param campaignId the positive campaign id
-   * @param channelId the positive channel id
+   * @param campaign the positive campaign id
+   * @param channel the positive channel id
    * @return the rows, possibly empty
    * @throws ApiServiceException if Optimove rejects the call
    */
-  public List<ExecutedCampaignChannelDetail> getExecutedCampaignChannelDetails(
-      long campaignId, int channelId) {
-    requireCampaign(campaignId);
-    requireChannel(channelId);
+  public List<ExecutedCampaignChannelDetail> listExecutedCampaignChannelDetails(
+      CampaignId campaign, ChannelId channel) {
+    long campaignId = requireCampaign(campaign);
+    int channelId = requireChannel(channel);
     return responses.readList(
         api.getExecutedCampaignChannelDetails(cat("actions"), campaignId, channelId),
         op("GET", "actions", "GetExecutedCampaignChannelDetails"),
@@ -642,7 +667,7 @@ public final class OptimoveClient {
    * @return the attributes, possibly empty
    * @throws ApiServiceException if Optimove rejects the call
    */
-  public List<CustomerAttributeDefinition> getCustomerAttributeList() {
+  public List<CustomerAttributeDefinition> listCustomerAttributes() {
     return responses.readList(
         api.getCustomerAttributeList(cat("model")),
         op("GET", "model", "GetCustomerAttributeList"),
@@ -653,16 +678,16 @@ public final class OptimoveClient {
    * Reads one customer's attributes ({@code GET Customers/{CustomerID}/Attributes}, a newer REST
    * path that is the same in every path style). Whether an Integrations key may call it is UNKNOWN.
    *
-   * @param customerId the customer's id
+   * @param customer the customer's id
    * @return the attributes the key can see, possibly empty
    * @throws ApiServiceException if Optimove rejects the call (a JSON-string body is an error)
    */
-  public List<CustomerAttributeValue> getCustomerAttributes(String customerId) {
-    if (customerId == null || customerId.isBlank()) {
+  public List<CustomerAttributeValue> getCustomerAttributes(CustomerId customer) {
+    if (customer == null) {
       throw new ConfigurationException(
-          "Optimove customer",
-          ConfigurationProblem.of("customerId", customerId, "give a CustomerID"));
+          "Optimove customer", ConfigurationProblem.of("customerId", null, "give a CustomerID"));
     }
+    String customerId = customer.value();
     return responses.readList(
         api.getCustomerAttributes(customerId),
         "GET Customers/{CustomerID}/Attributes",
@@ -793,13 +818,13 @@ public final class OptimoveClient {
     try {
       if (sampleCustomerId != null && !sampleCustomerId.isBlank()) {
         visible =
-            getCustomerAttributes(sampleCustomerId).stream()
+            getCustomerAttributes(CustomerId.of(sampleCustomerId)).stream()
                 .map(CustomerAttributeValue::realFieldName)
                 .filter(Objects::nonNull)
                 .toList();
       } else {
         visible =
-            getCustomerAttributeList().stream()
+            listCustomerAttributes().stream()
                 .map(CustomerAttributeDefinition::realFieldName)
                 .filter(Objects::nonNull)
                 .toList();
@@ -941,26 +966,59 @@ public final class OptimoveClient {
     }
   }
 
-  private static void checkChannel(int channelId, List<ConfigurationProblem> problems) {
-    if (channelId <= 0) {
+  private static int checkChannel(ChannelId channel, List<ConfigurationProblem> problems) {
+    if (channel == null) {
       problems.add(
           ConfigurationProblem.of(
-              "channelId", channelId, "give the positive ChannelID, e.g. 452 or 250"));
+              "channelId", null, "give the channel, e.g. ChannelId.SCHEDULED_SMS (452) or 250"));
+      return 0;
     }
+    return channel.value();
   }
 
-  private static void requireChannel(int channelId) {
+  private static int requireChannel(ChannelId channel) {
     List<ConfigurationProblem> p = new ArrayList<>();
-    checkChannel(channelId, p);
+    int id = checkChannel(channel, p);
     ConfigurationException.throwIfAny("Optimove call", p);
+    return id;
   }
 
-  private static void requireCampaign(long campaignId) {
-    if (campaignId <= 0) {
+  /** Optimove's scheduled campaigns have integer ids; a dotted (triggered) id is refused. */
+  private static long requireCampaign(CampaignId campaign) {
+    if (campaign == null || campaign.numericValue().isEmpty()) {
       throw new ConfigurationException(
           "Optimove call",
-          ConfigurationProblem.of("campaignId", campaignId, "give the positive CampaignID"));
+          ConfigurationProblem.of(
+              "campaignId",
+              campaign,
+              "give the scheduled campaign's integer CampaignID, e.g. CampaignId.scheduled(1234)"));
     }
+    return campaign.numericValue().getAsLong();
+  }
+
+  /** Optimove's TemplateIDs are integers of zero or more. */
+  private static List<Long> requireTemplates(List<TemplateId> templateIds) {
+    List<ConfigurationProblem> problems = new ArrayList<>();
+    List<Long> ids = new ArrayList<>();
+    if (templateIds == null) {
+      problems.add(ConfigurationProblem.of("templateIds", null, "give the template ids"));
+    } else {
+      for (int i = 0; i < templateIds.size(); i++) {
+        TemplateId t = templateIds.get(i);
+        Long id = t == null || !t.value().matches("[0-9]{1,18}") ? null : Long.valueOf(t.value());
+        if (id == null) {
+          problems.add(
+              ConfigurationProblem.of(
+                  "templateIds[" + i + "]",
+                  t,
+                  "give Optimove's integer TemplateID, e.g. TemplateId.of(1001)"));
+        } else {
+          ids.add(id);
+        }
+      }
+    }
+    ConfigurationException.throwIfAny("Optimove call", problems);
+    return ids;
   }
 
   /** Names the endpoint and path style; never the API key. */
@@ -976,56 +1034,24 @@ public final class OptimoveClient {
   }
 
   /**
-   * Builds an {@link OptimoveClient}. Settings made here override the same settings of {@link
-   * #clientOptions(ClientOptions)}. Not thread-safe.
+   * Builds an {@link OptimoveClient} on core's {@link ClientBuilder} (its merge rule applies: a
+   * setting made here wins over the same setting of {@link #clientOptions(ClientOptions)}, null
+   * means the options'). The endpoint and the API key are required. Not thread-safe.
    */
-  public static final class Builder {
-    private String endpoint;
-    private Secret credential;
+  public static final class Builder extends ClientBuilder<Builder, Secret, OptimoveClient> {
     private OptimovePathStyle pathStyle = OptimovePathStyle.CLASSIC;
-    private ClientOptions clientOptions;
-    private OkHttpClient httpClient;
-    private RetryOptions retryOptions;
     private RateLimit rateLimit;
-    private Clock clock;
-    private Sleeper sleeper;
 
     private Builder() {}
 
     /**
-     * Sets the tenant's API endpoint, e.g. {@code https://api5.optimove.net/} (required, here or in
-     * {@link #clientOptions(ClientOptions)}). Any absolute http(s) URL is accepted here (tests and
-     * fakes use loopback); {@link OptimoveClient#checkIntegration(List)} reports a value that does
-     * not follow Optimove's format.
-     *
-     * @param endpoint the endpoint
-     * @return this builder
-     */
-    public Builder endpoint(String endpoint) {
-      this.endpoint = endpoint;
-      return this;
-    }
-
-    /**
-     * Uses the sandbox API endpoint {@value OptimoveClient#SANDBOX_ENDPOINT}.
+     * Uses the sandbox API endpoint {@value OptimoveClient#SANDBOX_ENDPOINT}; the same as {@code
+     * endpoint(SANDBOX_ENDPOINT)}.
      *
      * @return this builder
      */
     public Builder sandbox() {
-      this.endpoint = SANDBOX_ENDPOINT;
-      return this;
-    }
-
-    /**
-     * Sets the API key (required), sent as {@code X-API-KEY}. Use a key of the Integrations access
-     * type, never Admin or Transactional.
-     *
-     * @param apiKey the key
-     * @return this builder
-     */
-    public Builder credential(Secret apiKey) {
-      this.credential = apiKey;
-      return this;
+      return endpoint(SANDBOX_ENDPOINT);
     }
 
     /**
@@ -1040,42 +1066,10 @@ public final class OptimoveClient {
     }
 
     /**
-     * Sets the base transport options (timeouts, logging, application id...).
+     * Sets the client-side request budget; wins over the options' (default {@link
+     * OptimoveClient#DEFAULT_RATE_LIMIT}).
      *
-     * @param clientOptions the options
-     * @return this builder
-     */
-    public Builder clientOptions(ClientOptions clientOptions) {
-      this.clientOptions = clientOptions;
-      return this;
-    }
-
-    /**
-     * Sets an OkHttp client to derive from (proxies, TLS, shared pools); never mutated.
-     *
-     * @param httpClient the client
-     * @return this builder
-     */
-    public Builder httpClient(OkHttpClient httpClient) {
-      this.httpClient = httpClient;
-      return this;
-    }
-
-    /**
-     * Sets the retry options.
-     *
-     * @param retryOptions the options
-     * @return this builder
-     */
-    public Builder retryOptions(RetryOptions retryOptions) {
-      this.retryOptions = retryOptions;
-      return this;
-    }
-
-    /**
-     * Sets the client-side request budget (default {@link OptimoveClient#DEFAULT_RATE_LIMIT}).
-     *
-     * @param rateLimit the budget
+     * @param rateLimit the budget, or null for the options' (or the default)
      * @return this builder
      */
     public Builder rateLimit(RateLimit rateLimit) {
@@ -1083,93 +1077,49 @@ public final class OptimoveClient {
       return this;
     }
 
-    /**
-     * Sets the clock (rate limiter, retry pauses).
-     *
-     * @param clock the clock
-     * @return this builder
-     */
-    public Builder clock(Clock clock) {
-      this.clock = clock;
-      return this;
+    @Override
+    protected String subject() {
+      return "Optimove client settings";
     }
 
-    /**
-     * Sets what waits for retries and the rate limiter (tests inject one that does not sleep).
-     *
-     * @param sleeper the sleeper
-     * @return this builder
-     */
-    public Builder sleeper(Sleeper sleeper) {
-      this.sleeper = sleeper;
-      return this;
+    @Override
+    protected String endpointFix() {
+      return "set the tenant's API Endpoint, e.g. https://api5.optimove.net/ (Settings > Access"
+          + " Management > API Keys)";
     }
 
-    /**
-     * Builds the client. No network call is made.
-     *
-     * @return the client
-     * @throws ConfigurationException listing every missing or invalid setting
-     */
-    public OptimoveClient buildClient() {
-      List<ConfigurationProblem> problems = new ArrayList<>();
-      if ((endpoint == null || endpoint.isBlank()) && clientOptions != null) {
-        endpoint = clientOptions.endpoint().orElse(null);
-      }
-      if (endpoint == null || endpoint.isBlank()) {
-        problems.add(
-            ConfigurationProblem.of(
-                "endpoint",
-                null,
-                "set the tenant's API Endpoint, e.g. https://api5.optimove.net/ (Settings > Access"
-                    + " Management > API Keys)"));
-      }
-      if (credential == null) {
-        problems.add(
-            ConfigurationProblem.of(
-                "credential", null, "set the API key of the Integrations access type"));
-      } else if (!credential.reveal().strip().equals(credential.reveal())
+    @Override
+    protected String credentialFix() {
+      return "set the API key of the Integrations access type";
+    }
+
+    @Override
+    protected void checkCredential(Secret credential, List<ConfigurationProblem> problems) {
+      if (!credential.reveal().strip().equals(credential.reveal())
           || credential.reveal().chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
         problems.add(
             ConfigurationProblem.ofSecret(
                 "credential", "contains spaces or control characters: copy the key without them"));
       }
+    }
+
+    @Override
+    protected void validate(List<ConfigurationProblem> problems) {
       if (pathStyle == null) {
         problems.add(ConfigurationProblem.of("pathStyle", null, "use OptimovePathStyle.CLASSIC"));
       }
-      ConfigurationException.throwIfAny("Optimove client settings", problems);
-      ClientOptions.Builder o =
-          (clientOptions == null ? ClientOptions.builder() : clientOptions.toBuilder())
-              .endpoint(endpoint.strip());
-      if (retryOptions != null) {
-        o.retryOptions(retryOptions);
-      }
+    }
+
+    @Override
+    protected void customize(ClientOptions.Builder options) {
       if (rateLimit != null) {
-        o.rateLimit(rateLimit);
+        options.rateLimit(rateLimit);
       }
-      if (clock != null) {
-        o.clock(clock);
-      }
-      if (sleeper != null) {
-        o.sleeper(sleeper);
-      }
-      OkHttpClient base =
-          httpClient != null
-              ? httpClient
-              : clientOptions != null ? clientOptions.httpClient().orElse(null) : null;
-      Secret key = credential;
-      OkHttpClient.Builder withAuth = base == null ? new OkHttpClient.Builder() : base.newBuilder();
-      withAuth.addInterceptor(
-          chain ->
-              chain.proceed(
-                  chain
-                      .request()
-                      .newBuilder()
-                      .header("X-API-KEY", key.reveal())
-                      .header("Accept", "application/json")
-                      .build()));
-      o.httpClient(withAuth.build());
-      return new OptimoveClient(this, o.build());
+    }
+
+    @Override
+    protected OptimoveClient newClient(ClientOptions options, Secret credential) {
+      return new OptimoveClient(options, configuredEndpoint(), credential, pathStyle);
     }
   }
 }

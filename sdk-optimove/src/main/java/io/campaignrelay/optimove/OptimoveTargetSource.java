@@ -146,10 +146,7 @@ public final class OptimoveTargetSource implements TargetSource {
         switch (function) {
           case EXECUTION_DETAILS_BY_CAMPAIGN ->
               new RecipientPages<>(
-                  client
-                      .getCustomerExecutionDetailsByCampaign(query, inFlight::watch)
-                      .byPage()
-                      .iterator(),
+                  client.listCustomerExecutionDetails(query, inFlight::watch).byPage().iterator(),
                   targeted,
                   d ->
                       recipient(
@@ -161,10 +158,7 @@ public final class OptimoveTargetSource implements TargetSource {
                           campaignTemplateNumber));
           case SEND_DETAILS_BY_CHANNEL ->
               new RecipientPages<>(
-                  client
-                      .getCustomerSendDetailsByChannel(query, inFlight::watch)
-                      .byPage()
-                      .iterator(),
+                  client.listCustomerSendDetails(query, inFlight::watch).byPage().iterator(),
                   targeted,
                   d ->
                       recipient(

@@ -126,7 +126,7 @@ public final class OptimoveTemplatePublisher implements TemplatePublisher {
     ConfigurationException.throwIfAny("Optimove template publishing", problems);
 
     Map<Long, String> current = new LinkedHashMap<>();
-    for (ChannelTemplate t : client.getChannelTemplates(channel.value())) {
+    for (ChannelTemplate t : client.listTemplates(channel)) {
       if (ownedTemplates.test(t)) {
         current.put(t.templateId(), t.templateName());
       }
@@ -145,10 +145,10 @@ public final class OptimoveTemplatePublisher implements TemplatePublisher {
       }
     }
     if (!delete.isEmpty()) {
-      client.deleteChannelTemplates(channel.value(), delete);
+      client.deleteTemplates(channel, delete.stream().map(TemplateId::of).toList());
     }
     if (!add.isEmpty()) {
-      client.addChannelTemplates(channel.value(), add);
+      client.createTemplates(channel, add);
     }
     return List.copyOf(published);
   }

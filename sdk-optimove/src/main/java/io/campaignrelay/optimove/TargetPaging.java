@@ -2,8 +2,6 @@ package io.campaignrelay.optimove;
 
 import io.campaignrelay.core.ConfigurationException;
 import io.campaignrelay.core.PagedIterable;
-import io.campaignrelay.core.http.ApiErrorDetails;
-import io.campaignrelay.core.http.ApiServiceException;
 import io.campaignrelay.optimove.implementation.Responses;
 import io.campaignrelay.optimove.implementation.TargetRows;
 import java.util.ArrayList;
@@ -116,9 +114,7 @@ final class TargetPaging {
                 try {
                   return rowReader.read(parser);
                 } catch (IllegalArgumentException | ConfigurationException e) {
-                  throw new ApiServiceException(
-                      new ApiErrorDetails(
-                          "optimove", operation, 200, null, e.getMessage(), null, false, ""));
+                  throw responses.unusable(operation, e.getMessage(), "");
                 }
               };
           List<T> rows = new ArrayList<>(Math.min(pageSize, 1024));

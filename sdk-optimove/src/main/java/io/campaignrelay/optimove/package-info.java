@@ -25,7 +25,7 @@
  *     .customerAttributes(List.of("MOBILE_NUMBER", "FIRST_NAME"))
  *     .build();
  * try (Stream<CustomerSendDetail> targets =
- *     optimove.getCustomerSendDetailsByChannel(query).stream()) {
+ *     optimove.listCustomerSendDetails(query).stream()) {
  *   targets.forEach(t -> send(t.attributes().valueAt(0).orElseThrow(), t.attributes()));
  * }
  * }</pre>

@@ -254,7 +254,7 @@ class AdaptersTest extends OptimoveTestSupport {
   EngagementMetricsClient engagement() {
     return EngagementMetricsClient.builder()
         .tenantId("123")
-        .tenantToken(Secret.of("tenant-token-XYZ"))
+        .credential(Secret.of("tenant-token-XYZ"))
         .endpoint(server.url("/").toString())
         .clock(clock)
         .buildClient();

@@ -3,6 +3,8 @@ package io.campaignrelay.optimove;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.campaignrelay.core.CampaignId;
+import io.campaignrelay.core.ChannelId;
 import io.campaignrelay.core.ConfigurationException;
 import io.campaignrelay.core.PagedIterable;
 import io.campaignrelay.core.http.ApiServiceException;
@@ -60,7 +62,7 @@ class CampaignTargetsContractTest extends OptimoveTestSupport {
     AtomicLong count = new AtomicLong();
     try (Stream<CustomerSendDetail> s =
         client
-            .getCustomerSendDetailsByChannel(
+            .listCustomerSendDetails(
                 CampaignTargetQuery.builder()
                     .campaignId(1234)
                     .channelId(452)
@@ -98,7 +100,7 @@ class CampaignTargetsContractTest extends OptimoveTestSupport {
     enqueueJson("[]");
 
     Iterator<CustomerSendDetail> it =
-        client.getCustomerSendDetailsByChannel(query(2, "PHONE", "NAME")).iterator();
+        client.listCustomerSendDetails(query(2, "PHONE", "NAME")).iterator();
     assertThat(server.getRequestCount()).isZero();
     assertThat(it.next().customerId()).isEqualTo("c0");
     assertThat(it.next().customerId()).isEqualTo("c1");
@@ -116,7 +118,7 @@ class CampaignTargetsContractTest extends OptimoveTestSupport {
     enqueueJson(sendRows(2, 1));
 
     List<PagedIterable.Page<CustomerSendDetail>> pages = new ArrayList<>();
-    client.getCustomerSendDetailsByChannel(query(2, "PHONE", "NAME")).byPage().forEach(pages::add);
+    client.listCustomerSendDetails(query(2, "PHONE", "NAME")).byPage().forEach(pages::add);
 
     assertThat(pages).extracting(p -> p.items().size()).containsExactly(2, 1);
     assertThat(pages.get(0).continuationToken()).startsWith("2~2~");
@@ -131,7 +133,7 @@ class CampaignTargetsContractTest extends OptimoveTestSupport {
             + "\"CustomerAttributes\":[\"+447700900123\",\"Ann\",null]}]");
 
     CustomerSendDetail d =
-        client.getCustomerSendDetailsByChannel(query(10, "PHONE", "FIRST_NAME", "COUNTRY")).stream()
+        client.listCustomerSendDetails(query(10, "PHONE", "FIRST_NAME", "COUNTRY")).stream()
             .findFirst()
             .orElseThrow();
 
@@ -149,7 +151,7 @@ class CampaignTargetsContractTest extends OptimoveTestSupport {
 
     List<CustomerSendDetail> rows =
         client
-            .getCustomerSendDetailsByChannel(
+            .listCustomerSendDetails(
                 query(10, "PHONE", "FIRST_NAME", "COUNTRY").toBuilder()
                     .attributeDelimiter(';')
                     .build())
@@ -166,9 +168,7 @@ class CampaignTargetsContractTest extends OptimoveTestSupport {
     enqueueJson("[{\"CustomerID\":\"A1\",\"CustomerAttributes\":\"+44770,Smith, Ann\"}]");
 
     assertThatThrownBy(
-            () ->
-                client.getCustomerSendDetailsByChannel(query(10, "PHONE", "NAME")).stream()
-                    .toList())
+            () -> client.listCustomerSendDetails(query(10, "PHONE", "NAME")).stream().toList())
         .isInstanceOf(ApiServiceException.class)
         .hasMessageContaining("3 values for 2 requested attributes")
         .hasMessageContaining("other delimiter");
@@ -183,7 +183,7 @@ class CampaignTargetsContractTest extends OptimoveTestSupport {
             + "\"ScheduledTime\":\"2024-01-02 09:45\",\"CustomerAttributes\":\"+447700900124\"}]");
 
     List<CustomerExecutionDetail> rows =
-        client.getCustomerExecutionDetailsByCampaign(query(10, "PHONE")).stream().toList();
+        client.listCustomerExecutionDetails(query(10, "PHONE")).stream().toList();
 
     assertThat(rows.get(0).promoCodes()).containsExactly("SAVE10", "FREESHIP");
     assertThat(rows.get(0).actionId()).isEqualTo(5);
@@ -202,7 +202,7 @@ class CampaignTargetsContractTest extends OptimoveTestSupport {
   @Test
   void withoutAttributesNoAttributeParametersAreSent() throws Exception {
     enqueueJson("[]");
-    assertThat(client.getCustomerSendDetailsByChannel(query(10)).stream().toList()).isEmpty();
+    assertThat(client.listCustomerSendDetails(query(10)).stream().toList()).isEmpty();
     RecordedRequest r = take();
     assertThat(r.getUrl().queryParameter("CustomerAttributes")).isNull();
     assertThat(r.getUrl().queryParameter("CustomerAttributesDelimiter")).isNull();
@@ -211,7 +211,7 @@ class CampaignTargetsContractTest extends OptimoveTestSupport {
   @Test
   void aJsonStringInsteadOfRowsIsAnError() {
     enqueueJson("\"Unauthorized\"");
-    assertThatThrownBy(() -> client.getCustomerSendDetailsByChannel(query(10)).stream().toList())
+    assertThatThrownBy(() -> client.listCustomerSendDetails(query(10)).stream().toList())
         .isInstanceOfSatisfying(
             ApiServiceException.class, e -> assertThat(e.vendorMessage()).contains("Unauthorized"));
   }
@@ -250,8 +250,8 @@ class CampaignTargetsContractTest extends OptimoveTestSupport {
             + "\"Error\":null,\"Tags\":[\"vip\",\"sms\"],\"Channels\":[{\"Id\":452,\"Name\":\"SMS\"}]}");
     enqueueJson("[{\"TargetGroupID\":13,\"Tags\":\"a,b\",\"Channels\":[{\"ChannelID\":250}]}]");
 
-    CampaignDetails first = client.getCampaignDetails(1234);
-    CampaignDetails second = client.getCampaignDetails(1235);
+    CampaignDetails first = client.getCampaignDetails(CampaignId.scheduled(1234));
+    CampaignDetails second = client.getCampaignDetails(CampaignId.scheduled(1235));
 
     assertThat(first.targetGroupId()).isEqualTo(12L);
     assertThat(first.duration()).isEqualTo(7);
@@ -266,8 +266,8 @@ class CampaignTargetsContractTest extends OptimoveTestSupport {
   @Test
   void executedCampaignsByChannelSendsDate() throws Exception {
     enqueueJson("[{\"CampaignID\":11},{\"CampaignID\":\"12\"}]");
-    assertThat(client.getExecutedCampaignsByChannel(452, LocalDate.of(2018, 5, 24)))
-        .containsExactly(11L, 12L);
+    assertThat(client.listExecutedCampaigns(ChannelId.of(452), LocalDate.of(2018, 5, 24)))
+        .containsExactly(CampaignId.scheduled(11), CampaignId.scheduled(12));
     assertThat(take().getTarget())
         .isEqualTo("/current/actions/GetExecutedCampaignsByChannel?ChannelID=452&Date=2018-05-24");
   }
@@ -276,7 +276,8 @@ class CampaignTargetsContractTest extends OptimoveTestSupport {
   void executedCampaignChannelDetails() throws Exception {
     enqueueJson(
         "[{\"SendID\":\"s-1\",\"TemplateID\":7,\"ScheduledTime\":\"2016-08-30 10:00:00\",\"ListID\":3}]");
-    List<ExecutedCampaignChannelDetail> rows = client.getExecutedCampaignChannelDetails(1234, 452);
+    List<ExecutedCampaignChannelDetail> rows =
+        client.listExecutedCampaignChannelDetails(CampaignId.scheduled(1234), ChannelId.of(452));
     assertThat(rows)
         .containsExactly(new ExecutedCampaignChannelDetail("s-1", 7L, "2016-08-30 10:00:00", "3"));
     assertThat(rows.get(0).scheduledTime()).contains(LocalDateTime.of(2016, 8, 30, 10, 0));
@@ -288,7 +289,7 @@ class CampaignTargetsContractTest extends OptimoveTestSupport {
   @Test
   void canceledCampaignCustomers() throws Exception {
     enqueueJson("[{\"CustomerID\":\"A1\",\"ActionID\":5,\"PromoCode\":\"X1,X2\"}]");
-    assertThat(client.getCanceledCampaignCustomers(1234))
+    assertThat(client.listCanceledCustomers(CampaignId.scheduled(1234)))
         .containsExactly(new CanceledCampaignCustomer("A1", 5, List.of("X1", "X2")));
     assertThat(take().getTarget())
         .isEqualTo("/current/customers/GetCanceledCampaignCustomers?CampaignID=1234");
@@ -300,8 +301,8 @@ class CampaignTargetsContractTest extends OptimoveTestSupport {
     enqueueJson("[{\"PromoCode\":\"SAVE10\",\"PromotionName\":\"Ten off\"}]");
     enqueue(200, "");
 
-    client.addPromotions(List.of(Promotion.of("SAVE10", "Ten off")));
-    assertThat(client.getPromotions()).containsExactly(Promotion.of("SAVE10", "Ten off"));
+    client.createPromotions(List.of(Promotion.of("SAVE10", "Ten off")));
+    assertThat(client.listPromotions()).containsExactly(Promotion.of("SAVE10", "Ten off"));
     client.deletePromotions(List.of("SAVE10"));
 
     RecordedRequest add = take();

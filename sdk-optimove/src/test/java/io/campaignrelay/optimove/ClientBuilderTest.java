@@ -59,6 +59,46 @@ class ClientBuilderTest {
     assertThat(c.endpoint()).isEqualTo("https://api4.optimove.net/");
   }
 
+  /** Core's merge rule, once for this client: set here wins, null means the options'. */
+  @Test
+  void theSharedMergeRuleAndToBuilder() {
+    java.time.Clock fixed =
+        java.time.Clock.fixed(java.time.Instant.EPOCH, java.time.ZoneOffset.UTC);
+    ClientOptions options =
+        ClientOptions.builder()
+            .endpoint("https://api4.optimove.net/")
+            .clock(fixed)
+            .retryOptions(io.campaignrelay.core.http.RetryOptions.none())
+            .build();
+    OptimoveClient c =
+        OptimoveClient.builder()
+            .endpoint("https://api5.optimove.net/")
+            .clientOptions(options)
+            .clock(null)
+            .retryOptions(null)
+            .credential(Secret.of("k"))
+            .buildClient();
+    assertThat(c.endpoint()).isEqualTo("https://api5.optimove.net/");
+    assertThat(c.clientOptions().clock()).isSameAs(fixed);
+    assertThat(c.clientOptions().retryOptions())
+        .isEqualTo(io.campaignrelay.core.http.RetryOptions.none());
+    assertThat(
+            OptimoveClient.builder()
+                .clientOptions(null)
+                .sandbox()
+                .credential(Secret.of("k"))
+                .buildClient()
+                .clientOptions()
+                .retryOptions())
+        .isEqualTo(io.campaignrelay.core.http.RetryOptions.defaults());
+
+    OptimoveClient copy = c.toBuilder().pathStyle(OptimovePathStyle.UNVERSIONED).buildClient();
+    assertThat(copy.endpoint()).isEqualTo(c.endpoint());
+    assertThat(copy.clientOptions().clock()).isSameAs(fixed);
+    assertThat(copy.pathStyle()).isEqualTo(OptimovePathStyle.UNVERSIONED);
+    assertThat(c.pathStyle()).isEqualTo(OptimovePathStyle.CLASSIC);
+  }
+
   @Test
   void sandboxEndpoint() {
     OptimoveClient c = OptimoveClient.builder().sandbox().credential(Secret.of("k")).buildClient();

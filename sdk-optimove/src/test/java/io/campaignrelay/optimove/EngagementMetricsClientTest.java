@@ -33,7 +33,7 @@ class EngagementMetricsClientTest extends OptimoveTestSupport {
   EngagementMetricsClient metrics() {
     return EngagementMetricsClient.builder()
         .tenantId("123")
-        .tenantToken(Secret.of(TOKEN))
+        .credential(Secret.of(TOKEN))
         .endpoint(server.url("/").toString())
         .clock(clock)
         .sleeper(sleeps::add)
@@ -83,6 +83,33 @@ class EngagementMetricsClientTest extends OptimoveTestSupport {
     assertThat(r.getHeaders().get("X-API-KEY")).isNull();
   }
 
+  /** Core's merge rule and toBuilder, once for this client; the signature hook comes along. */
+  @Test
+  void toBuilderKeepsTenantTokenAndTransportAndNullMeansTheOptions() throws Exception {
+    EngagementMetricsClient copy = metrics().toBuilder().batchSize(7).clock(null).buildClient();
+    assertThat(copy.batchSize()).isEqualTo(7);
+    assertThat(copy.tenantId()).isEqualTo("123");
+    assertThat(copy.endpoint()).isEqualTo(server.url("/").toString());
+    assertThat(
+            EngagementMetricsClient.builder()
+                .clientOptions(null)
+                .tenantId("123")
+                .credential(Secret.of(TOKEN))
+                .buildClient()
+                .endpoint())
+        .isEqualTo("https://metric-123.optimove.net/");
+    enqueue(200, "");
+    copy.saveEvents(
+        List.of(
+            EngagementEvent.forCustomer(
+                EngagementMetric.DELIVERED,
+                "C-1001",
+                Instant.parse("2026-11-23T09:15:30.250Z"),
+                context())));
+    assertThat(take().getHeaders().get("x-optimove-signature-content"))
+        .isEqualTo(EXPECTED_SIGNATURE);
+  }
+
   @Test
   void sendsInBatches() throws Exception {
     enqueue(200, "");
@@ -91,7 +118,7 @@ class EngagementMetricsClientTest extends OptimoveTestSupport {
     EngagementMetricsClient c =
         EngagementMetricsClient.builder()
             .tenantId("123")
-            .tenantToken(Secret.of(TOKEN))
+            .credential(Secret.of(TOKEN))
             .endpoint(server.url("/").toString())
             .clock(clock)
             .batchSize(2)
@@ -171,7 +198,7 @@ class EngagementMetricsClientTest extends OptimoveTestSupport {
     EngagementMetricsClient c =
         EngagementMetricsClient.builder()
             .tenantId("4711")
-            .tenantToken(Secret.of(TOKEN))
+            .credential(Secret.of(TOKEN))
             .buildClient();
     assertThat(c.endpoint()).isEqualTo("https://metric-4711.optimove.net/");
     assertThat(c.toString()).contains("4711").doesNotContain(TOKEN);
@@ -186,6 +213,6 @@ class EngagementMetricsClientTest extends OptimoveTestSupport {
             e ->
                 assertThat(e.problems())
                     .extracting(p -> p.field())
-                    .containsExactly("tenantId", "tenantToken", "batchSize"));
+                    .containsExactly("credential", "tenantId", "batchSize"));
   }
 }

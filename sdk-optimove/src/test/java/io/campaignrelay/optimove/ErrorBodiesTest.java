@@ -36,7 +36,7 @@ class ErrorBodiesTest extends OptimoveTestSupport {
   void aJsonQuotedTextBodyIsTheMessage() {
     enqueue(403, "\"Forbidden: attribute FIRST_NAME is not allowed for this key\"");
 
-    assertThatThrownBy(() -> client.getPromotions())
+    assertThatThrownBy(() -> client.listPromotions())
         .hasMessageContaining("attribute FIRST_NAME is not allowed");
   }
 
@@ -45,7 +45,7 @@ class ErrorBodiesTest extends OptimoveTestSupport {
   void anEchoedApiKeyIsMaskedInTheMessage() {
     enqueue(401, "Unknown API key " + API_KEY);
 
-    assertThatThrownBy(() -> client.getPromotions())
+    assertThatThrownBy(() -> client.listPromotions())
         .hasMessageContaining("Unknown API key ****")
         .hasMessageNotContaining(API_KEY);
   }
@@ -67,7 +67,7 @@ class ErrorBodiesTest extends OptimoveTestSupport {
     OptimoveClient noRetry = clientBuilder().retryOptions(RetryOptions.none()).buildClient();
     enqueue(502, "<html><body><h1>502 Bad Gateway</h1></body></html>");
 
-    assertThatThrownBy(() -> noRetry.getPromotions())
+    assertThatThrownBy(() -> noRetry.listPromotions())
         .hasMessageContaining("HTTP 502")
         .hasMessageNotContaining("<html>");
   }
@@ -87,7 +87,7 @@ class ErrorBodiesTest extends OptimoveTestSupport {
     EngagementMetricsClient metrics =
         EngagementMetricsClient.builder()
             .tenantId("123")
-            .tenantToken(Secret.of("tenant-token-XYZ"))
+            .credential(Secret.of("tenant-token-XYZ"))
             .endpoint(server.url("/").toString())
             .clock(clock)
             .sleeper(sleeps::add)

@@ -3,6 +3,7 @@ package io.campaignrelay.optimove;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.campaignrelay.core.ChannelId;
 import io.campaignrelay.core.ConfigurationException;
 import io.campaignrelay.optimove.models.EventListenerRegistration;
 import io.campaignrelay.optimove.models.EventType;
@@ -16,8 +17,8 @@ class ListenersContractTest extends OptimoveTestSupport {
   void registerSendsTypeUrlAndChannel() throws Exception {
     enqueueJson("{\"ResponseCode\":200}");
 
-    client.registerEventListener(
-        EventType.CHANNEL_EXECUTED, "https://relay.example.com/om?x=1", 452);
+    client.createEventListener(
+        EventType.CHANNEL_EXECUTED, "https://relay.example.com/om?x=1", ChannelId.of(452));
 
     RecordedRequest r = take();
     assertThat(r.getMethod()).isEqualTo("POST");
@@ -31,7 +32,7 @@ class ListenersContractTest extends OptimoveTestSupport {
   @Test
   void registerWithoutChannelOmitsIt() throws Exception {
     enqueue(200, "");
-    client.registerEventListener(EventType.PROMO_CLEARANCE_REQUIRED, "https://r.example/5", null);
+    client.createEventListener(EventType.PROMO_CLEARANCE_REQUIRED, "https://r.example/5", null);
     assertThat(body(take()))
         .isEqualTo("{\"EventTypeID\":5,\"ListenerURL\":\"https://r.example/5\"}");
   }
@@ -39,7 +40,9 @@ class ListenersContractTest extends OptimoveTestSupport {
   @Test
   void eventFiveWithChannelAndBadUrlAreRejectedTogether() {
     assertThatThrownBy(
-            () -> client.registerEventListener(EventType.PROMO_CLEARANCE_REQUIRED, "relay/5", 452))
+            () ->
+                client.createEventListener(
+                    EventType.PROMO_CLEARANCE_REQUIRED, "relay/5", ChannelId.of(452)))
         .isInstanceOfSatisfying(
             ConfigurationException.class,
             e -> {
@@ -54,7 +57,7 @@ class ListenersContractTest extends OptimoveTestSupport {
   @Test
   void unregisterSendsTypeAndChannel() throws Exception {
     enqueue(200, "true");
-    client.unregisterEventListener(EventType.CAMPAIGN_PROCESSED, 250);
+    client.deleteEventListener(EventType.CAMPAIGN_PROCESSED, ChannelId.of(250));
     RecordedRequest r = take();
     assertThat(r.getTarget()).isEqualTo("/current/general/UnregisterEventListener");
     assertThat(body(r)).isEqualTo("{\"EventTypeID\":1,\"ChannelID\":250}");
@@ -66,7 +69,7 @@ class ListenersContractTest extends OptimoveTestSupport {
         "[{\"EventTypeID\":13,\"ListenerURL\":\"https://a\",\"ChannelID\":452},"
             + "{\"EventTypeID\":99,\"ListenerURL\":\"https://b\"}]");
 
-    List<EventListenerRegistration> rows = client.getRegisteredEventListeners();
+    List<EventListenerRegistration> rows = client.listEventListeners();
 
     assertThat(rows)
         .containsExactly(

@@ -90,7 +90,7 @@ class MetricWritesRetryTest extends OptimoveTestSupport {
     EngagementMetricsClient metrics =
         EngagementMetricsClient.builder()
             .tenantId("123")
-            .tenantToken(Secret.of("tenant-token-XYZ"))
+            .credential(Secret.of("tenant-token-XYZ"))
             .endpoint(server.url("/").toString())
             .clock(clock)
             .sleeper(sleeps::add)

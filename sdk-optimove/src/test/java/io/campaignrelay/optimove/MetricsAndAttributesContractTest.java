@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.campaignrelay.core.ConfigurationException;
+import io.campaignrelay.core.CustomerId;
 import io.campaignrelay.optimove.models.CampaignInteractions;
 import io.campaignrelay.optimove.models.CampaignMetric;
 import io.campaignrelay.optimove.models.CustomerAttributeDefinition;
@@ -105,7 +106,7 @@ class MetricsAndAttributesContractTest extends OptimoveTestSupport {
     enqueueJson(
         "[{\"RealFieldName\":\"MOBILE_NUMBER\",\"Description\":\"Mobile\"},"
             + "{\"RealFieldName\":\"FIRST_NAME\",\"Description\":\"First name\"}]");
-    assertThat(client.getCustomerAttributeList())
+    assertThat(client.listCustomerAttributes())
         .containsExactly(
             new CustomerAttributeDefinition("MOBILE_NUMBER", "Mobile"),
             new CustomerAttributeDefinition("FIRST_NAME", "First name"));
@@ -119,7 +120,7 @@ class MetricsAndAttributesContractTest extends OptimoveTestSupport {
     enqueueJson(
         "[{\"RealFieldName\":\"MOBILE_NUMBER\",\"Alias\":\"Mobile\",\"FieldType\":\"NVARCHAR\","
             + "\"Value\":\"+447700900123\"}]");
-    List<CustomerAttributeValue> values = client.getCustomerAttributes("C 1/2");
+    List<CustomerAttributeValue> values = client.getCustomerAttributes(CustomerId.of("C 1/2"));
     assertThat(values)
         .containsExactly(
             new CustomerAttributeValue("MOBILE_NUMBER", "Mobile", "NVARCHAR", "+447700900123"));

@@ -79,7 +79,7 @@ class MetricsOutboxSinkTest extends OptimoveTestSupport {
   EngagementMetricsClient engagement() {
     return EngagementMetricsClient.builder()
         .tenantId("123")
-        .tenantToken(Secret.of("tenant-token-XYZ"))
+        .credential(Secret.of("tenant-token-XYZ"))
         .endpoint(server.url("/").toString())
         .clock(clock)
         .sleeper(sleeps::add)
@@ -220,7 +220,7 @@ class MetricsOutboxSinkTest extends OptimoveTestSupport {
             .engagementClient(
                 EngagementMetricsClient.builder()
                     .tenantId("123")
-                    .tenantToken(Secret.of("t"))
+                    .credential(Secret.of("t"))
                     .endpoint(server.url("/").toString())
                     .clock(later)
                     .sleeper(sleeps::add)

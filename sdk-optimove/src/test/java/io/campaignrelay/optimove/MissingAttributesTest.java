@@ -35,7 +35,7 @@ class MissingAttributesTest extends OptimoveTestSupport {
             + "{\"CustomerID\":\"C\",\"TemplateID\":7,\"CustomerAttributes\":[\"+447700900003\",\"Cy\"]}]");
 
     List<CustomerSendDetail> rows =
-        client.getCustomerSendDetailsByChannel(query("MOBILE", "NAME")).stream().toList();
+        client.listCustomerSendDetails(query("MOBILE", "NAME")).stream().toList();
 
     assertThat(rows)
         .extracting(r -> r.attributes().asMap())
@@ -52,7 +52,7 @@ class MissingAttributesTest extends OptimoveTestSupport {
             + "\"CustomerAttribute\":[\"+447700900001\"]}]");
 
     List<CustomerExecutionDetail> rows =
-        client.getCustomerExecutionDetailsByCampaign(query("MOBILE")).stream().toList();
+        client.listCustomerExecutionDetails(query("MOBILE")).stream().toList();
 
     assertThat(rows.get(0).attributes().value("MOBILE")).contains("+447700900001");
   }
@@ -92,9 +92,7 @@ class MissingAttributesTest extends OptimoveTestSupport {
             + "{\"CustomerID\":\"B\",\"TemplateID\":7,\"Attribs\":[\"+447700900002\"]}]");
 
     assertThatThrownBy(
-            () ->
-                client.getCustomerSendDetailsByChannel(query("MOBILE", "FIRST_NAME")).stream()
-                    .toList())
+            () -> client.listCustomerSendDetails(query("MOBILE", "FIRST_NAME")).stream().toList())
         .isInstanceOfSatisfying(
             TargetListingException.class,
             e -> {
@@ -114,6 +112,6 @@ class MissingAttributesTest extends OptimoveTestSupport {
   void withoutRequestedAttributesNothingIsRequired() {
     enqueueJson("[{\"CustomerID\":\"A\",\"TemplateID\":7}]");
 
-    assertThat(client.getCustomerSendDetailsByChannel(query()).stream().toList()).hasSize(1);
+    assertThat(client.listCustomerSendDetails(query()).stream().toList()).hasSize(1);
   }
 }

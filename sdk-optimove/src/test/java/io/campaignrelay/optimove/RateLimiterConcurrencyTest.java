@@ -2,6 +2,7 @@ package io.campaignrelay.optimove;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.campaignrelay.core.ChannelId;
 import io.campaignrelay.core.Secret;
 import io.campaignrelay.core.http.RateLimit;
 import java.time.Clock;
@@ -99,7 +100,7 @@ class RateLimiterConcurrencyTest extends OptimoveTestSupport {
             pool.submit(
                 () -> {
                   for (int i = 0; i < perThread; i++) {
-                    assertThat(shared.getChannelTemplates(452)).isEmpty();
+                    assertThat(shared.listTemplates(ChannelId.of(452))).isEmpty();
                   }
                   return null;
                 }));
@@ -143,7 +144,7 @@ class RateLimiterConcurrencyTest extends OptimoveTestSupport {
       enqueueJson("[]");
     }
     for (int i = 0; i < 3; i++) {
-      c.getChannelTemplates(452);
+      c.listTemplates(ChannelId.of(452));
     }
     assertThat(waits).containsExactly(Duration.ofSeconds(1));
     assertThat(c.clientOptions().rateLimit()).contains(RateLimit.of(2, Duration.ofSeconds(1)));

@@ -3,6 +3,7 @@ package io.campaignrelay.optimove;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.campaignrelay.core.ChannelId;
 import io.campaignrelay.core.Secret;
 import io.campaignrelay.core.metrics.EngagementMetric;
 import io.campaignrelay.optimove.models.ChannelTemplate;
@@ -27,7 +28,7 @@ class RedactionTest extends OptimoveTestSupport {
     EngagementMetricsClient metrics =
         EngagementMetricsClient.builder()
             .tenantId("123")
-            .tenantToken(Secret.of(TOKEN))
+            .credential(Secret.of(TOKEN))
             .endpoint(server.url("/").toString())
             .clock(clock)
             .buildClient();
@@ -37,8 +38,8 @@ class RedactionTest extends OptimoveTestSupport {
     System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
     String signature;
     try {
-      client.addChannelTemplates(452, List.of(ChannelTemplate.of(1, "Welcome")));
-      assertThatThrownBy(() -> client.getChannelTemplates(452))
+      client.createTemplates(ChannelId.of(452), List.of(ChannelTemplate.of(1, "Welcome")));
+      assertThatThrownBy(() -> client.listTemplates(ChannelId.of(452)))
           .satisfies(e -> assertThat(e.getMessage()).doesNotContain(API_KEY));
       metrics.saveEvents(
           List.of(EngagementEvent.forCustomer(EngagementMetric.DELIVERED, "C1", NOW, null)));

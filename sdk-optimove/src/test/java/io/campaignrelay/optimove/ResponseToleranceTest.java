@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.campaignrelay.core.ChannelId;
+import io.campaignrelay.core.TemplateId;
 import io.campaignrelay.core.http.ApiConnectionException;
 import io.campaignrelay.core.http.ApiServiceException;
 import io.campaignrelay.core.http.AuthenticationException;
@@ -27,14 +29,16 @@ class ResponseToleranceTest extends OptimoveTestSupport {
   @ValueSource(strings = {"", "true", "{\"ResponseCode\":200}", "null", "OK", "{}"})
   void writeSuccessShapesAreAccepted(String body) throws Exception {
     enqueue(200, body);
-    assertThatNoException().isThrownBy(() -> client.deleteChannelTemplates(452, List.of(1L)));
+    assertThatNoException()
+        .isThrownBy(() -> client.deleteTemplates(ChannelId.of(452), List.of(TemplateId.of(1))));
     assertThat(take().getTarget()).endsWith("DeleteChannelTemplates");
   }
 
   @Test
   void jsonStringBodyOnSuccessStatusIsAnError() {
     enqueue(200, "\"Invalid ChannelID\"");
-    assertThatThrownBy(() -> client.addChannelTemplates(452, List.of(ChannelTemplate.of(1, "a"))))
+    assertThatThrownBy(
+            () -> client.createTemplates(ChannelId.of(452), List.of(ChannelTemplate.of(1, "a"))))
         .isInstanceOfSatisfying(
             ApiServiceException.class,
             e -> {
@@ -47,7 +51,7 @@ class ResponseToleranceTest extends OptimoveTestSupport {
   @Test
   void falseIsAnError() {
     enqueue(200, "false");
-    assertThatThrownBy(() -> client.deleteChannelTemplates(452, List.of(1L)))
+    assertThatThrownBy(() -> client.deleteTemplates(ChannelId.of(452), List.of(TemplateId.of(1))))
         .isInstanceOf(ApiServiceException.class)
         .hasMessageContaining("answered false");
   }
@@ -55,7 +59,7 @@ class ResponseToleranceTest extends OptimoveTestSupport {
   @Test
   void responseCodeInBodyOutsideTwoHundredIsMapped() {
     enqueue(200, "{\"ResponseCode\":401,\"Message\":\"bad key\"}");
-    assertThatThrownBy(() -> client.deleteChannelTemplates(452, List.of(1L)))
+    assertThatThrownBy(() -> client.deleteTemplates(ChannelId.of(452), List.of(TemplateId.of(1))))
         .isInstanceOf(AuthenticationException.class)
         .hasMessageContaining("bad key");
   }
@@ -64,7 +68,7 @@ class ResponseToleranceTest extends OptimoveTestSupport {
   void unauthorizedAndForbiddenBecomeAuthenticationErrors() {
     enqueue(401, "\"Unauthorized\"");
     enqueue(403, "\"Authorization-Token Expired\"");
-    assertThatThrownBy(() -> client.getChannelTemplates(452))
+    assertThatThrownBy(() -> client.listTemplates(ChannelId.of(452)))
         .isInstanceOfSatisfying(
             AuthenticationException.class,
             e -> {
@@ -72,7 +76,7 @@ class ResponseToleranceTest extends OptimoveTestSupport {
               assertThat(e.vendorMessage()).contains("Unauthorized");
               assertThat(e.getMessage()).doesNotContain(API_KEY);
             });
-    assertThatThrownBy(() -> client.getChannelTemplates(452))
+    assertThatThrownBy(() -> client.listTemplates(ChannelId.of(452)))
         .isInstanceOf(AuthenticationException.class);
   }
 
@@ -86,7 +90,7 @@ class ResponseToleranceTest extends OptimoveTestSupport {
             .build());
     enqueueJson("[{\"TemplateID\":1,\"TemplateName\":\"A\"}]");
 
-    assertThat(client.getChannelTemplates(452)).hasSize(1);
+    assertThat(client.listTemplates(ChannelId.of(452))).hasSize(1);
     assertThat(server.getRequestCount()).isEqualTo(2);
     assertThat(sleeps).contains(Duration.ofSeconds(3));
   }
@@ -111,7 +115,8 @@ class ResponseToleranceTest extends OptimoveTestSupport {
     for (int i = 0; i < 10; i++) {
       enqueue(500, "\"Internal error\"");
     }
-    assertThatThrownBy(() -> client.getChannelTemplates(452)).isInstanceOf(ServerException.class);
+    assertThatThrownBy(() -> client.listTemplates(ChannelId.of(452)))
+        .isInstanceOf(ServerException.class);
     assertThat(server.getRequestCount()).isGreaterThan(1);
   }
 
@@ -119,7 +124,7 @@ class ResponseToleranceTest extends OptimoveTestSupport {
   void repeatSafeTemplateWriteIsRetriedOnServerError() {
     enqueue(503, "");
     enqueue(200, "");
-    client.addChannelTemplates(452, List.of(ChannelTemplate.of(1, "a")));
+    client.createTemplates(ChannelId.of(452), List.of(ChannelTemplate.of(1, "a")));
     assertThat(server.getRequestCount()).isEqualTo(2);
   }
 

@@ -94,7 +94,7 @@ class TargetPagingTest extends OptimoveTestSupport {
 
     assertThatThrownBy(
             () ->
-                client.getCustomerSendDetailsByChannel(query(3)).stream()
+                client.listCustomerSendDetails(query(3)).stream()
                     .map(CustomerSendDetail::customerId)
                     .forEach(read::add))
         .isInstanceOfSatisfying(
@@ -139,8 +139,7 @@ class TargetPagingTest extends OptimoveTestSupport {
     PagingServer s = new PagingServer((top, skip) -> skip, (top, skip) -> Math.max(0, 25 - skip));
     server.setDispatcher(s);
 
-    List<CustomerSendDetail> rows =
-        client.getCustomerSendDetailsByChannel(query(10)).stream().toList();
+    List<CustomerSendDetail> rows = client.listCustomerSendDetails(query(10)).stream().toList();
 
     assertThat(rows).extracting(CustomerSendDetail::customerId).hasSize(25).doesNotHaveDuplicates();
     assertThat(s.targets).hasSize(2);
@@ -190,7 +189,7 @@ class TargetPagingTest extends OptimoveTestSupport {
 
     assertThatThrownBy(
             () ->
-                client.getCustomerSendDetailsByChannel(query(1)).stream()
+                client.listCustomerSendDetails(query(1)).stream()
                     .forEach(d -> read.add(d.customerId())))
         .isInstanceOfSatisfying(
             TargetListingException.class, e -> assertThat(e.page()).isEqualTo(8));

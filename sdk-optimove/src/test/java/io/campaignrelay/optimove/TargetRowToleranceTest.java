@@ -30,8 +30,7 @@ class TargetRowToleranceTest extends OptimoveTestSupport {
             + "\"CustomerAttributes\":null}]");
 
     List<CustomerExecutionDetail> rows =
-        client.getCustomerExecutionDetailsByCampaign(query(10, "PHONE", "AGE", "NAME")).stream()
-            .toList();
+        client.listCustomerExecutionDetails(query(10, "PHONE", "AGE", "NAME")).stream().toList();
 
     assertThat(rows).hasSize(2);
     CustomerExecutionDetail first = rows.get(0);
@@ -59,9 +58,7 @@ class TargetRowToleranceTest extends OptimoveTestSupport {
             + "\"ScheduleTime\":\"2016-08-30 10:00:00\",\"CustomerAttributes\":\"+447700900123\"}]");
 
     CustomerSendDetail d =
-        client.getCustomerSendDetailsByChannel(query(10, "PHONE")).stream()
-            .findFirst()
-            .orElseThrow();
+        client.listCustomerSendDetails(query(10, "PHONE")).stream().findFirst().orElseThrow();
 
     assertThat(d.customerId()).isEqualTo("A1");
     assertThat(d.templateId()).isEqualTo(3);
@@ -74,9 +71,7 @@ class TargetRowToleranceTest extends OptimoveTestSupport {
     enqueueJson("[{\"CustomerID\":\"A1\",\"CustomerAttributes\":[\"+44770\",\"Ann\",\"x\"]}]");
 
     assertThatThrownBy(
-            () ->
-                client.getCustomerExecutionDetailsByCampaign(query(10, "PHONE", "NAME")).stream()
-                    .toList())
+            () -> client.listCustomerExecutionDetails(query(10, "PHONE", "NAME")).stream().toList())
         .isInstanceOfSatisfying(
             ApiServiceException.class,
             e -> {
@@ -91,8 +86,7 @@ class TargetRowToleranceTest extends OptimoveTestSupport {
   void anObjectWhereTheCustomerIdBelongsIsUnreadable() {
     enqueueJson("[{\"CustomerID\":{\"id\":1},\"CustomerAttributes\":[\"+44770\"]}]");
 
-    assertThatThrownBy(
-            () -> client.getCustomerSendDetailsByChannel(query(10, "PHONE")).stream().toList())
+    assertThatThrownBy(() -> client.listCustomerSendDetails(query(10, "PHONE")).stream().toList())
         .isInstanceOf(ApiServiceException.class)
         .hasMessageContaining("could not be read as rows of SendDetailRow");
   }

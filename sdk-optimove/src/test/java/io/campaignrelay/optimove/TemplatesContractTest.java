@@ -3,7 +3,9 @@ package io.campaignrelay.optimove;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.campaignrelay.core.ChannelId;
 import io.campaignrelay.core.ConfigurationException;
+import io.campaignrelay.core.TemplateId;
 import io.campaignrelay.optimove.models.ChannelTemplate;
 import io.campaignrelay.optimove.models.ChannelTemplateDetails;
 import java.util.ArrayList;
@@ -17,8 +19,9 @@ class TemplatesContractTest extends OptimoveTestSupport {
   @Test
   void addChannelTemplatesPutsChannelInQueryAndRowsInBody() throws Exception {
     enqueue(200, "");
-    client.addChannelTemplates(
-        452, List.of(ChannelTemplate.of(12, "Welcome"), ChannelTemplate.of(13, "Bye")));
+    client.createTemplates(
+        ChannelId.of(452),
+        List.of(ChannelTemplate.of(12, "Welcome"), ChannelTemplate.of(13, "Bye")));
 
     RecordedRequest r = take();
     assertThat(r.getMethod()).isEqualTo("POST");
@@ -41,7 +44,7 @@ class TemplatesContractTest extends OptimoveTestSupport {
     List<ChannelTemplate> rows = new ArrayList<>();
     LongStream.range(0, 250).forEach(i -> rows.add(ChannelTemplate.of(i, "T" + i)));
 
-    client.addChannelTemplates(250, rows);
+    client.createTemplates(ChannelId.of(250), rows);
 
     assertThat(server.getRequestCount()).isEqualTo(3);
     assertThat(body(take()))
@@ -59,8 +62,8 @@ class TemplatesContractTest extends OptimoveTestSupport {
   void addChannelTemplatesRejectsEveryBadRowBeforeSending() {
     assertThatThrownBy(
             () ->
-                client.addChannelTemplates(
-                    0,
+                client.createTemplates(
+                    null,
                     List.of(
                         ChannelTemplate.of(-1, "x"),
                         ChannelTemplate.of(5, " "),
@@ -83,7 +86,7 @@ class TemplatesContractTest extends OptimoveTestSupport {
     enqueueJson(
         "[{\"TemplateID\":1,\"TemplateName\":\"A\"},{\"TemplateId\":2,\"TemplateName\":\"B\"}]");
 
-    List<ChannelTemplate> templates = client.getChannelTemplates(452);
+    List<ChannelTemplate> templates = client.listTemplates(ChannelId.of(452));
 
     assertThat(templates).containsExactly(ChannelTemplate.of(1, "A"), ChannelTemplate.of(2, "B"));
     RecordedRequest r = take();
@@ -95,14 +98,14 @@ class TemplatesContractTest extends OptimoveTestSupport {
   @Test
   void getChannelTemplatesToleratesEmptyBody() {
     enqueue(200, "");
-    assertThat(client.getChannelTemplates(452)).isEmpty();
+    assertThat(client.listTemplates(ChannelId.of(452))).isEmpty();
   }
 
   @Test
   void deleteChannelTemplatesSendsChannelPerRow() throws Exception {
     enqueueJson("{\"ResponseCode\":200}");
 
-    client.deleteChannelTemplates(452, List.of(7L, 8L));
+    client.deleteTemplates(ChannelId.of(452), List.of(TemplateId.of(7), TemplateId.of(8)));
 
     RecordedRequest r = take();
     assertThat(r.getMethod()).isEqualTo("POST");
@@ -117,7 +120,8 @@ class TemplatesContractTest extends OptimoveTestSupport {
         "[{\"TemplateID\":9,\"TemplateName\":\"N\",\"TemplateContent\":\"Hi [%FIRST_NAME%]\","
             + "\"TemplateAttributes\":[\"FIRST_NAME\",\"PHONE\"]}]");
 
-    List<ChannelTemplateDetails> details = client.getChannelTemplateDetails(452, 9);
+    List<ChannelTemplateDetails> details =
+        client.getTemplateDetails(ChannelId.of(452), TemplateId.of(9));
 
     assertThat(details)
         .containsExactly(
@@ -132,7 +136,7 @@ class TemplatesContractTest extends OptimoveTestSupport {
     OptimoveClient c = clientBuilder().pathStyle(OptimovePathStyle.UNVERSIONED).buildClient();
     enqueueJson("[]");
 
-    c.getChannelTemplates(452);
+    c.listTemplates(ChannelId.of(452));
 
     assertThat(take().getUrl().encodedPath()).isEqualTo("/Integrations/GetChannelTemplates");
   }
@@ -142,7 +146,7 @@ class TemplatesContractTest extends OptimoveTestSupport {
     OptimoveClient c = clientBuilder().pathStyle(OptimovePathStyle.of("v3.0", false)).buildClient();
     enqueueJson("[]");
 
-    c.getChannelTemplates(452);
+    c.listTemplates(ChannelId.of(452));
 
     assertThat(take().getUrl().encodedPath()).isEqualTo("/v3.0/integrations/GetChannelTemplates");
   }

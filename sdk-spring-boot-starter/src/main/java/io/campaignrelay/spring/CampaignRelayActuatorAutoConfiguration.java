@@ -98,7 +98,7 @@ public class CampaignRelayActuatorAutoConfiguration {
       return new VendorHealthIndicator(
           "optimove",
           "GetPromotions",
-          () -> client.getObject().getPromotions(),
+          () -> client.getObject().listPromotions(),
           properties.getHealth().getTimeout(),
           campaignRelayHealthExecutor);
     }
@@ -113,7 +113,7 @@ public class CampaignRelayActuatorAutoConfiguration {
       return new VendorHealthIndicator(
           "textlocal",
           "balance",
-          () -> client.getObject().balance(),
+          () -> client.getObject().getBalance(),
           properties.getHealth().getTimeout(),
           campaignRelayHealthExecutor);
     }

@@ -147,7 +147,7 @@ public class CampaignRelayRuntimeAutoConfiguration {
       EngagementMetricsClient.Builder engagement =
           EngagementMetricsClient.builder()
               .tenantId(r.getIntegration().getTenantId())
-              .tenantToken(Secret.of(r.getIntegration().getTenantToken()))
+              .credential(Secret.of(r.getIntegration().getTenantToken()))
               .clientOptions(
                   CampaignRelayAutoConfiguration.clientOptions(
                       "optimove-metrics",

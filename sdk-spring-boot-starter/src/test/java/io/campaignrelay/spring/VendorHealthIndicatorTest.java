@@ -40,7 +40,7 @@ class VendorHealthIndicatorTest {
       TextLocalClient c = client(fake.baseUrl(), "wrong-SECRET-key");
       Health h =
           new VendorHealthIndicator(
-                  "textlocal", "balance", c::balance, Duration.ofSeconds(5), executor)
+                  "textlocal", "balance", c::getBalance, Duration.ofSeconds(5), executor)
               .health();
       assertThat(h.getStatus()).isEqualTo(Status.DOWN);
       assertThat(h.getDetails()).containsEntry("reason", "credentials_refused");
@@ -58,7 +58,7 @@ class VendorHealthIndicatorTest {
     TextLocalClient c = client("http://127.0.0.1:" + port + "/", "k");
     Health h =
         new VendorHealthIndicator(
-                "textlocal", "balance", c::balance, Duration.ofSeconds(5), executor)
+                "textlocal", "balance", c::getBalance, Duration.ofSeconds(5), executor)
             .health();
     assertThat(h.getStatus()).isEqualTo(Status.DOWN);
     assertThat(h.getDetails()).containsEntry("reason", "unreachable");

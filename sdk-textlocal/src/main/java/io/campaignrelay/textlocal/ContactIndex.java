@@ -69,7 +69,7 @@ public final class ContactIndex implements PhoneLookup {
    * @return the index
    */
   public static ContactIndex load(TextLocalClient client, String groupId, CustomField keyField) {
-    return of(groupId, keyField, client.contacts(groupId));
+    return of(groupId, keyField, client.listContacts(groupId));
   }
 
   /**

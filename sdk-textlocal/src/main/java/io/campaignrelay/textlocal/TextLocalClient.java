@@ -1,23 +1,20 @@
 package io.campaignrelay.textlocal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.campaignrelay.core.ConfigurationException;
 import io.campaignrelay.core.ConfigurationProblem;
 import io.campaignrelay.core.PagedIterable;
 import io.campaignrelay.core.PhoneNumber;
 import io.campaignrelay.core.http.ApiConnectionException;
-import io.campaignrelay.core.http.ApiErrorDetails;
 import io.campaignrelay.core.http.ApiServiceException;
+import io.campaignrelay.core.http.ClientBuilder;
 import io.campaignrelay.core.http.ClientOptions;
-import io.campaignrelay.core.http.RetryOptions;
 import io.campaignrelay.core.http.spi.HttpPipeline;
 import io.campaignrelay.core.http.spi.VendorProfile;
 import io.campaignrelay.core.sms.SmsEncoding;
 import io.campaignrelay.core.sms.SmsLength;
-import io.campaignrelay.textlocal.implementation.AuthInterceptor;
+import io.campaignrelay.textlocal.implementation.FormAuthentication;
 import io.campaignrelay.textlocal.implementation.JsonBodies;
 import io.campaignrelay.textlocal.implementation.TextLocalApi;
-import io.campaignrelay.textlocal.implementation.TextLocalErrorParser;
 import io.campaignrelay.textlocal.models.Acknowledgement;
 import io.campaignrelay.textlocal.models.Balance;
 import io.campaignrelay.textlocal.models.BatchStatus;
@@ -54,12 +51,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-import okhttp3.OkHttpClient;
 import retrofit2.Call;
 
 /**
@@ -145,6 +139,8 @@ public final class TextLocalClient {
   /** Default page size of the paged methods (INFERRED maximum of TextLocal's {@code limit}). */
   public static final int DEFAULT_PAGE_SIZE = 1000;
 
+  private static final TextLocalErrorParser ERRORS = new TextLocalErrorParser();
+
   /** The profile the shared HTTP plumbing uses for TextLocal. */
   static final VendorProfile PROFILE =
       VendorProfile.builder("textlocal")
@@ -165,31 +161,41 @@ public final class TextLocalClient {
               "max_time",
               "sort_order",
               "inbox_id")
-          .errorParser(new TextLocalErrorParser())
+          .errorParser(ERRORS)
+          .errorEnvelope(ERRORS)
           .build();
 
   private final HttpPipeline pipeline;
   private final TextLocalApi api;
   private final Clock clock;
   private final boolean testMode;
-  private final TextLocalCredential.Kind credentialKind;
+  private final TextLocalCredential credential;
 
-  private TextLocalClient(Builder b, ClientOptions options) {
-    OkHttpClient.Builder http =
-        options.httpClient().map(OkHttpClient::newBuilder).orElseGet(OkHttpClient.Builder::new);
-    http.addInterceptor(new AuthInterceptor(b.credential.formFields()));
-    ClientOptions withAuth = options.toBuilder().httpClient(http.build()).build();
+  private TextLocalClient(ClientOptions options, TextLocalCredential credential, boolean testMode) {
     this.pipeline =
         HttpPipeline.create(
-            withAuth,
-            PROFILE,
-            b.credential.formFields().values().stream()
+            options,
+            PROFILE.withAuthentication(new FormAuthentication(credential.formFields())),
+            credential.formFields().values().stream()
                 .map(io.campaignrelay.core.Secret::of)
                 .toArray(io.campaignrelay.core.Secret[]::new));
     this.api = pipeline.create(TextLocalApi.class);
     this.clock = options.clock();
-    this.testMode = b.testMode;
-    this.credentialKind = b.credential.kind();
+    this.testMode = testMode;
+    this.credential = credential;
+  }
+
+  /**
+   * A builder holding this client's settings (endpoint, credential, test mode, transport options),
+   * to derive a variant.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    return new Builder()
+        .clientOptions(pipeline.options())
+        .credential(credential)
+        .testMode(testMode);
   }
 
   /**
@@ -453,7 +459,7 @@ public final class TextLocalClient {
    *
    * @return the templates
    */
-  public TemplateList templates() {
+  public TemplateList listTemplates() {
     return call(api.getTemplates(TextLocalApi.JSON), "POST get_templates/");
   }
 
@@ -462,7 +468,7 @@ public final class TextLocalClient {
    *
    * @return the sender names
    */
-  public SenderNames senderNames() {
+  public SenderNames listSenderNames() {
     return call(api.getSenderNames(TextLocalApi.JSON), "POST get_sender_names/");
   }
 
@@ -471,7 +477,7 @@ public final class TextLocalClient {
    *
    * @return the balance
    */
-  public Balance balance() {
+  public Balance getBalance() {
     return call(api.balance(TextLocalApi.JSON), "POST balance/");
   }
 
@@ -482,7 +488,7 @@ public final class TextLocalClient {
    *
    * @return the groups
    */
-  public GroupList groups() {
+  public GroupList listGroups() {
     return call(api.getGroups(TextLocalApi.JSON), "POST get_groups/");
   }
 
@@ -520,7 +526,7 @@ public final class TextLocalClient {
    * @param limit the page size
    * @return the page
    */
-  public ContactPage contactsPage(String groupId, int start, int limit) {
+  public ContactPage listContactsPage(String groupId, int start, int limit) {
     return call(
         api.getContacts(requireId("groupId", groupId), null, start, limit), "POST get_contacts/");
   }
@@ -528,13 +534,13 @@ public final class TextLocalClient {
   /**
    * A group's contacts, paged lazily, {@value #DEFAULT_PAGE_SIZE} per request. The continuation
    * token of each page is the next {@code start} offset in decimal; page warnings are not surfaced
-   * here (read pages with {@link #contactsPage(String, int, int)} to see them).
+   * here (read pages with {@link #listContactsPage(String, int, int)} to see them).
    *
    * @param groupId the group
    * @return the contacts
    */
-  public PagedIterable<Contact> contacts(String groupId) {
-    return contacts(groupId, DEFAULT_PAGE_SIZE);
+  public PagedIterable<Contact> listContacts(String groupId) {
+    return listContacts(groupId, DEFAULT_PAGE_SIZE);
   }
 
   /**
@@ -544,13 +550,13 @@ public final class TextLocalClient {
    * @param pageSize contacts per request
    * @return the contacts
    */
-  public PagedIterable<Contact> contacts(String groupId, int pageSize) {
+  public PagedIterable<Contact> listContacts(String groupId, int pageSize) {
     String id = requireId("groupId", groupId);
     return offsetPaged(
         "pageSize",
         pageSize,
         (start, limit) -> {
-          ContactPage p = contactsPage(id, start, limit);
+          ContactPage p = listContactsPage(id, start, limit);
           return new OffsetPage<>(p.contacts(), p.numContacts());
         });
   }
@@ -654,7 +660,7 @@ public final class TextLocalClient {
    * @param since only opt-outs after this time, or null for all
    * @return the opt-outs
    */
-  public OptOutList optOuts(Instant since) {
+  public OptOutList listOptOuts(Instant since) {
     return call(
         api.getOptOuts(since == null ? null : since.getEpochSecond(), TextLocalApi.JSON),
         "POST get_optouts/");
@@ -667,14 +673,14 @@ public final class TextLocalClient {
    *
    * @return the scheduled sends
    */
-  public ScheduledList scheduled() {
+  public ScheduledList listScheduled() {
     return call(api.getScheduled(TextLocalApi.JSON), "POST get_scheduled/");
   }
 
   /**
    * Cancels a scheduled send ({@code cancel_scheduled}).
    *
-   * @param scheduledId the id from {@link #scheduled()}
+   * @param scheduledId the id from {@link #listScheduled()}
    * @return the acknowledgement
    */
   public Acknowledgement cancelScheduled(String scheduledId) {
@@ -690,7 +696,7 @@ public final class TextLocalClient {
    * @param messageId the id from a send result
    * @return the status
    */
-  public MessageStatus messageStatus(String messageId) {
+  public MessageStatus getMessageStatus(String messageId) {
     return call(api.statusMessage(requireId("messageId", messageId)), "POST status_message/");
   }
 
@@ -700,7 +706,7 @@ public final class TextLocalClient {
    * @param batchId the batch id from a send result
    * @return the report
    */
-  public BatchStatus batchStatus(String batchId) {
+  public BatchStatus getBatchStatus(String batchId) {
     return call(api.statusBatch(requireId("batchId", batchId)), "POST status_batch/");
   }
 
@@ -710,7 +716,7 @@ public final class TextLocalClient {
    * @param query the window, order and page size
    * @return the messages
    */
-  public PagedIterable<HistoryMessage> singleHistory(HistoryQuery query) {
+  public PagedIterable<HistoryMessage> listSingleHistory(HistoryQuery query) {
     return history(query, HistoryKind.SINGLE);
   }
 
@@ -721,7 +727,7 @@ public final class TextLocalClient {
    * @param start the offset
    * @return the page
    */
-  public HistoryPage singleHistoryPage(HistoryQuery query, int start) {
+  public HistoryPage listSingleHistoryPage(HistoryQuery query, int start) {
     return historyPage(query, HistoryKind.SINGLE, start, query.pageSize());
   }
 
@@ -731,7 +737,7 @@ public final class TextLocalClient {
    * @param query the window, order and page size
    * @return the sends
    */
-  public PagedIterable<HistoryMessage> groupHistory(HistoryQuery query) {
+  public PagedIterable<HistoryMessage> listGroupHistory(HistoryQuery query) {
     return history(query, HistoryKind.GROUP);
   }
 
@@ -742,19 +748,19 @@ public final class TextLocalClient {
    * @param start the offset
    * @return the page
    */
-  public HistoryPage groupHistoryPage(HistoryQuery query, int start) {
+  public HistoryPage listGroupHistoryPage(HistoryQuery query, int start) {
     return historyPage(query, HistoryKind.GROUP, start, query.pageSize());
   }
 
   /**
    * Messages sent through the API, paged lazily ({@code get_history_api}). The continuation token
    * of each page is the next {@code start} offset in decimal; page warnings are not surfaced here
-   * (read pages with {@link #apiHistoryPage(HistoryQuery, int)} to see them).
+   * (read pages with {@link #listApiHistoryPage(HistoryQuery, int)} to see them).
    *
    * @param query the window, order and page size
    * @return the messages
    */
-  public PagedIterable<HistoryMessage> apiHistory(HistoryQuery query) {
+  public PagedIterable<HistoryMessage> listApiHistory(HistoryQuery query) {
     return history(query, HistoryKind.API);
   }
 
@@ -765,7 +771,7 @@ public final class TextLocalClient {
    * @param start the offset
    * @return the page
    */
-  public HistoryPage apiHistoryPage(HistoryQuery query, int start) {
+  public HistoryPage listApiHistoryPage(HistoryQuery query, int start) {
     return historyPage(query, HistoryKind.API, start, query.pageSize());
   }
 
@@ -812,7 +818,7 @@ public final class TextLocalClient {
    *
    * @return the inboxes
    */
-  public InboxList inboxes() {
+  public InboxList listInboxes() {
     return call(api.getInboxes(TextLocalApi.JSON), "POST get_inboxes/");
   }
 
@@ -823,14 +829,14 @@ public final class TextLocalClient {
    * @param query the window, order and page size
    * @return the messages
    */
-  public PagedIterable<InboundMessage> inboxMessages(String inboxId, HistoryQuery query) {
+  public PagedIterable<InboundMessage> listInboxMessages(String inboxId, HistoryQuery query) {
     String id = requireId("inboxId", inboxId);
     Objects.requireNonNull(query, "query");
     return offsetPaged(
         "query.pageSize",
         query.pageSize(),
         (start, limit) -> {
-          InboundMessagePage p = inboxMessagesPage(id, query, start, limit);
+          InboundMessagePage p = listInboxMessagesPage(id, query, start, limit);
           return new OffsetPage<>(p.messages(), p.numMessages());
         });
   }
@@ -844,7 +850,7 @@ public final class TextLocalClient {
    * @param limit the page size
    * @return the page
    */
-  public InboundMessagePage inboxMessagesPage(
+  public InboundMessagePage listInboxMessagesPage(
       String inboxId, HistoryQuery query, int start, int limit) {
     String id = requireId("inboxId", inboxId);
     Long min = query.minTime() == null ? null : query.minTime().getEpochSecond();
@@ -900,7 +906,10 @@ public final class TextLocalClient {
   private <T extends TextLocalResponse> T call(Call<T> call, String operation, boolean isSend) {
     T body;
     try {
+      // a status: failure envelope is raised by the pipeline, through TextLocalErrorParser
       body = pipeline.execute(call, operation);
+    } catch (TextLocalApiException | TextLocalAuthenticationException e) {
+      throw e;
     } catch (ApiServiceException e) {
       if (e.statusCode() >= 200 && e.statusCode() < 300) {
         // a 2xx whose body could not be read (cut, HTML, malformed): TextLocal may have acted
@@ -912,7 +921,8 @@ public final class TextLocalClient {
       throw unreadable(operation, "the answer was empty", null);
     }
     if (body.failed()) {
-      throw failure(operation, body);
+      // the envelope reader saw no failure in what the converter read as one: do not guess
+      throw unreadable(operation, "the answer's status and errors could not be read", null);
     }
     if (isSend && !"success".equalsIgnoreCase(body.status())) {
       throw unreadable(operation, "the answer carried neither status success nor failure", null);
@@ -938,66 +948,6 @@ public final class TextLocalClient {
         true,
         1,
         cause);
-  }
-
-  /**
-   * Whether a {@code status: failure} answer is a positive refusal: TextLocal says it failed and
-   * every error is a code TextLocal documents as stopping the request ({@link
-   * TextLocalErrorCode#refusesRequest()}). A failure without errors, or with an unlisted code, is
-   * not.
-   */
-  private static boolean refused(TextLocalResponse body) {
-    if (!"failure".equalsIgnoreCase(body.status()) || body.errors().isEmpty()) {
-      return false;
-    }
-    for (TextLocalNotice n : body.errors()) {
-      if (!TextLocalErrorCode.of(n.code()).refusesRequest()) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private ApiServiceException failure(String operation, TextLocalResponse body) {
-    // TextLocal's texts may echo what was sent (e.g. "Invalid login details for apikey=..."): the
-    // client's credential values are removed before they reach a message, an excerpt or a field.
-    List<TextLocalNotice> errors = redacted(body.errors());
-    List<TextLocalNotice> warnings = redacted(body.warnings());
-    TextLocalNotice first = errors.isEmpty() ? null : errors.get(0);
-    String excerpt;
-    try {
-      Map<String, Object> env = new LinkedHashMap<>();
-      env.put("status", body.status());
-      env.put("errors", errors);
-      env.put("warnings", warnings);
-      excerpt = pipeline.excerpt(pipeline.objectMapper().writeValueAsString(env));
-    } catch (JsonProcessingException e) {
-      excerpt = "";
-    }
-    ApiErrorDetails details =
-        new ApiErrorDetails(
-            PROFILE.name(),
-            operation,
-            200,
-            first == null ? null : Integer.toString(first.code()),
-            first == null ? "status: failure without errors" : first.message(),
-            null,
-            false,
-            excerpt);
-    boolean refused = refused(body);
-    if (first != null && first.code() == 3) {
-      return new TextLocalAuthenticationException(details, errors, warnings, refused);
-    }
-    return new TextLocalApiException(details, errors, warnings, refused);
-  }
-
-  private List<TextLocalNotice> redacted(List<TextLocalNotice> notices) {
-    List<TextLocalNotice> out = new ArrayList<>(notices.size());
-    for (TextLocalNotice n : notices) {
-      out.add(
-          new TextLocalNotice(n.code(), n.message() == null ? null : pipeline.redact(n.message())));
-    }
-    return out;
   }
 
   /**
@@ -1082,97 +1032,26 @@ public final class TextLocalClient {
     return "TextLocalClient{endpoint="
         + pipeline.endpoint()
         + ", credential="
-        + credentialKind
+        + credential.kind()
         + ", testMode="
         + testMode
         + '}';
   }
 
-  /** Builds a {@link TextLocalClient}. Not thread-safe. */
-  public static final class Builder {
-    private ClientOptions clientOptions = ClientOptions.defaults();
-    private String endpoint;
-    private boolean endpointSet;
-    private TextLocalCredential credential;
-    private OkHttpClient httpClient;
-    private RetryOptions retryOptions;
-    private Clock clock;
+  /**
+   * Builds a {@link TextLocalClient} on core's {@link ClientBuilder} (its merge rule applies). The
+   * credential is required; the endpoint defaults to {@link #UK_ENDPOINT}. Not thread-safe.
+   */
+  public static final class Builder
+      extends ClientBuilder<Builder, TextLocalCredential, TextLocalClient> {
     private boolean testMode;
 
     private Builder() {}
 
     /**
-     * Sets the host: {@link #UK_ENDPOINT} (the default), {@link #INDIA_ENDPOINT}, or any URL (the
-     * Optimove "API login URL", a proxy, a test server).
-     *
-     * @param endpoint an absolute http(s) URL
-     * @return this builder
-     */
-    public Builder endpoint(String endpoint) {
-      this.endpoint = endpoint;
-      this.endpointSet = true;
-      return this;
-    }
-
-    /**
-     * Sets the credential.
-     *
-     * @param credential the API key or username and hash
-     * @return this builder
-     */
-    public Builder credential(TextLocalCredential credential) {
-      this.credential = credential;
-      return this;
-    }
-
-    /**
-     * Sets an OkHttp client to derive from (never mutated).
-     *
-     * @param httpClient the client
-     * @return this builder
-     */
-    public Builder httpClient(OkHttpClient httpClient) {
-      this.httpClient = httpClient;
-      return this;
-    }
-
-    /**
-     * Sets how reads are retried.
-     *
-     * @param retryOptions the options
-     * @return this builder
-     */
-    public Builder retryOptions(RetryOptions retryOptions) {
-      this.retryOptions = retryOptions;
-      return this;
-    }
-
-    /**
-     * Sets all transport options at once; the other setters of this builder override the
-     * corresponding values.
-     *
-     * @param clientOptions the options
-     * @return this builder
-     */
-    public Builder clientOptions(ClientOptions clientOptions) {
-      this.clientOptions = clientOptions;
-      return this;
-    }
-
-    /**
-     * Sets the clock used to check schedule times (tests inject a fixed one).
-     *
-     * @param clock the clock
-     * @return this builder
-     */
-    public Builder clock(Clock clock) {
-      this.clock = clock;
-      return this;
-    }
-
-    /**
      * Sends {@code test=true} with every send and bulk send: TextLocal validates and prices them
-     * but sends nothing and uses no credit.
+     * but sends nothing and uses no credit. Off by default: the engine's {@code ExecutionMode.TEST}
+     * is the SDK's safety switch (see docs/CONVENTIONS.md).
      *
      * @param testMode the flag
      * @return this builder
@@ -1182,38 +1061,24 @@ public final class TextLocalClient {
       return this;
     }
 
-    /**
-     * Builds the client. Makes no network call.
-     *
-     * @return the client
-     * @throws ConfigurationException listing every missing or invalid setting
-     */
-    public TextLocalClient buildClient() {
-      List<ConfigurationProblem> problems = new ArrayList<>();
-      if (credential == null) {
-        problems.add(
-            ConfigurationProblem.of(
-                "credential", null, "set TextLocalCredential.apiKey(...) or usernameAndHash(...)"));
-      }
-      if (clientOptions == null) {
-        problems.add(
-            ConfigurationProblem.of("clientOptions", null, "use ClientOptions.defaults()"));
-      }
-      ConfigurationException.throwIfAny("TextLocal client", problems);
-      ClientOptions.Builder o = clientOptions.toBuilder();
-      if (endpointSet) {
-        o.endpoint(endpoint);
-      }
-      if (httpClient != null) {
-        o.httpClient(httpClient);
-      }
-      if (retryOptions != null) {
-        o.retryOptions(retryOptions);
-      }
-      if (clock != null) {
-        o.clock(clock);
-      }
-      return new TextLocalClient(this, o.build());
+    @Override
+    protected String subject() {
+      return "TextLocal client";
+    }
+
+    @Override
+    protected String defaultEndpoint() {
+      return UK_ENDPOINT;
+    }
+
+    @Override
+    protected String credentialFix() {
+      return "set TextLocalCredential.apiKey(...) or usernameAndHash(...)";
+    }
+
+    @Override
+    protected TextLocalClient newClient(ClientOptions options, TextLocalCredential credential) {
+      return new TextLocalClient(options, credential, testMode);
     }
   }
 }

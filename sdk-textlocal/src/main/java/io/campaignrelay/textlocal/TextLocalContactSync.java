@@ -1,5 +1,7 @@
 package io.campaignrelay.textlocal;
 
+import io.campaignrelay.core.ConfigurationException;
+import io.campaignrelay.core.ConfigurationProblem;
 import io.campaignrelay.textlocal.models.ContactsCreated;
 import io.campaignrelay.textlocal.models.CustomField;
 import io.campaignrelay.textlocal.models.CustomerContact;
@@ -37,27 +39,54 @@ public final class TextLocalContactSync {
   private final String groupId;
   private final CustomField keyField;
 
-  /**
-   * Creates the sync for the integration's main group.
-   *
-   * @param client the client
-   * @param settings the integration settings
-   */
-  public TextLocalContactSync(TextLocalClient client, TextLocalIntegrationSettings settings) {
-    this(client, settings.groupId(), settings.keyField());
+  private TextLocalContactSync(TextLocalClient client, String groupId, CustomField keyField) {
+    this.client = client;
+    this.groupId = groupId;
+    this.keyField = keyField;
   }
 
   /**
-   * Creates the sync for a group.
+   * The sync for the integration's main group.
+   *
+   * @param client the client
+   * @param settings the integration settings
+   * @return the sync
+   * @throws ConfigurationException if a setting is missing
+   */
+  public static TextLocalContactSync create(
+      TextLocalClient client, TextLocalIntegrationSettings settings) {
+    if (settings == null) {
+      throw new ConfigurationException(
+          "TextLocal contact sync",
+          ConfigurationProblem.of("settings", null, "give the integration settings"));
+    }
+    return create(client, settings.groupId(), settings.keyField());
+  }
+
+  /**
+   * The sync for a group.
    *
    * @param client the client
    * @param groupId the group
    * @param keyField the field holding the CustomerID
+   * @return the sync
+   * @throws ConfigurationException listing every missing setting
    */
-  public TextLocalContactSync(TextLocalClient client, String groupId, CustomField keyField) {
-    this.client = client;
-    this.groupId = groupId;
-    this.keyField = keyField;
+  public static TextLocalContactSync create(
+      TextLocalClient client, String groupId, CustomField keyField) {
+    List<ConfigurationProblem> problems = new ArrayList<>();
+    if (client == null) {
+      problems.add(ConfigurationProblem.of("client", null, "give the TextLocal client"));
+    }
+    if (groupId == null || groupId.isBlank()) {
+      problems.add(ConfigurationProblem.of("groupId", groupId, "give the contact group's id"));
+    }
+    if (keyField == null) {
+      problems.add(
+          ConfigurationProblem.of("keyField", null, "give the Custom field holding CustomerID"));
+    }
+    ConfigurationException.throwIfAny("TextLocal contact sync", problems);
+    return new TextLocalContactSync(client, groupId, keyField);
   }
 
   /**

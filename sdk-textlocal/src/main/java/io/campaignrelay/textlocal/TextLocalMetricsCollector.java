@@ -1,5 +1,7 @@
 package io.campaignrelay.textlocal;
 
+import io.campaignrelay.core.ConfigurationException;
+import io.campaignrelay.core.ConfigurationProblem;
 import io.campaignrelay.core.CustomerId;
 import io.campaignrelay.core.execution.MetricsSink;
 import io.campaignrelay.core.metrics.DeliveryEvent;
@@ -42,18 +44,37 @@ public final class TextLocalMetricsCollector {
   private final CampaignLedger ledger;
   private final CustomField keyField;
 
-  /**
-   * Creates the collector.
-   *
-   * @param client the client
-   * @param ledger the campaigns sent
-   * @param keyField the field holding the CustomerID
-   */
-  public TextLocalMetricsCollector(
+  private TextLocalMetricsCollector(
       TextLocalClient client, CampaignLedger ledger, CustomField keyField) {
     this.client = client;
     this.ledger = ledger;
     this.keyField = keyField;
+  }
+
+  /**
+   * The collector.
+   *
+   * @param client the client
+   * @param ledger the campaigns sent
+   * @param keyField the field holding the CustomerID
+   * @return the collector
+   * @throws ConfigurationException listing every missing setting
+   */
+  public static TextLocalMetricsCollector create(
+      TextLocalClient client, CampaignLedger ledger, CustomField keyField) {
+    List<ConfigurationProblem> problems = new ArrayList<>();
+    if (client == null) {
+      problems.add(ConfigurationProblem.of("client", null, "give the TextLocal client"));
+    }
+    if (ledger == null) {
+      problems.add(ConfigurationProblem.of("ledger", null, "give the campaign ledger"));
+    }
+    if (keyField == null) {
+      problems.add(
+          ConfigurationProblem.of("keyField", null, "give the Custom field holding CustomerID"));
+    }
+    ConfigurationException.throwIfAny("TextLocal metrics collector", problems);
+    return new TextLocalMetricsCollector(client, ledger, keyField);
   }
 
   /**
@@ -96,7 +117,7 @@ public final class TextLocalMetricsCollector {
     long undelivered = 0;
     long invalid = 0;
     for (String batchId : d.batchIds()) {
-      BatchStatus s = client.batchStatus(batchId);
+      BatchStatus s = client.getBatchStatus(batchId);
       delivered += s.numDelivered();
       undelivered += s.numUndelivered();
       invalid += s.numInvalid();

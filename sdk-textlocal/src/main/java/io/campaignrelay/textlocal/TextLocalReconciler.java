@@ -202,7 +202,7 @@ final class TextLocalReconciler {
     String previousFirst = null;
     try {
       for (int pages = 0; pages < maxHistoryPages; pages++) {
-        HistoryPage page = client.apiHistoryPage(q, start);
+        HistoryPage page = client.listApiHistoryPage(q, start);
         List<HistoryMessage> entries = page.messages();
         if (entries.isEmpty()) {
           return true;
@@ -246,7 +246,7 @@ final class TextLocalReconciler {
     boolean complete = true;
     for (String id : ids) {
       try {
-        BatchStatus b = client.batchStatus(id);
+        BatchStatus b = client.getBatchStatus(id);
         for (BatchStatus.RecipientStatus r : b.messages()) {
           into.add(r.recipient(), new Evidence(null, r.deliveryStatus(), null, "status_batch"));
         }

@@ -483,7 +483,7 @@ public final class TextLocalRuntime implements AutoCloseable {
       return new TextLocalContactSync.Report(0, n, 0, List.of());
     }
     TextLocalContactSync.Report r =
-        new TextLocalContactSync(client, groupId, settings.keyField()).sync(customers);
+        TextLocalContactSync.create(client, groupId, settings.keyField()).sync(customers);
     LOG.info(
         "contact sync of group {}: {} submitted in {} calls, {} created or updated, {} warnings",
         groupId,
@@ -504,9 +504,10 @@ public final class TextLocalRuntime implements AutoCloseable {
    */
   public int scheduleCampaignsOf(LocalDate date) {
     int added = 0;
-    for (long id : optimove.getExecutedCampaignsByChannel(channel.value(), date)) {
+    for (CampaignId campaign : optimove.listExecutedCampaigns(channel, date)) {
+      long id = campaign.numericValue().orElseThrow();
       Optional<ExecutedCampaignChannelDetail> detail =
-          optimove.getExecutedCampaignChannelDetails(id, channel.value()).stream()
+          optimove.listExecutedCampaignChannelDetails(campaign, channel).stream()
               .filter(d -> d.templateId() != null && d.scheduledTime().isPresent())
               .findFirst();
       if (detail.isEmpty()) {
@@ -634,7 +635,7 @@ public final class TextLocalRuntime implements AutoCloseable {
     CampaignDispatch d = found.get();
     ContactIndex index = ContactIndex.load(client, d.groupId(), settings.keyField());
     Capture capture = new Capture();
-    new TextLocalMetricsCollector(client, dispatches, settings.keyField())
+    TextLocalMetricsCollector.create(client, dispatches, settings.keyField())
         .collect(d, index, capture);
     Instant now = clock.instant();
     if (metricsSink != null && !capture.events.isEmpty()) {

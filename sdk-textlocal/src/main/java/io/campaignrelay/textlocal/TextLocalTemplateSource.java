@@ -44,7 +44,7 @@ public final class TextLocalTemplateSource {
    */
   public List<Template> templates() {
     List<Template> out = new ArrayList<>();
-    for (io.campaignrelay.textlocal.models.Template t : client.templates().templates()) {
+    for (io.campaignrelay.textlocal.models.Template t : client.listTemplates().templates()) {
       if (t.id() == null
           || t.title() == null
           || t.title().isBlank()

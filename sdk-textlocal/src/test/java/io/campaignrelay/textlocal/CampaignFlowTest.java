@@ -160,7 +160,7 @@ class CampaignFlowTest {
                         "Last" + i,
                         PhoneNumber.ofE164("+4477" + String.format("%08d", i))))
             .toList();
-    TextLocalContactSync.Report r = new TextLocalContactSync(client, settings).sync(customers);
+    TextLocalContactSync.Report r = TextLocalContactSync.create(client, settings).sync(customers);
     assertThat(r.calls()).isEqualTo(2);
     assertThat(r.submitted()).isEqualTo(1_600);
     Map<String, String> f = form(tl.take());
@@ -752,7 +752,7 @@ class CampaignFlowTest {
           }
         };
     TextLocalMetricsCollector collector =
-        new TextLocalMetricsCollector(client, flow.ledger(), settings.keyField());
+        TextLocalMetricsCollector.create(client, flow.ledger(), settings.keyField());
     List<MetricsSnapshot> snapshots = collector.collectDue(NOW.minus(Duration.ofHours(2)), sink);
 
     assertThat(form(tl.take())).containsEntry("group_id", "189455");

@@ -200,7 +200,7 @@ class CommandContractTest {
                       {"id":"124","title":"VIP_Offer","body":"Offer","isMyDND":"0"}],
          "status":"success"}
         """);
-    TemplateList r = client.templates();
+    TemplateList r = client.listTemplates();
     assertThat(expectPost("/get_templates/")).containsEntry("format", "json");
     assertThat(r.templates()).extracting(t -> t.id()).containsExactly("123", "124");
     assertThat(r.templates().get(0).title()).isEqualTo("OPT_Welcome");
@@ -215,7 +215,7 @@ class CommandContractTest {
         {"num_groups":2,"groups":[{"id":5,"name":"Contacts","size":120},
           {"id":"189455","name":"Customers","size":"3"}],"status":"success"}
         """);
-    GroupList r = client.groups();
+    GroupList r = client.listGroups();
     assertThat(expectPost("/get_groups/")).containsEntry("format", "json");
     assertThat(r.numGroups()).isEqualTo(2);
     assertThat(r.groups())
@@ -250,7 +250,7 @@ class CommandContractTest {
                       "custom1":"C-2"}],
          "status":"success"}
         """);
-    ContactPage p = client.contactsPage("189455", 0, 2);
+    ContactPage p = client.listContactsPage("189455", 0, 2);
     assertThat(expectPost("/get_contacts/"))
         .containsEntry("group_id", "189455")
         .containsEntry("start", "0")
@@ -322,7 +322,7 @@ class CommandContractTest {
     tl.enqueue(
         "{\"num_optouts\":1,\"optouts\":[{\"number\":447123456789,"
             + "\"datetime\":\"2026-11-20 08:15:00\"}],\"status\":\"success\"}");
-    OptOutList r = client.optOuts(Instant.parse("2026-11-01T00:00:00Z"));
+    OptOutList r = client.listOptOuts(Instant.parse("2026-11-01T00:00:00Z"));
     assertThat(expectPost("/get_optouts/"))
         .containsEntry(
             "time", Long.toString(Instant.parse("2026-11-01T00:00:00Z").getEpochSecond()));
@@ -342,7 +342,7 @@ class CommandContractTest {
         {"scheduled":[{"id":"136150216","scheduledFor":"2013-10-02-16-00-00","howmany":"6",
           "message":"Hello","origin":"YourName","groupName":"Customers","groupid":"189455"}]}
         """);
-    ScheduledList r = client.scheduled();
+    ScheduledList r = client.listScheduled();
     assertThat(expectPost("/get_scheduled/")).containsEntry("format", "json");
     assertThat(r.status()).isNull();
     assertThat(r.scheduled())
@@ -367,7 +367,7 @@ class CommandContractTest {
   @Test
   void balance() throws Exception {
     tl.enqueue("{\"balance\":{\"sms\":1234,\"mms\":0},\"status\":\"success\"}");
-    Balance r = client.balance();
+    Balance r = client.getBalance();
     assertThat(expectPost("/balance/")).containsEntry("format", "json");
     assertThat(r.credits().sms()).isEqualByComparingTo("1234");
     assertThat(r.credits().mms()).isEqualByComparingTo("0");
@@ -378,7 +378,7 @@ class CommandContractTest {
     tl.enqueue(
         "{\"default_sender_name\":\"TXTLCL\",\"sender_names\":[\"TXTLCL\",\"Shop\"],"
             + "\"status\":\"success\"}");
-    SenderNames r = client.senderNames();
+    SenderNames r = client.listSenderNames();
     assertThat(expectPost("/get_sender_names/")).containsEntry("format", "json");
     assertThat(r.defaultSenderName()).isEqualTo("TXTLCL");
     assertThat(r.senderNames()).containsExactly("TXTLCL", "Shop");
@@ -391,7 +391,7 @@ class CommandContractTest {
         {"message":{"id":1151895224,"recipient":447123456789,"type":"sms","status":"D",
          "date":"2013-07-04 14:31:18"},"status":"success"}
         """);
-    MessageStatus r = client.messageStatus("1151895224");
+    MessageStatus r = client.getMessageStatus("1151895224");
     assertThat(expectPost("/status_message/")).containsEntry("message_id", "1151895224");
     assertThat(r.message().deliveryStatus()).isEqualTo(DeliveryStatus.DELIVERED);
     assertThat(r.message().recipient()).isEqualTo("447123456789");
@@ -408,7 +408,7 @@ class CommandContractTest {
                      {"recipient":447000000001,"status":"X"}],
          "status":"success"}
         """);
-    BatchStatus r = client.batchStatus("136546495");
+    BatchStatus r = client.getBatchStatus("136546495");
     assertThat(expectPost("/status_batch/")).containsEntry("batch_id", "136546495");
     assertThat(r.numDelivered()).isEqualTo(2);
     assertThat(r.numPending()).isEqualTo(1);
@@ -433,7 +433,7 @@ class CommandContractTest {
     HistoryQuery q = HistoryQuery.between(min, NOW).withSortOrder(SortOrder.ASC);
     String[] paths = {"/get_history_single/", "/get_history_group/", "/get_history_api/"};
     List<PagedIterable<HistoryMessage>> calls =
-        List.of(client.singleHistory(q), client.groupHistory(q), client.apiHistory(q));
+        List.of(client.listSingleHistory(q), client.listGroupHistory(q), client.listApiHistory(q));
     for (int i = 0; i < 3; i++) {
       tl.enqueue(page);
       List<HistoryMessage> all = calls.get(i).stream().toList();
@@ -464,7 +464,7 @@ class CommandContractTest {
         {"num_inboxes":1,"inboxes":[{"id":10,"number":60777,"keyword":"NH3BR",
           "num_messages":36,"num_contacts":0,"newMsgs":2}],"status":"success"}
         """);
-    InboxList r = client.inboxes();
+    InboxList r = client.listInboxes();
     assertThat(expectPost("/get_inboxes/")).containsEntry("format", "json");
     assertThat(r.inboxes())
         .singleElement()
@@ -485,7 +485,7 @@ class CommandContractTest {
                       "datetime":"2026-11-22 18:00:00"}],"status":"success"}
         """);
     List<InboundMessage> all =
-        client.inboxMessages("10", HistoryQuery.all().withPageSize(50)).stream().toList();
+        client.listInboxMessages("10", HistoryQuery.all().withPageSize(50)).stream().toList();
     assertThat(expectPost("/get_messages/"))
         .containsEntry("inbox_id", "10")
         .containsEntry("start", "0")
@@ -505,7 +505,7 @@ class CommandContractTest {
     TextLocalClient hashClient =
         tl.client(TextLocalCredential.usernameAndHash("ops@example.com", Secret.of("ab12cd34")));
     tl.enqueue("{\"balance\":{\"sms\":1},\"status\":\"success\"}");
-    hashClient.balance();
+    hashClient.getBalance();
     Map<String, String> f = form(tl.take());
     assertThat(f)
         .containsEntry("username", "ops@example.com")
@@ -518,7 +518,7 @@ class CommandContractTest {
     TextLocalClient pwClient =
         tl.client(TextLocalCredential.usernameAndPassword("ops@example.com", Secret.of("pw-1")));
     tl.enqueue("{\"balance\":{\"sms\":1},\"status\":\"success\"}");
-    pwClient.balance();
+    pwClient.getBalance();
     assertThat(form(tl.take()))
         .containsEntry("username", "ops@example.com")
         .containsEntry("password", "pw-1");

@@ -106,7 +106,7 @@ class EnvelopeTest {
   @Test
   void code3IsAnAuthenticationError() {
     tl.enqueue(failure(3, "Invalid login details."));
-    Throwable e = catchThrowableOfType(AuthenticationException.class, () -> client.balance());
+    Throwable e = catchThrowableOfType(AuthenticationException.class, () -> client.getBalance());
     assertThat(e).isInstanceOf(TextLocalAuthenticationException.class);
     TextLocalAuthenticationException t = (TextLocalAuthenticationException) e;
     assertThat(t.errorCode()).isEqualTo(TextLocalErrorCode.INVALID_LOGIN);
@@ -134,7 +134,7 @@ class EnvelopeTest {
   void failureStatusWithoutErrorsStillThrows() {
     tl.enqueue("{\"status\":\"failure\"}");
     TextLocalApiException e =
-        catchThrowableOfType(TextLocalApiException.class, () -> client.groups());
+        catchThrowableOfType(TextLocalApiException.class, () -> client.listGroups());
     assertThat(e.errors()).isEmpty();
     assertThat(e.getMessage()).contains("status: failure without errors");
   }
@@ -159,7 +159,7 @@ class EnvelopeTest {
     tl.enqueue(500, failure(2, "Unrecognised command."));
     tl.enqueue(500, failure(2, "Unrecognised command."));
     tl.enqueue(500, failure(2, "Unrecognised command."));
-    ServerException e = catchThrowableOfType(ServerException.class, () -> client.balance());
+    ServerException e = catchThrowableOfType(ServerException.class, () -> client.getBalance());
     assertThat(e.vendorCode()).contains("2");
     assertThat(e.statusCode()).isEqualTo(500);
     assertThat(tl.requestCount()).isEqualTo(3);
@@ -169,7 +169,7 @@ class EnvelopeTest {
   void readsAreRetriedOnRetryableStatus() {
     tl.enqueue(503, "{}");
     tl.enqueue("{\"balance\":{\"sms\":7},\"status\":\"success\"}");
-    assertThat(client.balance().credits().sms()).isEqualByComparingTo("7");
+    assertThat(client.getBalance().credits().sms()).isEqualByComparingTo("7");
     assertThat(tl.requestCount()).isEqualTo(2);
     assertThat(tl.sleeps).hasSize(1);
   }
@@ -213,7 +213,7 @@ class EnvelopeTest {
   void readThatLostItsAnswerIsRetried() {
     tl.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
     tl.enqueue("{\"num_groups\":0,\"status\":\"success\"}");
-    assertThat(client.groups().numGroups()).isZero();
+    assertThat(client.listGroups().numGroups()).isZero();
     assertThat(tl.requestCount()).isEqualTo(2);
   }
 
@@ -222,7 +222,7 @@ class EnvelopeTest {
     // after a 2xx, an unreadable body leaves the outcome unknown (issue 12, finding 1)
     tl.enqueue("{not json");
     ApiConnectionException e =
-        catchThrowableOfType(ApiConnectionException.class, () -> client.groups());
+        catchThrowableOfType(ApiConnectionException.class, () -> client.listGroups());
     assertThat(e.outcomeUnknown()).isTrue();
     assertThat(e.getMessage()).contains("could not be read");
   }

@@ -50,7 +50,7 @@ class PagingTest {
     tl.enqueue(contacts(0, 5, "447000000001", "447000000002"));
     tl.enqueue(contacts(2, 5, "447000000003", "447000000004"));
     tl.enqueue(contacts(4, 5, "447000000005"));
-    PagedIterable<Contact> all = client.contacts("9", 2);
+    PagedIterable<Contact> all = client.listContacts("9", 2);
     assertThat(tl.requestCount()).isZero();
 
     Iterator<Contact> it = all.iterator();
@@ -70,14 +70,14 @@ class PagingTest {
   void pagingStopsAtAnEmptyPageWhenTotalIsMissing() {
     tl.enqueue(contacts(0, 0, "447000000001", "447000000002"));
     tl.enqueue(contacts(2, 0));
-    assertThat(client.contacts("9", 2).stream().count()).isEqualTo(2);
+    assertThat(client.listContacts("9", 2).stream().count()).isEqualTo(2);
     assertThat(tl.requestCount()).isEqualTo(2);
   }
 
   @Test
   void pagingStopsAtAShortPageWhenTotalIsMissing() {
     tl.enqueue(contacts(0, 0, "447000000001"));
-    assertThat(client.contacts("9", 2).stream().count()).isEqualTo(1);
+    assertThat(client.listContacts("9", 2).stream().count()).isEqualTo(1);
     assertThat(tl.requestCount()).isEqualTo(1);
   }
 
@@ -85,7 +85,7 @@ class PagingTest {
   void historyPagesUseTheNextOffsetAsContinuationToken() throws Exception {
     tl.enqueue("{\"total\":2,\"messages\":[{\"id\":1}],\"status\":\"success\"}");
     tl.enqueue("{\"total\":2,\"messages\":[{\"id\":2}],\"status\":\"success\"}");
-    PagedIterable<HistoryMessage> h = client.apiHistory(HistoryQuery.all().withPageSize(1));
+    PagedIterable<HistoryMessage> h = client.listApiHistory(HistoryQuery.all().withPageSize(1));
     List<PagedIterable.Page<HistoryMessage>> pages = new java.util.ArrayList<>();
     h.byPage().forEach(pages::add);
     assertThat(pages).hasSize(2);
@@ -100,14 +100,14 @@ class PagingTest {
     tl.enqueue(
         "{\"total\":2,\"messages\":[{\"id\":1}],\"warnings\":[{\"code\":99,\"message\":\"w\"}],"
             + "\"status\":\"success\"}");
-    HistoryPage p = client.apiHistoryPage(HistoryQuery.all().withPageSize(1), 5);
+    HistoryPage p = client.listApiHistoryPage(HistoryQuery.all().withPageSize(1), 5);
     assertThat(p.warnings()).extracting(w -> w.code()).containsExactly(99);
     assertThat(form(tl.take())).containsEntry("start", "5").containsEntry("limit", "1");
   }
 
   @Test
   void aPageSizeBelowOneIsAConfigurationError() {
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.contacts("9", 0))
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.listContacts("9", 0))
         .isInstanceOf(io.campaignrelay.core.ConfigurationException.class)
         .hasMessageContaining("pageSize");
     assertThat(tl.requestCount()).isZero();

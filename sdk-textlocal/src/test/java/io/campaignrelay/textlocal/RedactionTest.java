@@ -68,9 +68,9 @@ class RedactionTest {
                       .message("hello")
                       .sender("Shop")
                       .build());
-              hash.balance();
+              hash.getBalance();
               try {
-                pw.groups();
+                pw.listGroups();
               } catch (ApiServiceException expected) {
                 assertThat(expected.getMessage()).doesNotContain(PASSWORD);
               }
@@ -95,7 +95,7 @@ class RedactionTest {
     tl.enqueue(
         "{\"errors\":[{\"code\":3,\"message\":\"Invalid login details.\"}],\"status\":\"failure\"}");
     TextLocalAuthenticationException e =
-        catchThrowableOfType(TextLocalAuthenticationException.class, client::templates);
+        catchThrowableOfType(TextLocalAuthenticationException.class, client::listTemplates);
     assertThat(e.getMessage() + e.bodyExcerpt() + e).doesNotContain(HASH);
   }
 }

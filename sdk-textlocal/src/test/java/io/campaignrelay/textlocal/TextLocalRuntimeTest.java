@@ -165,7 +165,7 @@ class TextLocalRuntimeTest {
             .clientOptions(options(optimove.metricsBaseUrl(), null))
             .endpoint(optimove.metricsBaseUrl())
             .tenantId(Long.toString(optimove.tenantId()))
-            .tenantToken(Secret.of(FakeOptimove.DEFAULT_TENANT_TOKEN))
+            .credential(Secret.of(FakeOptimove.DEFAULT_TENANT_TOKEN))
             .buildClient();
     return TextLocalRuntime.builder()
         .settings(settings)
@@ -276,7 +276,7 @@ class TextLocalRuntimeTest {
       long bounced = Long.parseLong(totals.attribute("reported.BOUNCED").orElse("0"));
       long deliveredNow = 0;
       for (String batch : dispatch.batchIds()) {
-        deliveredNow += statusClient().batchStatus(batch).numDelivered();
+        deliveredNow += statusClient().getBatchStatus(batch).numDelivered();
       }
       assertThat(delivered).isPositive().isLessThanOrEqualTo(deliveredNow);
       assertThat(reported.get(MetricId.DELIVERED.id())).isEqualTo(delivered);

@@ -14,8 +14,12 @@ import java.util.Optional;
  * One SMS to send with {@code POST messages} (or as one element of {@code POST messages/batch}).
  * Immutable; build with {@link #builder()}.
  *
- * <p>Testing mode is on unless {@link Builder#testMode(boolean) testMode(false)} is called: the
- * message then only goes to the Message Log with status {@code logged} and never reaches a phone.
+ * <p>Testing mode is off unless {@link Builder#testMode(boolean) testMode(true)} is called (then
+ * the message only goes to the Message Log with status {@code logged} and never reaches a phone),
+ * like TextLocal's {@code test} flag: a vendor's test mode is an explicit per-request option, and
+ * the SDK's one safety switch is the engine's {@code ExecutionMode} (TEST by default), which the
+ * channels turn into this flag (see docs/CONVENTIONS.md). Changed in this version: it was on by
+ * default.
  *
  * <p>Idempotency: unless {@link Builder#idempotencyKey(String)} is given, the client derives the
  * message's key from the campaign reference and the customer id when both are present (so running
@@ -242,7 +246,7 @@ public final class SendMessageRequest {
     }
 
     private CampaignReference campaign;
-    private boolean testMode = true;
+    private boolean testMode;
     private String idempotencyKey;
     private String clientReference;
 
@@ -343,9 +347,9 @@ public final class SendMessageRequest {
     }
 
     /**
-     * Turns testing mode on or off for this message. On by default.
+     * Turns testing mode on or off for this message. Off by default (see the class description).
      *
-     * @param testMode false to really send the message to the phone
+     * @param testMode true to write the message to the Message Log only, never to a phone
      * @return this builder
      */
     public Builder testMode(boolean testMode) {

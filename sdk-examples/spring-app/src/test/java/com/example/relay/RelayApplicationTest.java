@@ -1,5 +1,6 @@
 package com.example.relay;
 
+import io.campaignrelay.core.ChannelId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -171,10 +172,9 @@ class RelayApplicationTest {
     // Optimove's listener registration, as the runtime's install does with a public base URL
     context
         .getBean(OptimoveClient.class)
-        .registerEventListener(
+        .createEventListener(
             EventType.TRIGGERED,
-            url("/hooks/optimove/events?token=" + OfflineVendors.LISTENER_TOKEN),
-            250);
+            url("/hooks/optimove/events?token=" + OfflineVendors.LISTENER_TOKEN), ChannelId.of(250));
     String customer = SyntheticCustomers.customerId(3);
     long delivyrRequests = VENDORS.delivyr().requestCount();
     assertThat(

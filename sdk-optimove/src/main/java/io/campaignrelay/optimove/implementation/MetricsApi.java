@@ -4,7 +4,6 @@ import okhttp3.RequestBody;
 import okhttp3.ResponseBody;
 import retrofit2.Call;
 import retrofit2.http.Body;
-import retrofit2.http.Header;
 import retrofit2.http.POST;
 
 /**
@@ -21,16 +20,11 @@ public interface MetricsApi {
   String SIGNATURE_CONTENT = "x-optimove-signature-content";
 
   /**
-   * Sends a batch of events.
+   * Sends a batch of events; the client's authentication hook signs the exact body bytes.
    *
-   * @param version always {@code "1"}
-   * @param signature the hex HMAC-SHA256 of the body bytes
-   * @param body the exact JSON bytes signed
+   * @param body the exact JSON bytes to sign and send
    * @return the call
    */
   @POST("api/saveEvent")
-  Call<ResponseBody> saveEvent(
-      @Header(SIGNATURE_VERSION) String version,
-      @Header(SIGNATURE_CONTENT) String signature,
-      @Body RequestBody body);
+  Call<ResponseBody> saveEvent(@Body RequestBody body);
 }

@@ -1,9 +1,15 @@
 package io.campaignrelay.optimove.implementation;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.campaignrelay.core.Secret;
 import io.campaignrelay.core.http.spi.ApiErrorParser;
+import io.campaignrelay.core.http.spi.ErrorEnvelope;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import okhttp3.Headers;
 
 /**
@@ -13,8 +19,16 @@ import okhttp3.Headers;
  * bare text body (not HTML, not JSON) becomes the message too, so the explanation reaches the
  * exception message and not only its body excerpt. The known secret values of the client (API key,
  * tenant token) are masked wherever they appear in that message. Immutable and thread-safe.
+ *
+ * <p>It is also Optimove's {@link ErrorEnvelope}: a 2xx answer that is a JSON string (Optimove's
+ * error text, CONFIRMED by a client), {@code false}, an object whose {@code ResponseCode} is
+ * outside 2xx (the error then stands for that status) or whose {@code isSuccess} is {@code false}
+ * reports an error. An empty body, {@code true}, {@code null}, plain text and any other JSON are
+ * successes. None of these is a refusal of its own: the default rule decides.
  */
-public final class OptimoveErrors implements ApiErrorParser {
+public final class OptimoveErrors implements ApiErrorParser, ErrorEnvelope {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   /** The longest message taken from a text body, in characters. */
   public static final int MAX_MESSAGE = 300;
@@ -62,6 +76,75 @@ public final class OptimoveErrors implements ApiErrorParser {
       return parsed;
     }
     return new ParsedError(parsed.vendorCode(), mask(message), parsed.requestId());
+  }
+
+  @Override
+  public Optional<Found> read(int statusCode, Headers headers, String body) {
+    String t = body == null ? "" : body.strip();
+    if (t.isEmpty()) {
+      return Optional.empty();
+    }
+    char c = t.charAt(0);
+    if (c != '"' && c != '{' && c != 'f') {
+      return Optional.empty();
+    }
+    JsonNode node;
+    try {
+      node = MAPPER.readTree(t);
+    } catch (IOException notJson) {
+      return Optional.empty(); // plain text after a 2xx: an undocumented success
+    }
+    if (node == null) {
+      return Optional.empty();
+    }
+    if (node.isTextual()) {
+      return Optional.of(new Found(statusCode, parse(statusCode, headers, t)));
+    }
+    if (node.isBoolean() && !node.booleanValue()) {
+      return Optional.of(new Found(statusCode, described("Optimove answered false", t)));
+    }
+    if (node.isObject()) {
+      JsonNode code = field(node, "ResponseCode");
+      if (code != null && code.canConvertToInt() && (code.asInt() < 200 || code.asInt() > 299)) {
+        return Optional.of(new Found(code.asInt(), parse(code.asInt(), headers, t)));
+      }
+      JsonNode ok = field(node, "isSuccess");
+      if (ok != null && ok.isBoolean() && !ok.booleanValue()) {
+        return Optional.of(
+            new Found(statusCode, described("Optimove reported isSuccess=false", t)));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * An error of the client's own wording, quoting (masked, at most 200 characters) what Optimove
+   * sent.
+   *
+   * @param what what went wrong
+   * @param body what Optimove sent, or null
+   * @return the error, no verdict of its own
+   */
+  public ParsedError described(String what, String body) {
+    String quoted = body == null ? "" : mask(body.strip());
+    if (quoted.length() > Responses.MESSAGE_EXCERPT) {
+      quoted = quoted.substring(0, Responses.MESSAGE_EXCERPT) + "...";
+    }
+    return new ParsedError(null, quoted.isEmpty() ? what : what + ": " + quoted, null);
+  }
+
+  private static JsonNode field(JsonNode node, String name) {
+    JsonNode exact = node.get(name);
+    if (exact != null) {
+      return exact;
+    }
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      String n = it.next();
+      if (n.equalsIgnoreCase(name)) {
+        return node.get(n);
+      }
+    }
+    return null;
   }
 
   private static boolean isPlainText(String body) {

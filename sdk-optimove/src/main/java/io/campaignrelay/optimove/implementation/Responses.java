@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.campaignrelay.core.http.ApiErrorDetails;
 import io.campaignrelay.core.http.ApiServiceException;
 import io.campaignrelay.core.http.spi.HttpPipeline;
 import java.io.IOException;
@@ -68,54 +67,22 @@ public final class Responses {
   }
 
   /**
-   * Runs a write and checks its tolerated success shapes.
+   * Runs a write. Its tolerated success shapes and the error shapes inside a 2xx answer are
+   * Optimove's {@link OptimoveErrors error envelope}, which the pipeline applies to every buffered
+   * answer.
    *
    * @param call the call
    * @param operation e.g. {@code "POST integrations/AddChannelTemplates"}
-   * @throws ApiServiceException if the body reports an error
+   * @throws ApiServiceException if the answer reports an error
    */
   public void write(Call<ResponseBody> call, String operation) {
     Response<ResponseBody> response = pipeline.executeForResponse(call, operation);
-    String text = text(response, operation);
-    String trimmed = text.trim();
-    if (trimmed.isEmpty()) {
-      return;
-    }
-    JsonNode node;
-    try {
-      node = MAPPER.readTree(trimmed);
-    } catch (IOException notJson) {
-      return; // an undocumented plain-text success; the status was 2xx
-    }
-    if (node == null || node.isNull() || node.isMissingNode()) {
-      return;
-    }
-    if (node.isBoolean()) {
-      if (!node.booleanValue()) {
-        throw error(operation, response, text, "Optimove answered false");
-      }
-      return;
-    }
-    if (node.isTextual()) {
-      throw error(operation, response, text, null);
-    }
-    if (node.isObject()) {
-      JsonNode code = field(node, "ResponseCode");
-      if (code != null && code.canConvertToInt()) {
-        int c = code.asInt();
-        if (c < 200 || c > 299) {
-          throw pipeline.toException(operation, c, response.headers(), text);
-        }
-      }
-      JsonNode ok = field(node, "isSuccess");
-      if (ok != null && ok.isBoolean() && !ok.booleanValue()) {
-        throw error(operation, response, text, "Optimove reported isSuccess=false");
-      }
-    }
+    text(response, operation);
   }
 
   /**
-   * Runs a read and maps its body.
+   * Runs a read and maps its body (an error inside a 2xx answer was already raised by the pipeline
+   * through Optimove's error envelope).
    *
    * @param call the call
    * @param operation what is being done
@@ -131,9 +98,6 @@ public final class Responses {
     String trimmed = text.trim();
     if (trimmed.isEmpty() || trimmed.equals("null")) {
       return emptyValue;
-    }
-    if (trimmed.startsWith("\"") && !type.hasRawClass(String.class)) {
-      throw error(operation, response, text, null);
     }
     try {
       return MAPPER.readValue(trimmed, type);
@@ -248,27 +212,25 @@ public final class Responses {
   private ApiServiceException error(
       String operation, Response<ResponseBody> response, String body, String message) {
     if (message == null) {
-      return pipeline.toException(operation, response.code(), errorHeaders(response), body);
+      return pipeline.toException(operation, response.code(), response.headers(), body);
     }
-    String excerpt = errors.mask(pipeline.excerpt(body));
-    String quoted = excerpt.strip();
-    if (quoted.length() > MESSAGE_EXCERPT) {
-      quoted = quoted.substring(0, MESSAGE_EXCERPT) + "...";
-    }
-    return new ApiServiceException(
-        new ApiErrorDetails(
-            pipeline.profile().name(),
-            operation,
-            response.code(),
-            null,
-            quoted.isEmpty() ? message : message + ": " + quoted,
-            null,
-            false,
-            excerpt));
+    return pipeline.toException(
+        operation, response.code(), response.headers(), body, errors.described(message, body));
   }
 
-  private static Headers errorHeaders(Response<ResponseBody> response) {
-    return response.headers();
+  /**
+   * The exception for an answer Optimove gave with a 2xx status that this module could not use (no
+   * details, unreadable rows), through the pipeline's error path: the same redaction, details and
+   * exception type as any other error.
+   *
+   * @param operation what was being done
+   * @param message what was wrong, in the client's words
+   * @param body what Optimove sent (quoted, masked), or empty
+   * @return the exception to throw
+   */
+  public ApiServiceException unusable(String operation, String message, String body) {
+    return pipeline.toException(
+        operation, 200, Headers.of(), body, errors.described(message, body));
   }
 
   /**

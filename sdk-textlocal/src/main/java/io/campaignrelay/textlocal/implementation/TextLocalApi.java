@@ -27,8 +27,8 @@ import retrofit2.http.POST;
 
 /**
  * The TextLocal API as Retrofit sees it: one form-encoded POST to {@code <host>/<command>/} per
- * command. Credentials are not parameters here: {@link AuthInterceptor} appends them to every form
- * body. A null argument is left out of the form. Commands without parameters send {@code
+ * command. Credentials are not parameters here: {@link FormAuthentication} appends them to every
+ * form body. A null argument is left out of the form. Commands without parameters send {@code
  * format=json} (valid on every command) so that every body is a form.
  *
  * <p>Reads are marked {@link HttpPipeline#RETRY_SAFE}; {@code send} and {@code bulk_json} (no

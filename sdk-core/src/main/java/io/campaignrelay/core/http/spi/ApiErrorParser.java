@@ -2,6 +2,8 @@ package io.campaignrelay.core.http.spi;
 
 import io.campaignrelay.core.http.ApiErrorDetails;
 import io.campaignrelay.core.http.ApiServiceException;
+import java.time.Duration;
+import java.util.function.UnaryOperator;
 import okhttp3.Headers;
 
 /**
@@ -11,6 +13,12 @@ import okhttp3.Headers;
  * decides. {@link #jsonDefault()} understands the common shapes {@code
  * {"error":{"code","message"}}}, {@code {"code","message"}}, {@code {"Message"}} and a bare JSON
  * string.
+ *
+ * <p>Every vendor error becomes an exception here: {@link HttpPipeline} reads an error status's
+ * body with {@link #parse}, a 2xx body's error envelope with the profile's {@link ErrorEnvelope},
+ * and hands both to {@link #toException(Failure)}, whose default picks the class from the status
+ * ({@link ApiErrors#fromStatus(ApiErrorDetails, Duration, boolean)}); a vendor with exceptions of
+ * its own overrides it.
  */
 @FunctionalInterface
 public interface ApiErrorParser {
@@ -24,6 +32,37 @@ public interface ApiErrorParser {
    * @return what could be read; never null (use {@link ParsedError#EMPTY})
    */
   ParsedError parse(int statusCode, Headers headers, String body);
+
+  /**
+   * Creates the exception for an error the pipeline read. The default picks the core class from the
+   * status; vendors with their own exception types override this (and keep the verdict {@link
+   * Failure#requestRefused()}).
+   *
+   * @param failure what is known of the error
+   * @return the exception, to be thrown by the pipeline
+   */
+  default ApiServiceException toException(Failure failure) {
+    return ApiErrors.fromStatus(failure.details(), failure.retryAfter(), failure.requestRefused());
+  }
+
+  /**
+   * What the pipeline knows of one error when the exception is made.
+   *
+   * @param details the redacted details (vendor, operation, status, code, message, excerpt)
+   * @param retryAfter the vendor's {@code Retry-After}, or null
+   * @param requestRefused the verdict: the parser's or envelope's own, else the default rule
+   * @param body the whole body text as received (not redacted: pass what is kept through {@code
+   *     redactor})
+   * @param fromEnvelope true when the error was an envelope inside a 2xx answer
+   * @param redactor removes the client's known secret values from a text (null gives null)
+   */
+  record Failure(
+      ApiErrorDetails details,
+      Duration retryAfter,
+      boolean requestRefused,
+      String body,
+      boolean fromEnvelope,
+      UnaryOperator<String> redactor) {}
 
   /**
    * A parser for the common JSON error shapes, reading the request id from {@code X-Request-Id} or

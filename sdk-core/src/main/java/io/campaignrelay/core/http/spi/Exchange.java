@@ -17,8 +17,15 @@ final class Exchange {
   private volatile MediaType contentType;
   private volatile byte[] head = new byte[0];
   private volatile Request sent;
+  private volatile okio.ByteString body;
 
   void responded(int status, MediaType contentType, byte[] head, Request sent) {
+    responded(status, contentType, head, sent, null);
+  }
+
+  void responded(
+      int status, MediaType contentType, byte[] head, Request sent, okio.ByteString body) {
+    this.body = body;
     this.contentType = contentType;
     this.head = head;
     this.sent = sent;
@@ -37,6 +44,14 @@ final class Exchange {
   /** The first bytes of the last response body (at most {@link #HEAD_LIMIT}). */
   byte[] head() {
     return head;
+  }
+
+  /**
+   * The whole body of the last response, kept only for a vendor with an {@link ErrorEnvelope} and
+   * only for buffered (not streamed) calls; null otherwise.
+   */
+  okio.ByteString body() {
+    return body;
   }
 
   /** The request of the last response as it was sent, or null when no response arrived. */

@@ -102,6 +102,10 @@ public final class HttpPipeline {
     String userAgent = UserAgent.of(profile.name(), options.applicationId().orElse(null));
     OkHttpClient.Builder b =
         options.httpClient().map(OkHttpClient::newBuilder).orElseGet(OkHttpClient.Builder::new);
+    Authentication authentication = profile.authentication();
+    if (authentication != Authentication.NONE) {
+      b.addInterceptor(chain -> chain.proceed(authentication.authenticate(chain.request())));
+    }
     b.connectTimeout(options.connectTimeout())
         .readTimeout(options.readTimeout())
         .writeTimeout(options.writeTimeout())
@@ -119,7 +123,7 @@ public final class HttpPipeline {
                 options.sleeper(),
                 random))
         .addInterceptor(new LoggingInterceptor(log, redactor))
-        .addInterceptor(new ResponseBufferInterceptor())
+        .addInterceptor(new ResponseBufferInterceptor(profile.errorEnvelope().isPresent()))
         .addNetworkInterceptor(new ReachedServerInterceptor());
     this.okHttpClient = b.build();
     this.objectMapper = defaultObjectMapper();
@@ -345,6 +349,7 @@ public final class HttpPipeline {
       throw e;
     }
     if (response.isSuccessful()) {
+      checkEnvelope(operation, response, exchangeOf(call));
       return response;
     }
     String body;
@@ -355,6 +360,34 @@ public final class HttpPipeline {
     }
     throw toException(
         operation, response.code(), response.headers(), body, response.raw().request());
+  }
+
+  /**
+   * Runs the vendor's {@link ErrorEnvelope} on a buffered 2xx body and throws the typed exception
+   * for an error it reports. The one place an error inside a successful answer is found.
+   */
+  private void checkEnvelope(String operation, Response<?> response, Exchange exchange) {
+    ErrorEnvelope envelope = profile.errorEnvelope().orElse(null);
+    if (envelope == null || exchange == null || exchange.body() == null) {
+      return;
+    }
+    String text = exchange.body().utf8();
+    ErrorEnvelope.Found found;
+    try {
+      found = envelope.read(response.code(), response.headers(), text).orElse(null);
+    } catch (RuntimeException e) {
+      found = null; // a reader that cannot read the body finds no envelope
+    }
+    if (found != null) {
+      throw toException(
+          operation,
+          found.statusCode(),
+          response.headers(),
+          text,
+          exchange.sent(),
+          found.error(),
+          true);
+    }
   }
 
   private static boolean isInterrupt(IOException e) {
@@ -472,17 +505,61 @@ public final class HttpPipeline {
    */
   public ApiServiceException toException(
       String operation, int statusCode, Headers headers, String body) {
-    return toException(operation, statusCode, headers, body, null);
+    return toException(operation, statusCode, headers, body, (Request) null);
   }
 
   private ApiServiceException toException(
       String operation, int statusCode, Headers headers, String body, Request sent) {
     String text = body == null ? "" : body;
+    return toException(
+        operation,
+        statusCode,
+        headers,
+        text,
+        sent,
+        profile.errorParser().parse(statusCode, headers, text),
+        false);
+  }
+
+  /**
+   * Builds the exception for an error a vendor module found itself in an answer the pipeline
+   * returned (a streamed body, a shape only the module knows): the same redaction, details and
+   * {@link ApiErrorParser#toException(ApiErrorParser.Failure)} as an error status.
+   *
+   * @param operation what was being done
+   * @param statusCode the status the error stands for
+   * @param headers the response headers
+   * @param body the body text (or the part of it that shows the error)
+   * @param parsed what the module read, with its refusal verdict
+   * @return the exception to throw
+   */
+  public ApiServiceException toException(
+      String operation,
+      int statusCode,
+      Headers headers,
+      String body,
+      ApiErrorParser.ParsedError parsed) {
+    return toException(
+        operation,
+        statusCode,
+        headers,
+        body == null ? "" : body,
+        null,
+        parsed,
+        statusCode >= 200 && statusCode <= 299);
+  }
+
+  private ApiServiceException toException(
+      String operation,
+      int statusCode,
+      Headers headers,
+      String text,
+      Request sent,
+      ApiErrorParser.ParsedError parsedOrNull,
+      boolean envelope) {
     Set<String> secrets = redactor.harvest(sent);
-    ApiErrorParser.ParsedError parsed = profile.errorParser().parse(statusCode, headers, text);
-    if (parsed == null) {
-      parsed = ApiErrorParser.ParsedError.EMPTY;
-    }
+    ApiErrorParser.ParsedError parsed =
+        parsedOrNull == null ? ApiErrorParser.ParsedError.EMPTY : parsedOrNull;
     Duration retryAfter = RetryAfter.parse(headers.get("Retry-After"), options.clock());
     MediaType type = contentType(headers);
     String code = redactor.text(parsed.vendorCode(), secrets);
@@ -491,26 +568,31 @@ public final class HttpPipeline {
     String excerpt = excerpt(text, type, secrets);
     boolean retryable = ApiErrors.isRetryableStatus(statusCode);
     ApiErrorDetails read =
-        new ApiErrorDetails(
-            profile.name(), operation, statusCode, code, message, requestId, retryable, excerpt);
+        ApiErrorDetails.builder()
+            .vendor(profile.name())
+            .operation(operation)
+            .statusCode(statusCode)
+            .vendorCode(code)
+            .vendorMessage(message)
+            .requestId(requestId)
+            .retryable(retryable)
+            .bodyExcerpt(excerpt)
+            .build();
     boolean refused = parsed.requestRefused(read);
     ApiErrorDetails details = read;
     if (code == null && message == null) {
       String explanation = explanation(text, type, secrets);
       if (explanation != null) {
-        details =
-            new ApiErrorDetails(
-                profile.name(),
-                operation,
-                statusCode,
-                null,
-                explanation,
-                requestId,
-                retryable,
-                excerpt);
+        details = read.toBuilder().vendorMessage(explanation).build();
       }
     }
-    return ApiErrors.fromStatus(details, retryAfter, refused);
+    ApiServiceException e =
+        profile
+            .errorParser()
+            .toException(
+                new ApiErrorParser.Failure(
+                    details, retryAfter, refused, text, envelope, t -> redactor.text(t, secrets)));
+    return e != null ? e : ApiErrors.fromStatus(details, retryAfter, refused);
   }
 
   private static MediaType contentType(Headers headers) {

@@ -24,6 +24,18 @@ import retrofit2.http.Streaming;
  */
 final class ResponseBufferInterceptor implements Interceptor {
 
+  private final boolean keepBody;
+
+  /**
+   * Creates the interceptor.
+   *
+   * @param keepBody whether to keep each whole buffered body on the call's {@link Exchange} (for
+   *     the vendor's {@link ErrorEnvelope})
+   */
+  ResponseBufferInterceptor(boolean keepBody) {
+    this.keepBody = keepBody;
+  }
+
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
@@ -45,7 +57,11 @@ final class ResponseBufferInterceptor implements Interceptor {
       }
       // an error status keeps the part of its body that arrived
     }
-    record(request, response.code(), type, head(buffer));
+    Exchange exchange = request.tag(Exchange.class);
+    if (exchange != null) {
+      exchange.responded(
+          response.code(), type, head(buffer), request, keepBody ? buffer.snapshot() : null);
+    }
     return response.newBuilder().body(ResponseBody.create(buffer, type, buffer.size())).build();
   }
 

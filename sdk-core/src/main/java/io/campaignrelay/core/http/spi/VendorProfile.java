@@ -12,7 +12,9 @@ import java.util.TreeSet;
  * What a vendor client tells the shared HTTP plumbing about its vendor: its name (used in the
  * User-Agent and the logger {@code io.campaignrelay.<name>.http}), its default endpoint, which
  * header and parameter names carry credentials (always redacted, on top of the built-in list), the
- * header that carries an idempotency key, how its error bodies read, and its rate limit.
+ * header that carries an idempotency key, how its error bodies read, its error envelope inside
+ * successful answers, its rate limit, and how a request carries the client's credential ({@link
+ * #authentication()}, set per client with {@link #withAuthentication(Authentication)}).
  *
  * <p>Intended for the Campaign Relay vendor modules; host applications configure clients through
  * {@link ClientOptions} instead.
@@ -26,6 +28,8 @@ public final class VendorProfile {
   private final String idempotencyKeyHeader;
   private final ApiErrorParser errorParser;
   private final RateLimit defaultRateLimit;
+  private final ErrorEnvelope errorEnvelope;
+  private final Authentication authentication;
 
   private VendorProfile(Builder b) {
     this.name = b.name;
@@ -35,6 +39,8 @@ public final class VendorProfile {
     this.idempotencyKeyHeader = b.idempotencyKeyHeader;
     this.errorParser = b.errorParser;
     this.defaultRateLimit = b.defaultRateLimit;
+    this.errorEnvelope = b.errorEnvelope;
+    this.authentication = b.authentication;
   }
 
   /**
@@ -111,6 +117,53 @@ public final class VendorProfile {
     return Optional.ofNullable(defaultRateLimit);
   }
 
+  /**
+   * The vendor's error envelope inside successful answers.
+   *
+   * @return the envelope reader, if the vendor has one
+   */
+  public Optional<ErrorEnvelope> errorEnvelope() {
+    return errorEnvelope == ErrorEnvelope.NONE ? Optional.empty() : Optional.of(errorEnvelope);
+  }
+
+  /**
+   * How a request carries the client's credential.
+   *
+   * @return the hook; {@link Authentication#NONE} when the profile has none
+   */
+  public Authentication authentication() {
+    return authentication;
+  }
+
+  /**
+   * This profile with a client's credential hook: vendor modules keep one profile per vendor and
+   * derive one per client from the credential it was built with.
+   *
+   * @param authentication the hook
+   * @return a copy carrying the hook
+   */
+  public VendorProfile withAuthentication(Authentication authentication) {
+    return toBuilder().authentication(authentication).build();
+  }
+
+  /**
+   * A builder holding this profile.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder(name);
+    b.defaultEndpoint = defaultEndpoint;
+    b.secretNames.addAll(secretNames);
+    b.loggableParameters.addAll(loggableParameters);
+    b.idempotencyKeyHeader = idempotencyKeyHeader;
+    b.errorParser = errorParser;
+    b.defaultRateLimit = defaultRateLimit;
+    b.errorEnvelope = errorEnvelope;
+    b.authentication = authentication;
+    return b;
+  }
+
   @Override
   public String toString() {
     return "VendorProfile{" + name + '}';
@@ -125,6 +178,8 @@ public final class VendorProfile {
     private String idempotencyKeyHeader;
     private ApiErrorParser errorParser = ApiErrorParser.jsonDefault();
     private RateLimit defaultRateLimit;
+    private ErrorEnvelope errorEnvelope = ErrorEnvelope.NONE;
+    private Authentication authentication = Authentication.NONE;
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name").toLowerCase(Locale.ROOT);
@@ -197,6 +252,29 @@ public final class VendorProfile {
      */
     public Builder defaultRateLimit(RateLimit rateLimit) {
       this.defaultRateLimit = rateLimit;
+      return this;
+    }
+
+    /**
+     * Declares the vendor's error envelope inside successful answers.
+     *
+     * @param errorEnvelope the reader, or null for none
+     * @return this builder
+     */
+    public Builder errorEnvelope(ErrorEnvelope errorEnvelope) {
+      this.errorEnvelope = errorEnvelope == null ? ErrorEnvelope.NONE : errorEnvelope;
+      return this;
+    }
+
+    /**
+     * Sets how requests carry the credential (usually per client, through {@link
+     * VendorProfile#withAuthentication(Authentication)}).
+     *
+     * @param authentication the hook, or null for none
+     * @return this builder
+     */
+    public Builder authentication(Authentication authentication) {
+      this.authentication = authentication == null ? Authentication.NONE : authentication;
       return this;
     }
 

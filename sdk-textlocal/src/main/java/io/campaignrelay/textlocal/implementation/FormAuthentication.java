@@ -1,26 +1,26 @@
 package io.campaignrelay.textlocal.implementation;
 
+import io.campaignrelay.core.http.spi.Authentication;
 import java.io.IOException;
 import java.util.Map;
 import okhttp3.FormBody;
-import okhttp3.Interceptor;
 import okhttp3.Request;
-import okhttp3.Response;
 
 /**
- * Appends the credential's form fields to every form body, before the shared retry and logging
- * interceptors run (so retries re-send the same fields and the log redacts them).
+ * TextLocal's authentication hook: puts the credential's form fields first in every form body. The
+ * pipeline applies it before the shared retry and logging interceptors (so retries re-send the same
+ * fields and the log redacts them).
  */
-public final class AuthInterceptor implements Interceptor {
+public final class FormAuthentication implements Authentication {
 
   private final byte[] prefix; // the encoded credential fields, e.g. "apikey=...", built once
 
   /**
-   * Creates the interceptor.
+   * Creates the hook.
    *
    * @param fields field name to value, in order
    */
-  public AuthInterceptor(Map<String, String> fields) {
+  public FormAuthentication(Map<String, String> fields) {
     FormBody.Builder b = new FormBody.Builder();
     fields.forEach(b::add);
     okio.Buffer buffer = new okio.Buffer();
@@ -33,15 +33,13 @@ public final class AuthInterceptor implements Interceptor {
   }
 
   @Override
-  public Response intercept(Chain chain) throws IOException {
-    Request request = chain.request();
+  public Request authenticate(Request request) {
     if (!(request.body() instanceof FormBody form)) {
-      return chain.proceed(request);
+      return request;
     }
     // The credentials go first; the command's own fields follow as already encoded, so a large
     // field (a bulk_json "data" of 500 messages) is not decoded and encoded a second time.
-    return chain.proceed(
-        request.newBuilder().method(request.method(), new CredentialedForm(form)).build());
+    return request.newBuilder().method(request.method(), new CredentialedForm(form)).build();
   }
 
   /** The UTF-8 length of a text, as {@code BufferedSink.writeUtf8} writes it. */

@@ -16,7 +16,7 @@ import okio.Buffer;
 import org.junit.jupiter.api.Test;
 
 /** The credentialed form declares exactly the length it writes, counted without a copy. */
-class AuthInterceptorLengthTest {
+class FormAuthenticationLengthTest {
 
   private static RequestBody sent(FormBody form) throws Exception {
     Map<String, String> credential = new LinkedHashMap<>();
@@ -24,7 +24,9 @@ class AuthInterceptorLengthTest {
     AtomicReference<RequestBody> seen = new AtomicReference<>();
     OkHttpClient client =
         new OkHttpClient.Builder()
-            .addInterceptor(new AuthInterceptor(credential))
+            .addInterceptor(
+                chain ->
+                    chain.proceed(new FormAuthentication(credential).authenticate(chain.request())))
             .addInterceptor(
                 chain -> {
                   seen.set(chain.request().body());
@@ -78,7 +80,7 @@ class AuthInterceptorLengthTest {
     for (String s :
         new String[] {"", "abc", "é", "€", "😀", "\ud800", "a\udc00b", "x\ud83d\ude00y"}) {
       Buffer b = new Buffer().writeUtf8(s);
-      assertThat(AuthInterceptor.utf8Length(s)).as(s).isEqualTo(b.size());
+      assertThat(FormAuthentication.utf8Length(s)).as(s).isEqualTo(b.size());
     }
   }
 }
