@@ -208,21 +208,20 @@ public final class DelivyrMessageChannel implements MessageChannel {
     }
     if (out.isEmpty()) {
       throw new ApiServiceException(
-          new ApiErrorDetails(
-              DelivyrClient.VENDOR,
-              "POST messages/batch",
-              200,
-              "incomplete_batch_result",
-              "Delivyr's answer gave a result for none of the "
-                  + batch.size()
-                  + " messages (first: "
-                  + firstUnknown
-                  + "): their outcome is unknown, they may have been sent. Reconcile them with"
-                  + " Delivyr's Message Log before anything else; sending them again with the same"
-                  + " idempotency keys cannot text anyone twice",
-              null,
-              false,
-              ""),
+          ApiErrorDetails.builder()
+              .vendor(DelivyrClient.VENDOR)
+              .operation("POST messages/batch")
+              .statusCode(200)
+              .vendorCode("incomplete_batch_result")
+              .vendorMessage(
+                  "Delivyr's answer gave a result for none of the "
+                      + batch.size()
+                      + " messages (first: "
+                      + firstUnknown
+                      + "): their outcome is unknown, they may have been sent. Reconcile them"
+                      + " with Delivyr's Message Log before anything else; sending them again"
+                      + " with the same idempotency keys cannot text anyone twice")
+              .build(),
           false);
     }
     return out;

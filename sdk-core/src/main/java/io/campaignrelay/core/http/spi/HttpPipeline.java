@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,6 +54,9 @@ import retrofit2.converter.jackson.JacksonConverterFactory;
  * sent.
  */
 public final class HttpPipeline {
+
+  /** How long an idle pooled connection is kept when the pipeline makes its own OkHttp client. */
+  static final Duration IDLE_CONNECTION_KEEP_ALIVE = Duration.ofSeconds(25);
 
   /** Name of the marker header that makes a POST retryable; never sent on the wire. */
   public static final String RETRY_SAFE_HEADER = "X-Campaign-Relay-Retry-Safe";
@@ -101,7 +105,18 @@ public final class HttpPipeline {
     }
     String userAgent = UserAgent.of(profile.name(), options.applicationId().orElse(null));
     OkHttpClient.Builder b =
-        options.httpClient().map(OkHttpClient::newBuilder).orElseGet(OkHttpClient.Builder::new);
+        options
+            .httpClient()
+            .map(OkHttpClient::newBuilder)
+            // Idle connections are dropped after 25 s, before a vendor or a load balancer drops
+            // them (often at 30-60 s): connection retries are off (send-once), so a pool of stale
+            // connections would use up a call's attempts (a host's own client keeps its pool).
+            .orElseGet(
+                () ->
+                    new OkHttpClient.Builder()
+                        .connectionPool(
+                            new okhttp3.ConnectionPool(
+                                5, IDLE_CONNECTION_KEEP_ALIVE.toSeconds(), TimeUnit.SECONDS)));
     Authentication authentication = profile.authentication();
     if (authentication != Authentication.NONE) {
       b.addInterceptor(chain -> chain.proceed(authentication.authenticate(chain.request())));
