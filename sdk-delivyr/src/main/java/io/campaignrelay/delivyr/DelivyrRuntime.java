@@ -22,6 +22,7 @@ import io.campaignrelay.core.execution.ExecutionListener;
 import io.campaignrelay.core.execution.ExecutionProgress;
 import io.campaignrelay.core.execution.ExecutionReport;
 import io.campaignrelay.core.execution.FileExecutionJournal;
+import io.campaignrelay.core.execution.ForwardingMessageChannel;
 import io.campaignrelay.core.execution.InMemoryExecutionJournal;
 import io.campaignrelay.core.execution.MessageChannel;
 import io.campaignrelay.core.execution.OutboundMessage;
@@ -964,40 +965,20 @@ public final class DelivyrRuntime implements Closeable {
    * Dropped comes by webhook) and, for a trigger, sending the message under the triggered campaign
    * Optimove knows while keeping the per-trigger idempotency key.
    */
-  static final class RuntimeChannel implements MessageChannel {
-    private final MessageChannel delegate;
+  static final class RuntimeChannel extends ForwardingMessageChannel {
     private final Campaign reported;
     private final Set<CustomerId> rejected;
 
+    // thread-safe with batches in flight: a concurrent set, per-call maps
     RuntimeChannel(MessageChannel delegate, Campaign reported, Set<CustomerId> rejected) {
-      this.delegate = delegate;
+      super(delegate);
       this.reported = reported;
       this.rejected = rejected;
     }
 
     @Override
-    public String name() {
-      return delegate.name();
-    }
-
-    @Override
-    public int maxBatchSize() {
-      return delegate.maxBatchSize();
-    }
-
-    @Override
-    public int maxConcurrentBatches() {
-      return delegate.maxConcurrentBatches(); // thread-safe: a concurrent set, per-call maps
-    }
-
-    @Override
-    public boolean deduplicatesByIdempotencyKey() {
-      return delegate.deduplicatesByIdempotencyKey();
-    }
-
-    @Override
     public List<DispatchResult> dispatch(List<OutboundMessage> batch) {
-      List<DispatchResult> results = delegate.dispatch(rewrite(batch));
+      List<DispatchResult> results = delegate().dispatch(rewrite(batch));
       Map<String, CustomerId> byKey = new HashMap<>();
       for (OutboundMessage m : batch) {
         byKey.put(m.idempotencyKey().value(), m.customerId());
@@ -1015,7 +996,7 @@ public final class DelivyrRuntime implements Closeable {
 
     @Override
     public List<ReconcileResult> reconcile(List<OutboundMessage> messages) {
-      List<ReconcileResult> results = delegate.reconcile(rewrite(messages));
+      List<ReconcileResult> results = delegate().reconcile(rewrite(messages));
       // a message the vendor's records show as refused was reported by its webhook already
       Map<String, CustomerId> byKey = new HashMap<>();
       for (OutboundMessage m : messages) {

@@ -805,32 +805,10 @@ class CampaignFlowTest {
   /** The channel as it is, but with one batch in flight at a time. */
   static io.campaignrelay.core.execution.MessageChannel oneAtATime(
       io.campaignrelay.core.execution.MessageChannel channel) {
-    return new io.campaignrelay.core.execution.MessageChannel() {
+    return new io.campaignrelay.core.execution.ForwardingMessageChannel(channel) {
       @Override
-      public String name() {
-        return channel.name();
-      }
-
-      @Override
-      public int maxBatchSize() {
-        return channel.maxBatchSize();
-      }
-
-      @Override
-      public List<io.campaignrelay.core.execution.DispatchResult> dispatch(
-          List<io.campaignrelay.core.execution.OutboundMessage> batch) {
-        return channel.dispatch(batch);
-      }
-
-      @Override
-      public boolean deduplicatesByIdempotencyKey() {
-        return channel.deduplicatesByIdempotencyKey();
-      }
-
-      @Override
-      public List<io.campaignrelay.core.execution.ReconcileResult> reconcile(
-          List<io.campaignrelay.core.execution.OutboundMessage> messages) {
-        return channel.reconcile(messages);
+      public int maxConcurrentBatches() {
+        return 1;
       }
     };
   }

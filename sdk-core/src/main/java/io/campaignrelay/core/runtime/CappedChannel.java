@@ -6,10 +6,10 @@ import io.campaignrelay.core.PhoneNumber;
 import io.campaignrelay.core.PhoneNumberParser;
 import io.campaignrelay.core.execution.CampaignExecutor;
 import io.campaignrelay.core.execution.DispatchResult;
+import io.campaignrelay.core.execution.ForwardingMessageChannel;
 import io.campaignrelay.core.execution.IdempotencyKey;
 import io.campaignrelay.core.execution.MessageChannel;
 import io.campaignrelay.core.execution.OutboundMessage;
-import io.campaignrelay.core.execution.ReconcileResult;
 import io.campaignrelay.core.http.ApiConnectionException;
 import io.campaignrelay.core.metrics.RejectionReason;
 import java.time.Clock;
@@ -57,11 +57,10 @@ import org.slf4j.LoggerFactory;
  * Thread-safe (holds no mutable state of its own): the engine may call {@link #dispatch} from
  * several threads at once; the caps' atomicity keeps the total within every cap.
  */
-public final class CappedChannel implements MessageChannel {
+public final class CappedChannel extends ForwardingMessageChannel {
 
   private static final Logger LOG = LoggerFactory.getLogger("io.campaignrelay.runtime.caps");
 
-  private final MessageChannel delegate;
   private final SendCaps caps;
   private final PhoneNumberParser phoneParser;
   private final Clock clock;
@@ -69,7 +68,7 @@ public final class CappedChannel implements MessageChannel {
   private final String counterPrefix;
 
   private CappedChannel(Builder b) {
-    this.delegate = b.delegate;
+    super(b.delegate);
     this.caps = b.caps;
     this.phoneParser = b.phoneParser;
     this.clock = b.clock;
@@ -93,31 +92,6 @@ public final class CappedChannel implements MessageChannel {
    */
   public InboundRefusals counters() {
     return counters;
-  }
-
-  @Override
-  public String name() {
-    return delegate.name();
-  }
-
-  @Override
-  public int maxBatchSize() {
-    return delegate.maxBatchSize();
-  }
-
-  @Override
-  public int maxConcurrentBatches() {
-    return delegate.maxConcurrentBatches();
-  }
-
-  @Override
-  public boolean deduplicatesByIdempotencyKey() {
-    return delegate.deduplicatesByIdempotencyKey();
-  }
-
-  @Override
-  public List<ReconcileResult> reconcile(List<OutboundMessage> messages) {
-    return delegate.reconcile(messages);
   }
 
   @Override
@@ -177,7 +151,7 @@ public final class CappedChannel implements MessageChannel {
     }
     List<DispatchResult> results;
     try {
-      results = delegate.dispatch(List.copyOf(within));
+      results = delegate().dispatch(List.copyOf(within));
     } catch (RuntimeException e) {
       if (CampaignExecutor.provesNothingSent(e)) {
         release(granted, now);
@@ -260,7 +234,7 @@ public final class CappedChannel implements MessageChannel {
 
   @Override
   public String toString() {
-    return "CappedChannel{" + delegate.name() + ", " + caps + '}';
+    return "CappedChannel{" + delegate().name() + ", " + caps + '}';
   }
 
   /** Builds a {@link CappedChannel}. Not thread-safe. */
