@@ -670,10 +670,11 @@ class DelivyrEndToEndTest {
     List<JournalEntry> pending = journal.pending(campaign.id());
     assertThat(pending).hasSize(250).allMatch(e -> e.state() == RecipientState.PENDING);
     // Delivyr did process the lost batch: those customers already got their message. Up to four
-    // batches are in flight at once: until the engine has the third batch's failure, up to three
-    // more may leave beside it, and are answered and recorded before the run stops.
+    // batches are in flight at once, so the third call to arrive may carry any of the first four
+    // batches, and until the engine has that batch's failure up to three more may leave beside
+    // it; they are answered and recorded before the run stops.
     int afterCrash = fakeDelivyr.loggedMessages().forCampaign(campaign.id().value()).count();
-    assertThat(afterCrash).isBetween(750, 1500);
+    assertThat(afterCrash).isBetween(750, 1750);
     assertThat(afterCrash % 250).isZero();
 
     ExecutionReport resumed =
