@@ -101,6 +101,21 @@ final class TemporaryGroupRoute {
             .custom(tag)
             .optOuts(true)
             .test(client.testMode());
+    // What the ledger holds at each step: only the group, the count handed over and the batch ids
+    // change.
+    DispatchRecord record =
+        (group, handedOver, batchIds) ->
+            dispatch(
+                campaign,
+                CampaignDispatch.Route.TEMPORARY_GROUP,
+                index,
+                group,
+                tag,
+                sendTime,
+                targeted.n,
+                handedOver,
+                dropped,
+                batchIds);
     String tempGroup = null;
     long submitted = 0;
     boolean sendCalled = false;
@@ -128,48 +143,16 @@ final class TemporaryGroupRoute {
         submitted += chunk.size();
       }
       if (tempGroup == null) {
-        CampaignDispatch d =
-            dispatch(
-                campaign,
-                CampaignDispatch.Route.TEMPORARY_GROUP,
-                index,
-                null,
-                tag,
-                sendTime,
-                targeted.n,
-                0,
-                dropped,
-                List.of());
+        CampaignDispatch d = record.of(null, 0, List.of());
         ledger.save(d);
         return d;
       }
       // Recorded before the send: if the answer is lost, the ledger still says it may have gone.
-      ledger.save(
-          dispatch(
-              campaign,
-              CampaignDispatch.Route.TEMPORARY_GROUP,
-              index,
-              tempGroup,
-              tag,
-              sendTime,
-              targeted.n,
-              submitted,
-              dropped,
-              List.of()));
+      ledger.save(record.of(tempGroup, submitted, List.of()));
       sendCalled = true;
       SendResult r = client.send(send.groupId(tempGroup).build());
       CampaignDispatch d =
-          dispatch(
-              campaign,
-              CampaignDispatch.Route.TEMPORARY_GROUP,
-              index,
-              tempGroup,
-              tag,
-              sendTime,
-              targeted.n,
-              submitted,
-              dropped,
-              r.batchId() == null ? List.of() : List.of(r.batchId()));
+          record.of(tempGroup, submitted, r.batchId() == null ? List.of() : List.of(r.batchId()));
       ledger.save(d);
       return d;
     } catch (RuntimeException e) {
@@ -181,22 +164,16 @@ final class TemporaryGroupRoute {
       }
       if (tempGroup != null) {
         boolean deleted = deleteQuietly(tempGroup);
-        CampaignDispatch d =
-            dispatch(
-                campaign,
-                CampaignDispatch.Route.TEMPORARY_GROUP,
-                index,
-                tempGroup,
-                tag,
-                sendTime,
-                targeted.n,
-                0,
-                dropped,
-                List.of());
+        CampaignDispatch d = record.of(tempGroup, 0, List.of());
         ledger.save(deleted ? d.withTemporaryGroupDeleted() : d);
       }
       throw e;
     }
+  }
+
+  /** A ledger record of this route's campaign at one step of the send. */
+  private interface DispatchRecord {
+    CampaignDispatch of(String group, long handedOver, List<String> batchIds);
   }
 
   private boolean deleteQuietly(String groupId) {
