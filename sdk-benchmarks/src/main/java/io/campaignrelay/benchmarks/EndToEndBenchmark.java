@@ -44,7 +44,12 @@ import java.util.TreeMap;
  * (default 200,000), {@code --vendors textlocal,delivyr}, {@code --latency 0,20,100} (ms, default
  * 0), {@code --concurrency 1,4,8} (default: none besides the SDK's default), {@code
  * --sequential-customers 100=100000} (at that latency, the runs with one request in flight, except
- * the SDK's default, use that many customers), {@code --no-scaling} (skips the heap scaling table).
+ * the SDK's default, use that many customers), {@code --no-scaling} (skips the heap scaling table),
+ * {@code --jdbc} (adds the journal case: per vendor and round, the SDK's default at 0 ms on the
+ * in-memory journal and on sdk-jdbc's journal on an embedded PostgreSQL the benchmark starts
+ * itself, with zonky's defaults {@code fsync=off} and {@code synchronous_commit=off}), {@code
+ * --jdbc-durable} (that server with both on, PostgreSQL's own defaults: each commit waits for the
+ * disk), {@code --jdbc-only} (the journal case and nothing of the latency runs).
  */
 public final class EndToEndBenchmark {
 
@@ -158,6 +163,8 @@ public final class EndToEndBenchmark {
     int rounds = 2;
     long warmup = 200_000;
     boolean scaling = true;
+    boolean jdbc = false;
+    boolean latencyRuns = true;
     List<String> vendors = List.of("textlocal", "delivyr");
     List<Long> latencies = List.of(0L);
     List<Integer> concurrencies = List.of();
@@ -179,13 +186,19 @@ public final class EndToEndBenchmark {
           }
         }
         case "--no-scaling" -> scaling = false;
+        case "--jdbc" -> jdbc = true;
+        case "--jdbc-durable" -> BenchPostgres.durable();
+        case "--jdbc-only" -> {
+          jdbc = true;
+          latencyRuns = false;
+        }
         default ->
             throw new IllegalArgumentException(
                 "unknown option "
                     + args[i]
                     + ": use --customers N, --rounds R, --warmup N, --vendors textlocal,delivyr,"
                     + " --latency 0,20,100, --concurrency 1,4,8, --sequential-customers"
-                    + " 100=100000, --no-scaling");
+                    + " 100=100000, --no-scaling, --jdbc, --jdbc-only, --jdbc-durable");
       }
     }
     if (concurrencies.stream().anyMatch(c -> c < 1)) {
@@ -229,7 +242,7 @@ public final class EndToEndBenchmark {
           }
         }
       }
-      for (long latency : latencies) {
+      for (long latency : latencyRuns ? latencies : List.<Long>of()) {
         server.latency(Duration.ofMillis(latency));
         System.out.println("\nlatency " + latency + " ms");
         for (String v : vendors) {
@@ -251,12 +264,15 @@ public final class EndToEndBenchmark {
         }
         printResults(runs, vendors, latency, casesByVendor);
       }
+      if (jdbc) {
+        runs.addAll(journals(server, sdk, raw, vendors, customers, rounds));
+      }
       printTraffic(runs);
       if (scaling) {
         server.latency(Duration.ZERO);
         List<Run> scale = new ArrayList<>();
         for (long n : new long[] {customers / 10, customers}) {
-          for (SdkCampaign.Journal j : SdkCampaign.Journal.values()) {
+          for (SdkCampaign.Journal j : SCALING_JOURNALS) {
             Case c = Case.sdkDefault(sdk.defaultConcurrency("delivyr"));
             Run run = run(server, sdk, raw, "delivyr", c, n, j, true);
             scale.add(run);
@@ -267,6 +283,85 @@ public final class EndToEndBenchmark {
       }
       raw.close();
     }
+  }
+
+  /** The journals of the heap scaling runs, in their order. */
+  private static final List<SdkCampaign.Journal> SCALING_JOURNALS =
+      List.of(SdkCampaign.Journal.IN_MEMORY, SdkCampaign.Journal.NONE);
+
+  /**
+   * The JDBC journal case: per vendor and round, the SDK with its defaults at 0 ms on the in-memory
+   * journal and on sdk-jdbc's journal on the embedded PostgreSQL (a fresh schema each run),
+   * alternating which goes first; prints each pair's throughput and their ratio.
+   */
+  private static List<Run> journals(
+      LoopbackVendorServer server,
+      SdkCampaign sdk,
+      RawCampaign raw,
+      List<String> vendors,
+      long customers,
+      int rounds)
+      throws IOException {
+    server.latency(Duration.ZERO);
+    System.out.println(
+        "\njournal: in-memory against JDBC on embedded PostgreSQL ("
+            + BenchPostgres.describe()
+            + ")");
+    List<SdkCampaign.Journal> both =
+        List.of(SdkCampaign.Journal.IN_MEMORY, SdkCampaign.Journal.JDBC_POSTGRES);
+    List<Run> all = new ArrayList<>();
+    Map<String, Map<SdkCampaign.Journal, List<Run>>> byVendor = new LinkedHashMap<>();
+    for (String v : vendors) {
+      Case c = Case.sdkDefault(sdk.defaultConcurrency(v));
+      for (int r = 0; r < Math.max(1, rounds); r++) {
+        List<SdkCampaign.Journal> order = new ArrayList<>(both);
+        if (r % 2 == 1) {
+          java.util.Collections.reverse(order);
+        }
+        for (SdkCampaign.Journal j : order) {
+          Run run = run(server, sdk, raw, v, c, customers, j, false);
+          System.out.println("    (journal " + j + ")");
+          all.add(run);
+          byVendor
+              .computeIfAbsent(v, k -> new LinkedHashMap<>())
+              .computeIfAbsent(j, k -> new ArrayList<>())
+              .add(run);
+        }
+      }
+    }
+    System.out.println();
+    System.out.println(
+        "| vendor | journal | customers | wall time, median (runs) | recipients/s | vs in-memory |"
+            + " peak heap, MiB (max) | GCs / GC time (max) | load avg 1 min (before -> after) |");
+    System.out.println("|---|---|---:|---|---:|---:|---:|---|---|");
+    for (Map.Entry<String, Map<SdkCampaign.Journal, List<Run>>> e : byVendor.entrySet()) {
+      double memory = medianPerCustomer(e.getValue().get(SdkCampaign.Journal.IN_MEMORY));
+      for (SdkCampaign.Journal j : both) {
+        List<Run> rs = e.getValue().get(j);
+        List<Double> secs = rs.stream().map(Run::seconds).toList();
+        double med = median(secs);
+        System.out.println(
+            fmt(
+                "| %s | %s | %,d | %.2f s (%s) | %,.0f | %s | %s | %d / %d ms | %s |",
+                e.getKey(),
+                j,
+                customers,
+                med,
+                String.join(", ", secs.stream().map(d -> fmt("%.2f", d)).toList()),
+                customers / med,
+                fmt("**%.2f**", memory / medianPerCustomer(rs)),
+                HeapMonitor.Usage.mib(
+                    rs.stream().mapToLong(r -> r.heap().peakUsedSampled()).max().orElse(0)),
+                rs.stream().mapToLong(r -> r.heap().collections()).max().orElse(0),
+                rs.stream().mapToLong(r -> r.heap().collectionMillis()).max().orElse(0),
+                String.join(
+                    ", ",
+                    rs.stream()
+                        .map(r -> fmt("%.1f -> %.1f", r.loadBefore(), r.loadAfter()))
+                        .toList())));
+      }
+    }
+    return all;
   }
 
   /**
@@ -513,7 +608,7 @@ public final class EndToEndBenchmark {
       System.out.println(
           fmt(
               "| journal %s | %,d | %.2f s | %s | %s |",
-              SdkCampaign.Journal.values()[i % SdkCampaign.Journal.values().length],
+              SCALING_JOURNALS.get(i % SCALING_JOURNALS.size()),
               r.customers(),
               r.seconds(),
               HeapMonitor.Usage.mib(r.liveAt90()),

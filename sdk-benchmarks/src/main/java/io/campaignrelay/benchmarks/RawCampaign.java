@@ -195,8 +195,8 @@ final class RawCampaign {
    * request as {@link #run(Sender)} (the same code). When all {@code inFlight} are busy, this
    * thread waits for one to finish before handing over the next batch, so at most {@code inFlight}
    * batches are held besides the one being filled. The page reads overlap only with the sends
-   * already in flight: no new send starts while this thread reads a page (there is no page
-   * prefetch here), so at a high latency the senders idle for part of each page read.
+   * already in flight: no new send starts while this thread reads a page (there is no page prefetch
+   * here), so at a high latency the senders idle for part of each page read.
    */
   private long runConcurrently(Sender sender, int inFlight) throws IOException {
     ExecutorService pool =

@@ -21,6 +21,7 @@ import io.campaignrelay.core.template.ApprovalState;
 import io.campaignrelay.core.template.Template;
 import io.campaignrelay.delivyr.DelivyrClient;
 import io.campaignrelay.delivyr.DelivyrMessageChannel;
+import io.campaignrelay.jdbc.JdbcStore;
 import io.campaignrelay.optimove.OptimoveClient;
 import io.campaignrelay.optimove.OptimoveTargetSource;
 import io.campaignrelay.textlocal.TextLocalClient;
@@ -47,7 +48,12 @@ final class SdkCampaign {
     /** The SDK's default: {@link InMemoryExecutionJournal} (a compact index per recipient). */
     IN_MEMORY,
     /** A journal that forgets everything: isolates the memory of the journal from the rest. */
-    NONE
+    NONE,
+    /**
+     * sdk-jdbc's {@code JdbcExecutionJournal} on the embedded PostgreSQL of {@link BenchPostgres},
+     * a fresh schema per run.
+     */
+    JDBC_POSTGRES
   }
 
   /** The sender name of the TextLocal sends (the raw loop writes the same). */
@@ -157,19 +163,36 @@ final class SdkCampaign {
             .customerAttributes(Workload.ATTRIBUTES)
             .phoneAttribute(Workload.ATTRIBUTES.get(0))
             .build();
-    CampaignExecutor.Builder builder =
-        CampaignExecutor.builder()
-            .targetSource(source)
-            .channel(channel)
-            .journal(
-                journal == Journal.NONE
-                    ? new ForgetfulJournal()
-                    : InMemoryExecutionJournal.create())
-            .listener(listener);
-    if (concurrency > 0) {
-      builder = ConcurrencyApi.concurrency(builder, concurrency);
+    JdbcStore store = journal == Journal.JDBC_POSTGRES ? BenchPostgres.freshStore() : null;
+    try {
+      CampaignExecutor.Builder builder =
+          CampaignExecutor.builder()
+              .targetSource(source)
+              .channel(channel)
+              .journal(
+                  switch (journal) {
+                    case NONE -> new ForgetfulJournal();
+                    case IN_MEMORY -> InMemoryExecutionJournal.create();
+                    case JDBC_POSTGRES -> store.executionJournal();
+                  })
+              .listener(listener);
+      if (concurrency > 0) {
+        builder = ConcurrencyApi.concurrency(builder, concurrency);
+      }
+      ExecutionReport report = builder.build().execute(campaign, template, ExecutionMode.LIVE);
+      if (store != null && store.executionJournal().count(campaign.id()) != report.targeted()) {
+        throw new IllegalStateException(
+            "the JDBC journal holds "
+                + store.executionJournal().count(campaign.id())
+                + " recipients, the run targeted "
+                + report.targeted());
+      }
+      return report;
+    } finally {
+      if (store != null) {
+        store.close();
+      }
     }
-    return builder.build().execute(campaign, template, ExecutionMode.LIVE);
   }
 
   /** Records nothing: every recipient looks new. */

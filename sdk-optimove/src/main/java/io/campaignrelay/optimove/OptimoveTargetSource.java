@@ -347,6 +347,9 @@ public final class OptimoveTargetSource implements TargetSource {
    */
   static final class RecentIds {
     private final CustomerId[] ring;
+    // each ring position's spread hash: probes and deletions compare and re-home by it without
+    // reading the ids themselves (an id is only compared when its hash matches)
+    private final int[] hashes;
     private final int[] table;
     private final int mask;
     private int head;
@@ -354,6 +357,7 @@ public final class OptimoveTargetSource implements TargetSource {
 
     RecentIds(int window) {
       ring = new CustomerId[Math.max(1, window)];
+      hashes = new int[ring.length];
       int capacity = Integer.highestOneBit(Math.max(2, ring.length * 2 - 1)) << 1;
       table = new int[capacity];
       mask = capacity - 1;
@@ -365,16 +369,17 @@ public final class OptimoveTargetSource implements TargetSource {
      * @return true if it was added (not a recent repeat)
      */
     boolean add(CustomerId id) {
-      int slot = home(id);
+      int h = spread(id);
+      int slot = h & mask;
       for (int e = table[slot]; e != 0; e = table[slot]) {
-        if (ring[e - 1].equals(id)) {
+        if (hashes[e - 1] == h && ring[e - 1].equals(id)) {
           return false;
         }
         slot = (slot + 1) & mask;
       }
       if (size == ring.length) {
         remove(head);
-        slot = home(id);
+        slot = h & mask;
         while (table[slot] != 0) {
           slot = (slot + 1) & mask;
         }
@@ -382,19 +387,20 @@ public final class OptimoveTargetSource implements TargetSource {
         size++;
       }
       ring[head] = id;
+      hashes[head] = h;
       table[slot] = head + 1;
       head = head + 1 == ring.length ? 0 : head + 1;
       return true;
     }
 
-    private int home(CustomerId id) {
+    private static int spread(CustomerId id) {
       int h = id.hashCode() * 0x9E3779B9;
-      return (h ^ (h >>> 16)) & mask;
+      return h ^ (h >>> 16);
     }
 
     /** Removes the id at a ring position from the table (backward-shift deletion). */
     private void remove(int position) {
-      int i = home(ring[position]);
+      int i = hashes[position] & mask;
       while (table[i] != position + 1) {
         i = (i + 1) & mask;
       }
@@ -405,7 +411,7 @@ public final class OptimoveTargetSource implements TargetSource {
         if (e == 0) {
           break;
         }
-        int k = home(ring[e - 1]);
+        int k = hashes[e - 1] & mask;
         boolean movable = i <= j ? (k <= i || k > j) : (k <= i && k > j);
         if (movable) {
           table[i] = e;

@@ -51,4 +51,26 @@ class RecentIdsTest {
     assertThat(ids.add(CustomerId.of("b"))).isFalse();
     assertThat(ids.add(CustomerId.of("a"))).isTrue();
   }
+
+  @Test
+  void idsWithTheSameHashAreStillToldApart() {
+    // "Aa" and "BB" have the same String hash, so all 16 ids below hash alike: only equals tells
+    // them apart, and removing the eldest must not lose the others' places.
+    java.util.List<CustomerId> alike = new java.util.ArrayList<>();
+    for (int bits = 0; bits < 16; bits++) {
+      StringBuilder sb = new StringBuilder();
+      for (int b = 0; b < 4; b++) {
+        sb.append((bits >> b & 1) == 0 ? "Aa" : "BB");
+      }
+      alike.add(CustomerId.of(sb.toString()));
+    }
+    assertThat(alike.stream().map(CustomerId::hashCode).distinct()).hasSize(1);
+    OptimoveTargetSource.RecentIds ids = new OptimoveTargetSource.RecentIds(5);
+    LinkedHashSet<CustomerId> recent = new LinkedHashSet<>();
+    Random random = new Random(3);
+    for (int i = 0; i < 5_000; i++) {
+      CustomerId id = alike.get(random.nextInt(alike.size()));
+      assertThat(ids.add(id)).as("step %d, id %s", i, id).isEqualTo(reference(recent, id, 5));
+    }
+  }
 }
