@@ -379,6 +379,33 @@ public final class TextLocalClient {
       SmsLength len = checkText("messages[" + i + "].text", messages.get(i).text(), problems);
       unicode |= len != null && len.encoding() == SmsEncoding.UCS_2;
     }
+    return bulk(messages, options, unicode, problems);
+  }
+
+  /**
+   * {@link #sendBulk(List, BulkSendOptions)} of texts already checked one by one with {@link
+   * #checkMessage(String)} (the channel's): every other check is made as there.
+   *
+   * @param unicode whether a text needs UCS-2, as the checks found
+   */
+  BulkSendResult sendCheckedBulk(
+      List<BulkMessage> messages, BulkSendOptions options, boolean unicode) {
+    List<ConfigurationProblem> problems = new ArrayList<>();
+    if (messages.isEmpty() || messages.size() > MAX_MESSAGES_PER_BULK_JSON) {
+      problems.add(
+          ConfigurationProblem.of(
+              "messages",
+              messages.size() + " messages",
+              "give 1 to " + MAX_MESSAGES_PER_BULK_JSON + " messages per bulk_json call"));
+    }
+    return bulk(messages, options, unicode, problems);
+  }
+
+  private BulkSendResult bulk(
+      List<BulkMessage> messages,
+      BulkSendOptions options,
+      boolean unicode,
+      List<ConfigurationProblem> problems) {
     checkSender(options.sender(), problems);
     if (options.scheduleTime() != null && !options.scheduleTime().isAfter(clock.instant())) {
       problems.add(
@@ -389,7 +416,8 @@ public final class TextLocalClient {
     }
     ConfigurationException.throwIfAny("TextLocal bulk_json request", problems);
     BulkSendOptions effective = testMode && !options.test() ? options.withTest(true) : options;
-    return sendCall(api.bulkJson(JsonBodies.bulk(messages, effective, unicode)), "POST bulk_json/");
+    return sendCall(
+        api.bulkJson(JsonBodies.bulkForm(messages, effective, unicode)), "POST bulk_json/");
   }
 
   /**
@@ -954,12 +982,14 @@ public final class TextLocalClient {
    * Checks a text against TextLocal's length limit.
    *
    * @param text the text
+   * @return its length and encoding
    * @throws ConfigurationException if it is empty or too long
    */
-  static void checkMessage(String text) {
+  static SmsLength checkMessage(String text) {
     List<ConfigurationProblem> problems = new ArrayList<>();
-    checkText("message", text, problems);
+    SmsLength length = checkText("message", text, problems);
     ConfigurationException.throwIfAny("TextLocal message", problems);
+    return length;
   }
 
   private static SmsLength checkText(

@@ -1,5 +1,7 @@
 package io.campaignrelay.textlocal;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.campaignrelay.core.http.ApiServiceException;
@@ -51,6 +53,11 @@ final class TextLocalErrorParser implements ApiErrorParser, ErrorEnvelope {
 
   @Override
   public Optional<Found> read(int statusCode, Headers headers, String body) {
+    if (body == null || !body.trim().startsWith("{") || !mayReport(body)) {
+      // not TextLocal's JSON (the client decides whether it is readable), or an object whose
+      // status is not failure and whose errors are absent or empty: no error to report
+      return Optional.empty();
+    }
     JsonNode root = object(body);
     if (root == null) {
       return Optional.empty(); // not TextLocal's JSON: the client decides whether it is readable
@@ -109,6 +116,50 @@ final class TextLocalErrorParser implements ApiErrorParser, ErrorEnvelope {
       out.add(new TextLocalNotice(n.path("code").asInt(), message));
     }
     return out;
+  }
+
+  /**
+   * Whether a body may report an error, read in one streaming pass over the top-level fields only
+   * (a {@code bulk_json} answer lists every message): false when it is a JSON object whose last
+   * {@code status} is not the text {@code failure} and whose last {@code errors} is absent or not a
+   * non-empty array, or when it is not a readable JSON object at all (the tree would not read it
+   * either); true otherwise, and the tree then decides as before.
+   */
+  private static boolean mayReport(String body) {
+    try (JsonParser p = MAPPER.getFactory().createParser(body)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return false;
+      }
+      boolean failure = false;
+      boolean errors = false;
+      String name;
+      while ((name = p.nextFieldName()) != null) {
+        JsonToken t = p.nextToken();
+        if ("status".equals(name)) {
+          failure = t == JsonToken.VALUE_STRING && "failure".equalsIgnoreCase(p.getText());
+        } else if ("errors".equals(name) && t == JsonToken.START_ARRAY) {
+          errors = false;
+          JsonToken e;
+          while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (e == null) {
+              return false; // cut inside the array: the tree would not read it
+            }
+            errors = true;
+            p.skipChildren();
+          }
+          continue;
+        } else if ("errors".equals(name)) {
+          errors = false;
+        }
+        p.skipChildren();
+      }
+      if (p.currentToken() != JsonToken.END_OBJECT) {
+        return false;
+      }
+      return failure || errors;
+    } catch (IOException e) {
+      return false; // not readable JSON: the tree would not read it either
+    }
   }
 
   private static JsonNode object(String body) {

@@ -11,6 +11,7 @@ import io.campaignrelay.core.execution.MessageChannel;
 import io.campaignrelay.core.execution.OutboundMessage;
 import io.campaignrelay.core.execution.ReconcileResult;
 import io.campaignrelay.core.metrics.RejectionReason;
+import io.campaignrelay.core.sms.SmsEncoding;
 import io.campaignrelay.textlocal.models.BulkBatch;
 import io.campaignrelay.textlocal.models.BulkMessage;
 import io.campaignrelay.textlocal.models.BulkSendOptions;
@@ -321,9 +322,10 @@ public final class TextLocalMessageChannel implements MessageChannel {
   private List<DispatchResult> dispatchCampaign(List<OutboundMessage> messages) {
     List<DispatchResult> results = new ArrayList<>(messages.size());
     List<OutboundMessage> toSend = new ArrayList<>(messages.size());
+    boolean unicode = false;
     for (OutboundMessage m : messages) {
       try {
-        TextLocalClient.checkMessage(m.text());
+        unicode |= TextLocalClient.checkMessage(m.text()).encoding() == SmsEncoding.UCS_2;
         toSend.add(m);
       } catch (ConfigurationException e) {
         results.add(
@@ -347,7 +349,8 @@ public final class TextLocalMessageChannel implements MessageChannel {
     for (OutboundMessage m : toSend) {
       bulk.add(new BulkMessage(m.to(), m.text(), m.idempotencyKey().value()));
     }
-    BulkSendResult r = client.sendBulk(bulk, options);
+    // the texts were checked above, one by one: the client makes every other check of sendBulk
+    BulkSendResult r = client.sendCheckedBulk(bulk, options, unicode);
     results.addAll(match(toSend, r));
     return results;
   }
@@ -357,6 +360,119 @@ public final class TextLocalMessageChannel implements MessageChannel {
    * answer does not mention gets no result (its outcome is unknown).
    */
   private static List<DispatchResult> match(List<OutboundMessage> sent, BulkSendResult r) {
+    Matcher matcher = Matcher.of(sent);
+    return matcher == null ? matchByMaps(sent, r) : matcher.match(r);
+  }
+
+  /**
+   * The matching of {@link #matchByMaps}, on indexes into the batch: a key map, one map from digits
+   * to the first message with them, and a chain to the next message with the same digits (no queue
+   * per message). A message is claimed once; by number, the first unclaimed message with those
+   * digits in batch order is taken, as the queues of {@link #matchByMaps} give. Used when every key
+   * of the batch is distinct (the engine's keys are); otherwise {@link #matchByMaps}.
+   */
+  private static final class Matcher {
+    private final List<OutboundMessage> sent;
+    private final Map<String, Integer> byKey;
+    private final Map<String, Integer> firstByDigits;
+    private final int[] nextSameDigits;
+    private final boolean[] claimed;
+
+    private Matcher(
+        List<OutboundMessage> sent,
+        Map<String, Integer> byKey,
+        Map<String, Integer> firstByDigits,
+        int[] nextSameDigits) {
+      this.sent = sent;
+      this.byKey = byKey;
+      this.firstByDigits = firstByDigits;
+      this.nextSameDigits = nextSameDigits;
+      this.claimed = new boolean[sent.size()];
+    }
+
+    /** The matcher of a batch, or null when two of its messages share a key. */
+    static Matcher of(List<OutboundMessage> sent) {
+      int n = sent.size();
+      Map<String, Integer> byKey = new HashMap<>(n * 2);
+      Map<String, Integer> firstByDigits = new HashMap<>(n * 2);
+      int[] next = new int[n];
+      int[] last = new int[n]; // for each chain head, its last index so far
+      for (int i = 0; i < n; i++) {
+        OutboundMessage m = sent.get(i);
+        Integer index = i;
+        if (byKey.putIfAbsent(m.idempotencyKey().value(), index) != null) {
+          return null;
+        }
+        next[i] = -1;
+        Integer head = firstByDigits.putIfAbsent(m.to().digits(), index);
+        if (head != null) {
+          next[last[head]] = i;
+          last[head] = i;
+        } else {
+          last[i] = i;
+        }
+      }
+      return new Matcher(sent, byKey, firstByDigits, next);
+    }
+
+    List<DispatchResult> match(BulkSendResult r) {
+      List<DispatchResult> out = new ArrayList<>(sent.size());
+      for (NotSentMessage ns : r.messagesNotSent()) {
+        OutboundMessage m = claim(ns.uniqueId(), ns.number());
+        if (m != null) {
+          out.add(DispatchResult.rejected(m.idempotencyKey(), reasonOf(ns.error()), detailOf(ns)));
+        }
+      }
+      for (BulkBatch b : r.batches()) {
+        if (b.messages().isEmpty()) {
+          OutboundMessage m = claim(b.uniqueId(), null);
+          if (m != null) {
+            out.add(DispatchResult.accepted(m.idempotencyKey(), null, b.batchId()));
+          }
+          continue;
+        }
+        String unique = b.messages().size() == 1 ? b.uniqueId() : null;
+        for (SentMessage s : b.messages()) {
+          OutboundMessage m = claim(unique, s.recipient());
+          if (m != null) {
+            out.add(DispatchResult.accepted(m.idempotencyKey(), s.id(), b.batchId()));
+          }
+        }
+      }
+      // Whatever is unclaimed was mentioned nowhere: no result, the engine keeps it PENDING.
+      return out;
+    }
+
+    private OutboundMessage claim(String uniqueId, String number) {
+      int found = -1;
+      if (uniqueId != null) {
+        Integer i = byKey.get(uniqueId);
+        if (i != null && !claimed[i]) {
+          found = i;
+        }
+      }
+      if (found < 0 && number != null) {
+        Integer head = firstByDigits.get(digitsOnly(number));
+        for (int i = head == null ? -1 : head; i >= 0; i = nextSameDigits[i]) {
+          if (!claimed[i]) {
+            found = i;
+            break;
+          }
+        }
+      }
+      if (found < 0) {
+        return null;
+      }
+      claimed[found] = true;
+      return sent.get(found);
+    }
+  }
+
+  /**
+   * Matches TextLocal's answer to the messages with maps of the messages themselves; the general
+   * form of {@link Matcher}, kept for a batch in which two messages share a key.
+   */
+  private static List<DispatchResult> matchByMaps(List<OutboundMessage> sent, BulkSendResult r) {
     Map<String, OutboundMessage> byKey = new LinkedHashMap<>();
     Map<String, Deque<OutboundMessage>> byDigits = new HashMap<>();
     for (OutboundMessage m : sent) {
@@ -455,7 +571,13 @@ public final class TextLocalMessageChannel implements MessageChannel {
   }
 
   private static String digitsOnly(String number) {
-    return TextLocalReconciler.digitsOnly(number);
+    for (int i = 0; i < number.length(); i++) {
+      char ch = number.charAt(i);
+      if (ch < '0' || ch > '9') {
+        return TextLocalReconciler.digitsOnly(number);
+      }
+    }
+    return number; // digits only already (TextLocal's recipients are)
   }
 
   /** Shows the client and sender; never a credential. */

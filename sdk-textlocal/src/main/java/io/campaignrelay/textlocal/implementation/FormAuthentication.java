@@ -34,6 +34,13 @@ public final class FormAuthentication implements Authentication {
 
   @Override
   public Request authenticate(Request request) {
+    if (request.body() instanceof EncodedForm encoded) {
+      // encoded once by the command, its length known: the credentials go first, nothing is walked
+      return request
+          .newBuilder()
+          .method(request.method(), new CredentialedEncodedForm(encoded))
+          .build();
+    }
     if (!(request.body() instanceof FormBody form)) {
       return request;
     }
@@ -96,6 +103,33 @@ public final class FormAuthentication implements Authentication {
     public void writeTo(okio.BufferedSink sink) throws IOException {
       sink.write(prefix);
       if (form.size() > 0) {
+        sink.writeByte('&');
+        form.writeTo(sink);
+      }
+    }
+  }
+
+  private final class CredentialedEncodedForm extends okhttp3.RequestBody {
+    private final EncodedForm form;
+
+    CredentialedEncodedForm(EncodedForm form) {
+      this.form = form;
+    }
+
+    @Override
+    public okhttp3.MediaType contentType() {
+      return form.contentType();
+    }
+
+    @Override
+    public long contentLength() {
+      return form.length() == 0 ? prefix.length : prefix.length + 1L + form.length();
+    }
+
+    @Override
+    public void writeTo(okio.BufferedSink sink) throws IOException {
+      sink.write(prefix);
+      if (form.length() > 0) {
         sink.writeByte('&');
         form.writeTo(sink);
       }

@@ -20,6 +20,7 @@ import io.campaignrelay.textlocal.models.SendResult;
 import io.campaignrelay.textlocal.models.SenderNames;
 import io.campaignrelay.textlocal.models.TemplateList;
 import retrofit2.Call;
+import retrofit2.http.Body;
 import retrofit2.http.Field;
 import retrofit2.http.FormUrlEncoded;
 import retrofit2.http.Headers;
@@ -78,12 +79,13 @@ public interface TextLocalApi {
   /**
    * {@code bulk_json}.
    *
-   * @param data the JSON document
+   * @param form the form with its {@code data} field, encoded once ({@link
+   *     JsonBodies#bulkForm(java.util.List, io.campaignrelay.textlocal.models.BulkSendOptions,
+   *     boolean)}); the credentials are put in front of it as for every form
    * @return the call
    */
-  @FormUrlEncoded
   @POST("bulk_json/")
-  Call<BulkSendResult> bulkJson(@Field("data") String data);
+  Call<BulkSendResult> bulkJson(@Body EncodedForm form);
 
   /**
    * {@code get_templates}.

@@ -2,6 +2,7 @@ package io.campaignrelay.textlocal.models;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -19,8 +20,9 @@ import java.util.List;
  *     with a {@code unique_id} (INFERRED: TextLocal documents {@code unique_id} only on {@code
  *     messages_not_sent}), or null
  */
-// unknown fields are skipped as they are read, not buffered per message (one per recipient)
+// read in one pass by BulkAnswerReaders (one per recipient); unknown fields are skipped as read
 @JsonIgnoreProperties(ignoreUnknown = true)
+@JsonDeserialize(using = BulkAnswerReaders.BatchReader.class)
 public record BulkBatch(
     @JsonProperty("batch_id") String batchId,
     @JsonProperty("num_messages") int numMessages,

@@ -2,6 +2,7 @@ package io.campaignrelay.textlocal.models;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * One message a send created.
@@ -11,7 +12,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param recipient the recipient's international digits (a JSON number wider than an {@code int};
  *     kept as text)
  */
-// unknown fields are skipped as they are read, not buffered per message (one per recipient)
+// read in one pass by BulkAnswerReaders (one per recipient); unknown fields are skipped as read
 @JsonIgnoreProperties(ignoreUnknown = true)
+@JsonDeserialize(using = BulkAnswerReaders.SentReader.class)
 public record SentMessage(
     @JsonProperty("id") String id, @JsonProperty("recipient") String recipient) {}
