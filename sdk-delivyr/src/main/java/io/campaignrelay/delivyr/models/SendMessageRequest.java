@@ -246,6 +246,8 @@ public final class SendMessageRequest {
     }
 
     private CampaignReference campaign;
+    // true when `to` came from a PhoneNumber, which is E.164 by construction
+    private boolean toFromPhoneNumber;
     private boolean testMode;
     private String idempotencyKey;
     private String clientReference;
@@ -260,6 +262,7 @@ public final class SendMessageRequest {
      */
     public Builder to(String e164) {
       this.to = e164;
+      this.toFromPhoneNumber = false;
       return this;
     }
 
@@ -271,6 +274,7 @@ public final class SendMessageRequest {
      */
     public Builder to(PhoneNumber phone) {
       this.to = phone == null ? null : phone.e164();
+      this.toFromPhoneNumber = phone != null;
       return this;
     }
 
@@ -387,7 +391,7 @@ public final class SendMessageRequest {
      */
     public SendMessageRequest build() {
       List<ConfigurationProblem> problems = new ArrayList<>();
-      if (to == null || !isE164(to)) {
+      if (to == null || (!toFromPhoneNumber && !isE164(to))) {
         problems.add(
             ConfigurationProblem.of(
                 "to",
@@ -432,20 +436,28 @@ public final class SendMessageRequest {
                   "give a value (an empty text is allowed)"));
         }
       }
-      checkKey("idempotencyKey", idempotencyKey, problems);
-      checkKey("clientReference", clientReference, problems);
+      boolean keyValid = idempotencyKey == null || isKey(idempotencyKey);
+      if (!keyValid) {
+        keyProblem("idempotencyKey", idempotencyKey, problems);
+      }
+      // a reference that is the key itself (the same string, as the channel gives) is checked once
+      boolean referenceValid =
+          clientReference == null
+              || (clientReference == idempotencyKey ? keyValid : isKey(clientReference));
+      if (!referenceValid) {
+        keyProblem("clientReference", clientReference, problems);
+      }
       ConfigurationException.throwIfAny("Delivyr message", problems);
       return new SendMessageRequest(this);
     }
 
-    private static void checkKey(String field, String value, List<ConfigurationProblem> problems) {
-      if (value != null && !isKey(value)) {
-        problems.add(
-            ConfigurationProblem.of(
-                field,
-                ConfigurationProblem.printable(value),
-                "use 1 to " + MAX_KEY_LENGTH + " visible ASCII characters (no spaces)"));
-      }
+    private static void keyProblem(
+        String field, String value, List<ConfigurationProblem> problems) {
+      problems.add(
+          ConfigurationProblem.of(
+              field,
+              ConfigurationProblem.printable(value),
+              "use 1 to " + MAX_KEY_LENGTH + " visible ASCII characters (no spaces)"));
     }
   }
 }
