@@ -16,6 +16,7 @@ import io.campaignrelay.delivyr.implementation.BatchBody;
 import io.campaignrelay.delivyr.implementation.DelivyrApi;
 import io.campaignrelay.delivyr.implementation.DelivyrErrorParser;
 import io.campaignrelay.delivyr.implementation.IdempotencyKeys;
+import io.campaignrelay.delivyr.implementation.RequestFields;
 import io.campaignrelay.delivyr.implementation.Wire;
 import io.campaignrelay.delivyr.models.AttributeCheck;
 import io.campaignrelay.delivyr.models.BatchItemResult;
@@ -100,6 +101,8 @@ public final class DelivyrClient {
           .idempotencyKeyHeader(DelivyrApi.IDEMPOTENCY_KEY)
           .errorParser(DelivyrErrorParser.INSTANCE)
           .build();
+
+  private static final RequestFields.Reader FIELDS = RequestFields.reader();
 
   private final HttpPipeline pipeline;
   private final DelivyrApi api;
@@ -270,7 +273,8 @@ public final class DelivyrClient {
                 "give every message of a batch its own idempotency key: Delivyr sends only the"
                     + " first message of a key"));
       }
-      String reference = m.clientReference().orElse(key);
+      String own = FIELDS.clientReference(m);
+      String reference = own == null ? key : own;
       referenceList.add(reference);
       boolean referenceIsNew;
       if (references == null && reference.equals(key)) {

@@ -49,6 +49,8 @@ public final class BatchBody {
   private static final SerializableString IDEMPOTENCY_KEY = new SerializedString("idempotencyKey");
   private static final SerializableString EMPTY_OBJECT = new SerializedString("{}");
 
+  private static final RequestFields.Reader FIELDS = RequestFields.reader();
+
   private BatchBody() {}
 
   /**
@@ -87,9 +89,9 @@ public final class BatchBody {
         g.writeStartObject();
         g.writeFieldName(TO);
         g.writeString(m.to());
-        writeIfPresent(g, CUSTOMER_ID, m.customerId().orElse(null));
-        writeIfPresent(g, TEMPLATE_ID, m.templateId().orElse(null));
-        writeIfPresent(g, BODY, m.body().orElse(null));
+        writeIfPresent(g, CUSTOMER_ID, FIELDS.customerId(m));
+        writeIfPresent(g, TEMPLATE_ID, FIELDS.templateId(m));
+        writeIfPresent(g, BODY, FIELDS.body(m));
         g.writeFieldName(VARIABLES);
         Map<String, String> variables = m.variables();
         if (variables.isEmpty()) {
@@ -101,7 +103,7 @@ public final class BatchBody {
           }
           g.writeEndObject();
         }
-        CampaignReference c = m.campaign().orElse(null);
+        CampaignReference c = FIELDS.campaign(m);
         if (c != null) {
           if (!c.equals(lastCampaign)) {
             lastCampaign = c;

@@ -3,6 +3,7 @@ package io.campaignrelay.delivyr.models;
 import io.campaignrelay.core.ConfigurationException;
 import io.campaignrelay.core.ConfigurationProblem;
 import io.campaignrelay.core.PhoneNumber;
+import io.campaignrelay.delivyr.implementation.RequestFields;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -31,6 +32,43 @@ import java.util.Optional;
 public final class SendMessageRequest {
   /** Maximum length of an idempotency key or client reference. */
   public static final int MAX_KEY_LENGTH = 255;
+
+  static {
+    // the batch hot path reads the optional fields without an Optional per call
+    RequestFields.install(new Fields());
+  }
+
+  private static final class Fields implements RequestFields.Reader {
+    @Override
+    public String customerId(SendMessageRequest r) {
+      return r.customerId;
+    }
+
+    @Override
+    public String templateId(SendMessageRequest r) {
+      return r.templateId;
+    }
+
+    @Override
+    public String body(SendMessageRequest r) {
+      return r.body;
+    }
+
+    @Override
+    public CampaignReference campaign(SendMessageRequest r) {
+      return r.campaign;
+    }
+
+    @Override
+    public String idempotencyKey(SendMessageRequest r) {
+      return r.idempotencyKey;
+    }
+
+    @Override
+    public String clientReference(SendMessageRequest r) {
+      return r.clientReference;
+    }
+  }
 
   /** {@code \+[1-9][0-9]{6,14}}, checked without a regex matcher (one per message). */
   static boolean isE164(String v) {
