@@ -11,10 +11,12 @@ import io.campaignrelay.core.http.ClientOptions;
 import io.campaignrelay.core.http.spi.Authentication;
 import io.campaignrelay.core.http.spi.HttpPipeline;
 import io.campaignrelay.core.http.spi.VendorProfile;
+import io.campaignrelay.delivyr.implementation.BatchAnswer;
 import io.campaignrelay.delivyr.implementation.BatchBody;
 import io.campaignrelay.delivyr.implementation.DelivyrApi;
 import io.campaignrelay.delivyr.implementation.DelivyrErrorParser;
 import io.campaignrelay.delivyr.implementation.IdempotencyKeys;
+import io.campaignrelay.delivyr.implementation.RequestFields;
 import io.campaignrelay.delivyr.implementation.Wire;
 import io.campaignrelay.delivyr.models.AttributeCheck;
 import io.campaignrelay.delivyr.models.BatchItemResult;
@@ -99,6 +101,8 @@ public final class DelivyrClient {
           .idempotencyKeyHeader(DelivyrApi.IDEMPOTENCY_KEY)
           .errorParser(DelivyrErrorParser.INSTANCE)
           .build();
+
+  private static final RequestFields.Reader FIELDS = RequestFields.reader();
 
   private final HttpPipeline pipeline;
   private final DelivyrApi api;
@@ -246,16 +250,22 @@ public final class DelivyrClient {
               messages.size() + " messages",
               "send 1 to " + MAX_BATCH_SIZE + " messages per batch; split larger campaigns"));
     }
-    List<String> keys = new ArrayList<>(messages.size());
-    List<String> referenceList = new ArrayList<>(messages.size());
-    Set<String> references = new HashSet<>();
-    Set<String> distinctKeys = new HashSet<>();
+    int n = messages.size();
+    List<String> keys = new ArrayList<>(n);
+    List<String> referenceList = new ArrayList<>(n);
+    // Most messages use their key as their reference (the channel's all do). While every
+    // reference so far is its message's key, the set of references is the set of keys, so one
+    // set checks both; the first message with a reference of its own starts the set of references
+    // from the keys seen so far.
+    Set<String> distinctKeys = new HashSet<>(n * 2);
+    Set<String> references = null;
     boolean stable = true;
     for (SendMessageRequest m : messages) {
       String key = IdempotencyKeys.forMessage(m);
       stable &= IdempotencyKeys.isStable(m);
       keys.add(key);
-      if (!distinctKeys.add(key)) {
+      boolean keyIsNew = distinctKeys.add(key);
+      if (!keyIsNew) {
         problems.add(
             ConfigurationProblem.of(
                 "idempotencyKey",
@@ -263,9 +273,23 @@ public final class DelivyrClient {
                 "give every message of a batch its own idempotency key: Delivyr sends only the"
                     + " first message of a key"));
       }
-      String reference = m.clientReference().orElse(key);
+      String own = FIELDS.clientReference(m);
+      String reference = own == null ? key : own;
       referenceList.add(reference);
-      if (!references.add(reference)) {
+      boolean referenceIsNew;
+      if (references == null && reference.equals(key)) {
+        referenceIsNew = keyIsNew;
+      } else {
+        if (references == null) {
+          // the earlier messages' references: their keys, so this one's only if one of them had it
+          references = new HashSet<>(distinctKeys);
+          if (keyIsNew) {
+            references.remove(key);
+          }
+        }
+        referenceIsNew = references.add(reference);
+      }
+      if (!referenceIsNew) {
         problems.add(
             ConfigurationProblem.of(
                 "clientReference",
@@ -281,7 +305,8 @@ public final class DelivyrClient {
     String batchKey = IdempotencyKeys.forBatch(keys, stable);
     RequestBody body =
         BatchBody.write(pipeline.objectMapper().getFactory(), messages, referenceList, keys);
-    return pipeline.execute(api.sendBatch(batchKey, body), "POST messages/batch");
+    BatchAnswer answer = pipeline.execute(api.sendBatch(batchKey, body), "POST messages/batch");
+    return answer == null ? null : answer.result();
   }
 
   /**

@@ -26,6 +26,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.RandomAccess;
 import java.util.Set;
 
 /**
@@ -168,6 +169,9 @@ public final class DelivyrMessageChannel implements MessageChannel {
     if (batch.isEmpty()) {
       return List.of();
     }
+    if (!(batch instanceof RandomAccess)) {
+      batch = new ArrayList<>(batch); // read by index below
+    }
     List<SendMessageRequest> requests = new ArrayList<>(batch.size());
     CampaignReference reference = null;
     OutboundMessage referenceSource = null;
@@ -181,22 +185,36 @@ public final class DelivyrMessageChannel implements MessageChannel {
       requests.add(toRequest(m, mode, reference));
     }
     BatchResult result = client.sendBatch(requests);
-    Map<String, BatchItemResult> byReference = new HashMap<>(result.results().size() * 2);
-    Set<String> contradictory = new HashSet<>();
-    for (BatchItemResult r : result.results()) {
-      if (r == null || r.clientReference() == null) {
-        continue;
-      }
-      BatchItemResult earlier = byReference.putIfAbsent(r.clientReference(), r);
-      if (earlier != null && !sameVerdict(earlier, r)) {
-        contradictory.add(r.clientReference());
+    List<BatchItemResult> results = result.results();
+    // Delivyr lists the results in the batch's order: then result i is message i's, and (the keys
+    // of a batch being distinct, or sendBatch would have refused it) no reference is listed twice
+    // or left out. Any other answer is matched by reference, as below.
+    boolean inOrder = listedInOrder(batch, results);
+    Map<String, BatchItemResult> byReference = null;
+    Set<String> contradictory = null;
+    if (!inOrder) {
+      byReference = new HashMap<>(results.size() * 2);
+      contradictory = new HashSet<>();
+      for (BatchItemResult r : results) {
+        if (r == null || r.clientReference() == null) {
+          continue;
+        }
+        BatchItemResult earlier = byReference.putIfAbsent(r.clientReference(), r);
+        if (earlier != null && !sameVerdict(earlier, r)) {
+          contradictory.add(r.clientReference());
+        }
       }
     }
     List<DispatchResult> out = new ArrayList<>(batch.size());
     String firstUnknown = null;
-    for (OutboundMessage m : batch) {
-      IdempotencyKey key = m.idempotencyKey();
-      BatchItemResult r = contradictory.contains(key.value()) ? null : byReference.get(key.value());
+    for (int i = 0; i < batch.size(); i++) {
+      IdempotencyKey key = batch.get(i).idempotencyKey();
+      BatchItemResult r;
+      if (inOrder) {
+        r = results.get(i);
+      } else {
+        r = contradictory.contains(key.value()) ? null : byReference.get(key.value());
+      }
       DispatchResult d = r == null ? null : toDispatchResult(key, r);
       if (d == null) {
         // Not listed (or not readably): the message may have been sent. Leaving it out of the
@@ -369,6 +387,20 @@ public final class DelivyrMessageChannel implements MessageChannel {
             + " with this idempotency key");
   }
 
+  /** Whether the answer lists exactly the batch's messages, one result each, in its order. */
+  private static boolean listedInOrder(List<OutboundMessage> batch, List<BatchItemResult> results) {
+    if (results.size() != batch.size()) {
+      return false;
+    }
+    for (int i = 0; i < results.size(); i++) {
+      BatchItemResult r = results.get(i);
+      if (r == null || !batch.get(i).idempotencyKey().value().equals(r.clientReference())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static boolean sameVerdict(BatchItemResult a, BatchItemResult b) {
     return a.isRejected() == b.isRejected() && Objects.equals(a.id(), b.id());
   }
@@ -387,7 +419,7 @@ public final class DelivyrMessageChannel implements MessageChannel {
   private static SendMessageRequest toRequest(
       OutboundMessage m, ExecutionMode mode, CampaignReference reference) {
     return SendMessageRequest.builder()
-        .to(m.to().e164())
+        .to(m.to())
         .customerId(m.customerId().value())
         .body(m.text())
         .campaign(reference)

@@ -3,6 +3,8 @@ package io.campaignrelay.delivyr.implementation;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.campaignrelay.delivyr.models.CampaignReference;
 import io.campaignrelay.delivyr.models.SendMessageRequest;
 import java.io.IOException;
@@ -22,7 +24,8 @@ import okio.Buffer;
  * <p>The bytes are exactly those Jackson data-binding writes for {@link Wire.Batch} (the tests
  * compare both): fields in the order of {@link Wire.Message}'s components, null fields left out,
  * {@code variables} always present, the campaign object written once per distinct campaign
- * reference of the batch and repeated as raw JSON. Every message carries its own {@code
+ * reference of the batch and repeated as raw JSON. Field names, the empty {@code variables} and the
+ * campaign object are written as pre-encoded bytes. Every message carries its own {@code
  * idempotencyKey}, on which Delivyr dedupes it whatever batch it arrives in. The content type is
  * Retrofit's Jackson converter's, {@code application/json; charset=UTF-8}. The body is built once,
  * before the first attempt, so every retry sends the same bytes.
@@ -31,6 +34,22 @@ public final class BatchBody {
 
   /** The content type Retrofit's Jackson converter sends. */
   public static final MediaType JSON = MediaType.get("application/json; charset=UTF-8");
+
+  // the field names, encoded once (a batch writes up to ten per message)
+  private static final SerializableString MESSAGES = new SerializedString("messages");
+  private static final SerializableString TO = new SerializedString("to");
+  private static final SerializableString CUSTOMER_ID = new SerializedString("customerId");
+  private static final SerializableString TEMPLATE_ID = new SerializedString("templateId");
+  private static final SerializableString BODY = new SerializedString("body");
+  private static final SerializableString VARIABLES = new SerializedString("variables");
+  private static final SerializableString CAMPAIGN = new SerializedString("campaign");
+  private static final SerializableString TEST_MODE = new SerializedString("testMode");
+  private static final SerializableString CLIENT_REFERENCE =
+      new SerializedString("clientReference");
+  private static final SerializableString IDEMPOTENCY_KEY = new SerializedString("idempotencyKey");
+  private static final SerializableString EMPTY_OBJECT = new SerializedString("{}");
+
+  private static final RequestFields.Reader FIELDS = RequestFields.reader();
 
   private BatchBody() {}
 
@@ -61,38 +80,42 @@ public final class BatchBody {
     Buffer buffer = new Buffer();
     try (JsonGenerator g = factory.createGenerator(buffer.outputStream(), JsonEncoding.UTF8)) {
       CampaignReference lastCampaign = null;
-      String lastCampaignJson = null;
+      SerializableString lastCampaignJson = null;
       g.writeStartObject();
-      g.writeFieldName("messages");
+      g.writeFieldName(MESSAGES);
       g.writeStartArray();
       for (int i = 0; i < messages.size(); i++) {
         SendMessageRequest m = messages.get(i);
         g.writeStartObject();
-        g.writeStringField("to", m.to());
-        writeIfPresent(g, "customerId", m.customerId().orElse(null));
-        writeIfPresent(g, "templateId", m.templateId().orElse(null));
-        writeIfPresent(g, "body", m.body().orElse(null));
-        g.writeFieldName("variables");
-        g.writeStartObject();
+        g.writeFieldName(TO);
+        g.writeString(m.to());
+        writeIfPresent(g, CUSTOMER_ID, FIELDS.customerId(m));
+        writeIfPresent(g, TEMPLATE_ID, FIELDS.templateId(m));
+        writeIfPresent(g, BODY, FIELDS.body(m));
+        g.writeFieldName(VARIABLES);
         Map<String, String> variables = m.variables();
-        if (!variables.isEmpty()) {
+        if (variables.isEmpty()) {
+          g.writeRawValue(EMPTY_OBJECT);
+        } else {
+          g.writeStartObject();
           for (Map.Entry<String, String> v : variables.entrySet()) {
             g.writeStringField(v.getKey(), v.getValue());
           }
+          g.writeEndObject();
         }
-        g.writeEndObject();
-        CampaignReference c = m.campaign().orElse(null);
+        CampaignReference c = FIELDS.campaign(m);
         if (c != null) {
           if (!c.equals(lastCampaign)) {
             lastCampaign = c;
-            lastCampaignJson = campaignJson(factory, c);
+            lastCampaignJson = new SerializedString(campaignJson(factory, c));
           }
-          g.writeFieldName("campaign");
+          g.writeFieldName(CAMPAIGN);
           g.writeRawValue(lastCampaignJson);
         }
-        g.writeBooleanField("testMode", m.testMode());
-        writeIfPresent(g, "clientReference", references.get(i));
-        writeIfPresent(g, "idempotencyKey", keys.get(i));
+        g.writeFieldName(TEST_MODE);
+        g.writeBoolean(m.testMode());
+        writeIfPresent(g, CLIENT_REFERENCE, references.get(i));
+        writeIfPresent(g, IDEMPOTENCY_KEY, keys.get(i));
         g.writeEndObject();
       }
       g.writeEndArray();
@@ -104,10 +127,11 @@ public final class BatchBody {
     return RequestBody.create(buffer.snapshot(), JSON);
   }
 
-  private static void writeIfPresent(JsonGenerator g, String name, String value)
+  private static void writeIfPresent(JsonGenerator g, SerializableString name, String value)
       throws IOException {
     if (value != null) {
-      g.writeStringField(name, value);
+      g.writeFieldName(name);
+      g.writeString(value);
     }
   }
 

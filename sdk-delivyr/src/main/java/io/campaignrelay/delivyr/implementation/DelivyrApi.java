@@ -1,7 +1,6 @@
 package io.campaignrelay.delivyr.implementation;
 
 import io.campaignrelay.core.http.spi.HttpPipeline;
-import io.campaignrelay.delivyr.models.BatchResult;
 import io.campaignrelay.delivyr.models.DelivyrTemplate;
 import io.campaignrelay.delivyr.models.MessageEvent;
 import io.campaignrelay.delivyr.models.MessageLogEntry;
@@ -80,10 +79,10 @@ public interface DelivyrApi {
    *
    * @param idempotencyKey the key of the batch, reused on every retry
    * @param batch the JSON of a {@link Wire.Batch}, streamed by {@link BatchBody}
-   * @return the call
+   * @return the call; the answer is read by {@link BatchAnswer}'s streaming reader
    */
   @POST("messages/batch")
-  Call<BatchResult> sendBatch(
+  Call<BatchAnswer> sendBatch(
       @Header(IDEMPOTENCY_KEY) String idempotencyKey, @Body RequestBody batch);
 
   /**

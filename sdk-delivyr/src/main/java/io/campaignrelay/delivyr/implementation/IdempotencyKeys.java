@@ -33,6 +33,8 @@ import java.util.UUID;
  */
 public final class IdempotencyKeys {
 
+  private static final RequestFields.Reader FIELDS = RequestFields.reader();
+
   private IdempotencyKeys() {}
 
   /**
@@ -42,11 +44,13 @@ public final class IdempotencyKeys {
    * @return the caller's key, a derived key or a random one
    */
   public static String forMessage(SendMessageRequest request) {
-    if (request.idempotencyKey().isPresent()) {
-      return request.idempotencyKey().get();
+    String given = FIELDS.idempotencyKey(request);
+    if (given != null) {
+      return given;
     }
-    if (request.campaign().isPresent() && request.customerId().isPresent()) {
-      CampaignReference c = request.campaign().get();
+    CampaignReference c = FIELDS.campaign(request);
+    String customerId = FIELDS.customerId(request);
+    if (c != null && customerId != null) {
       return "cr1-m-"
           + sha256(
                   c.optimoveCampaignId()
@@ -55,7 +59,7 @@ public final class IdempotencyKeys {
                       + '|'
                       + c.optimoveTemplateId()
                       + '|'
-                      + request.customerId().get()
+                      + customerId
                       + '|'
                       + request.to())
               .substring(0, 48);
@@ -70,8 +74,8 @@ public final class IdempotencyKeys {
    * @return true if {@link #forMessage(SendMessageRequest)} is deterministic for it
    */
   public static boolean isStable(SendMessageRequest request) {
-    return request.idempotencyKey().isPresent()
-        || (request.campaign().isPresent() && request.customerId().isPresent());
+    return FIELDS.idempotencyKey(request) != null
+        || (FIELDS.campaign(request) != null && FIELDS.customerId(request) != null);
   }
 
   /**
@@ -85,7 +89,35 @@ public final class IdempotencyKeys {
     if (!stable) {
       return "cr1-b-" + UUID.randomUUID();
     }
-    return "cr1-b-" + sha256(String.join("\n", messageKeys)).substring(0, 48);
+    // the digest of the keys joined by line feeds, without building the joined text: ASCII
+    // keys (all valid ones) are copied byte for byte, anything else is encoded as UTF-8
+    MessageDigest md = sha256();
+    byte[] scratch = new byte[256];
+    for (int i = 0; i < messageKeys.size(); i++) {
+      if (i > 0) {
+        md.update((byte) '\n');
+      }
+      String key = messageKeys.get(i);
+      int n = key.length();
+      if (n > scratch.length) {
+        scratch = new byte[n];
+      }
+      boolean ascii = true;
+      for (int j = 0; j < n; j++) {
+        char ch = key.charAt(j);
+        if (ch >= 0x80) {
+          ascii = false;
+          break;
+        }
+        scratch[j] = (byte) ch;
+      }
+      if (ascii) {
+        md.update(scratch, 0, n);
+      } else {
+        md.update(key.getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    return "cr1-b-" + HexFormat.of().formatHex(md.digest()).substring(0, 48);
   }
 
   /**
@@ -98,9 +130,12 @@ public final class IdempotencyKeys {
   }
 
   private static String sha256(String text) {
+    return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static MessageDigest sha256() {
     try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8)));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required by every Java platform", e);
     }

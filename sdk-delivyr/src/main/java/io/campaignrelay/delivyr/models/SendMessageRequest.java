@@ -3,6 +3,7 @@ package io.campaignrelay.delivyr.models;
 import io.campaignrelay.core.ConfigurationException;
 import io.campaignrelay.core.ConfigurationProblem;
 import io.campaignrelay.core.PhoneNumber;
+import io.campaignrelay.delivyr.implementation.RequestFields;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -31,6 +32,43 @@ import java.util.Optional;
 public final class SendMessageRequest {
   /** Maximum length of an idempotency key or client reference. */
   public static final int MAX_KEY_LENGTH = 255;
+
+  static {
+    // the batch hot path reads the optional fields without an Optional per call
+    RequestFields.install(new Fields());
+  }
+
+  private static final class Fields implements RequestFields.Reader {
+    @Override
+    public String customerId(SendMessageRequest r) {
+      return r.customerId;
+    }
+
+    @Override
+    public String templateId(SendMessageRequest r) {
+      return r.templateId;
+    }
+
+    @Override
+    public String body(SendMessageRequest r) {
+      return r.body;
+    }
+
+    @Override
+    public CampaignReference campaign(SendMessageRequest r) {
+      return r.campaign;
+    }
+
+    @Override
+    public String idempotencyKey(SendMessageRequest r) {
+      return r.idempotencyKey;
+    }
+
+    @Override
+    public String clientReference(SendMessageRequest r) {
+      return r.clientReference;
+    }
+  }
 
   /** {@code \+[1-9][0-9]{6,14}}, checked without a regex matcher (one per message). */
   static boolean isE164(String v) {
@@ -246,6 +284,8 @@ public final class SendMessageRequest {
     }
 
     private CampaignReference campaign;
+    // true when `to` came from a PhoneNumber, which is E.164 by construction
+    private boolean toFromPhoneNumber;
     private boolean testMode;
     private String idempotencyKey;
     private String clientReference;
@@ -260,6 +300,7 @@ public final class SendMessageRequest {
      */
     public Builder to(String e164) {
       this.to = e164;
+      this.toFromPhoneNumber = false;
       return this;
     }
 
@@ -271,6 +312,7 @@ public final class SendMessageRequest {
      */
     public Builder to(PhoneNumber phone) {
       this.to = phone == null ? null : phone.e164();
+      this.toFromPhoneNumber = phone != null;
       return this;
     }
 
@@ -387,7 +429,7 @@ public final class SendMessageRequest {
      */
     public SendMessageRequest build() {
       List<ConfigurationProblem> problems = new ArrayList<>();
-      if (to == null || !isE164(to)) {
+      if (to == null || (!toFromPhoneNumber && !isE164(to))) {
         problems.add(
             ConfigurationProblem.of(
                 "to",
@@ -432,20 +474,28 @@ public final class SendMessageRequest {
                   "give a value (an empty text is allowed)"));
         }
       }
-      checkKey("idempotencyKey", idempotencyKey, problems);
-      checkKey("clientReference", clientReference, problems);
+      boolean keyValid = idempotencyKey == null || isKey(idempotencyKey);
+      if (!keyValid) {
+        keyProblem("idempotencyKey", idempotencyKey, problems);
+      }
+      // a reference that is the key itself (the same string, as the channel gives) is checked once
+      boolean referenceValid =
+          clientReference == null
+              || (clientReference == idempotencyKey ? keyValid : isKey(clientReference));
+      if (!referenceValid) {
+        keyProblem("clientReference", clientReference, problems);
+      }
       ConfigurationException.throwIfAny("Delivyr message", problems);
       return new SendMessageRequest(this);
     }
 
-    private static void checkKey(String field, String value, List<ConfigurationProblem> problems) {
-      if (value != null && !isKey(value)) {
-        problems.add(
-            ConfigurationProblem.of(
-                field,
-                ConfigurationProblem.printable(value),
-                "use 1 to " + MAX_KEY_LENGTH + " visible ASCII characters (no spaces)"));
-      }
+    private static void keyProblem(
+        String field, String value, List<ConfigurationProblem> problems) {
+      problems.add(
+          ConfigurationProblem.of(
+              field,
+              ConfigurationProblem.printable(value),
+              "use 1 to " + MAX_KEY_LENGTH + " visible ASCII characters (no spaces)"));
     }
   }
 }
