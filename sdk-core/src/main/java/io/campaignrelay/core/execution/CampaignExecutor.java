@@ -278,7 +278,7 @@ public final class CampaignExecutor {
     // Keys handled in this run whose final entry is not yet durable and visible to a window's
     // journal lookup (buffered, in flight, answered but unwritten, or uncertain): a row repeating
     // one of them is a repeat, never a new send.
-    final Set<IdempotencyKey> active = new HashSet<>();
+    final KeySet active = new KeySet();
     // Keys whose final entry became durable since the last window lookup; they leave `active` at
     // the next lookup, which then finds them in the journal.
     final List<IdempotencyKey> durableSinceLookup = new ArrayList<>();
@@ -303,7 +303,7 @@ public final class CampaignExecutor {
         new EnumMap<>(ReconcileResult.Status.class);
     final Set<String> batchIds = new LinkedHashSet<>();
     final Map<TemplateId, Optional<Template>> templateCache = new HashMap<>();
-    final FingerprintSet seen = new FingerprintSet(maxTrackedRecipients);
+    final FingerprintSet seen;
     // No entry of the campaign existed when the run started: while every recipient of the run is
     // tracked (a repeat is caught before it gets here), nothing can be found in the journal.
     final boolean freshCampaign;
@@ -329,6 +329,8 @@ public final class CampaignExecutor {
           mode.isLive() ? Math.min(concurrency > 0 ? concurrency : maxInFlight, maxInFlight) : 1;
       this.dedupChannel = channel != null && channel.deduplicatesByIdempotencyKey();
       this.freshCampaign = mode.isLive() && !journal.mayHaveEntries(campaign.id());
+      // Sized for the campaign's own count when it has one (a wrong count only costs growing).
+      this.seen = new FingerprintSet(maxTrackedRecipients, campaign.targetedCount().orElse(0));
     }
 
     void accept(Recipient r) {
@@ -338,7 +340,7 @@ public final class CampaignExecutor {
       long fingerprint =
           fingerprints != null
               ? fingerprints.applyAsLong(key)
-              : JournalIndex.bits(key, campaign.id(), customer)[0];
+              : key.hasBits() ? key.hi() : JournalIndex.bits(key, campaign.id(), customer)[0];
       boolean seenBefore = !seen.add(fingerprint);
       if (!mode.isLive()) {
         if (seenBefore) {
@@ -880,13 +882,24 @@ public final class CampaignExecutor {
         }
         return;
       }
-      Map<IdempotencyKey, DispatchResult> byKey = new HashMap<>(results.size() * 4 / 3 + 1);
-      for (DispatchResult d : results) {
-        byKey.put(d.idempotencyKey(), d);
+      // Answers nearly always list the batch in its order, one result per message: then the i-th
+      // result is the i-th message's (the batch's keys are distinct) and no map is needed.
+      boolean inOrder = results.size() == batch.size();
+      for (int i = 0; inOrder && i < batch.size(); i++) {
+        inOrder = results.get(i).idempotencyKey().equals(batch.get(i).idempotencyKey());
+      }
+      Map<IdempotencyKey, DispatchResult> byKey = null;
+      if (!inOrder) {
+        byKey = new HashMap<>(results.size() * 4 / 3 + 1);
+        for (DispatchResult d : results) {
+          byKey.put(d.idempotencyKey(), d);
+        }
       }
       Instant after = clock.instant();
-      for (OutboundMessage m : batch) {
-        DispatchResult d = byKey.get(m.idempotencyKey());
+      String lastBatchId = null;
+      for (int i = 0; i < batch.size(); i++) {
+        OutboundMessage m = batch.get(i);
+        DispatchResult d = inOrder ? results.get(i) : byKey.get(m.idempotencyKey());
         if (d == null) {
           // The answer left this message out: its outcome is unknown, so it stays PENDING. Its
           // first time, the vendor's records are asked before the run ends; a second time (it was
@@ -908,7 +921,11 @@ public final class CampaignExecutor {
         }
         if (d.isAccepted()) {
           dispatched++;
-          d.batchId().ifPresent(batchIds::add);
+          Optional<String> batchId = d.batchId();
+          if (batchId.isPresent() && !batchId.get().equals(lastBatchId)) {
+            lastBatchId = batchId.get();
+            batchIds.add(lastBatchId);
+          }
           unwritten.add(
               new JournalEntry(
                   campaign.id(),

@@ -9,13 +9,27 @@ package io.campaignrelay.core.execution;
 final class FingerprintSet {
   private static final long EMPTY = 0L;
   private final int maxSize;
-  private long[] slots = new long[1024];
+  private long[] slots;
   private int size;
   private boolean zeroSeen;
   private boolean overflowed;
 
   FingerprintSet(int maxSize) {
+    this(maxSize, 0);
+  }
+
+  /**
+   * A set sized at once for the values expected (at most {@code maxSize}), so that it does not grow
+   * step by step while they arrive.
+   */
+  FingerprintSet(int maxSize, long expected) {
     this.maxSize = maxSize;
+    long want = Math.min(Math.max(0, expected), maxSize) * 4 / 3 + 1;
+    int capacity = 1024;
+    while (capacity < want && capacity < (1 << 30)) {
+      capacity <<= 1;
+    }
+    this.slots = new long[capacity];
   }
 
   /**

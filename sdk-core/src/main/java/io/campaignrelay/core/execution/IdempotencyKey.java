@@ -20,9 +20,11 @@ import java.util.Objects;
  * SHA-256 over the campaign id, a NUL and the customer id): 36 ASCII characters, safe in headers,
  * form fields and JSON, and free of personal data.
  *
- * @param value the key: 1 to {@value #MAX_LENGTH} printable ASCII characters
+ * <p>A key in that form (lower-case hex) also keeps its 128 bits as two numbers, which the engine
+ * and the journals use instead of the text. Two keys are equal when their texts are. Immutable and
+ * thread-safe.
  */
-public record IdempotencyKey(String value) {
+public final class IdempotencyKey {
 
   /** Longest key accepted (the common limit of vendors' idempotency headers). */
   public static final int MAX_LENGTH = 255;
@@ -70,27 +72,46 @@ public record IdempotencyKey(String value) {
       sha.update(v.getBytes(StandardCharsets.UTF_8));
     }
 
-    String finish() {
+    IdempotencyKey finish() {
       try {
         sha.digest(digest, 0, digest.length);
       } catch (DigestException e) {
         throw new IllegalStateException("SHA-256 digest failed", e);
       }
       int at = PREFIX.length();
+      long h = 0;
+      long l = 0;
+      for (int i = 0; i < 8; i++) {
+        h = (h << 8) | (digest[i] & 0xff);
+        l = (l << 8) | (digest[i + 8] & 0xff);
+      }
       for (int i = 0; i < 16; i++) {
         key[at++] = HEX[(digest[i] >> 4) & 0xf];
         key[at++] = HEX[digest[i] & 0xf];
       }
-      return new String(key, StandardCharsets.ISO_8859_1);
+      return new IdempotencyKey(new String(key, StandardCharsets.ISO_8859_1), h, l, true);
     }
+  }
+
+  private final String value;
+  private final long hi;
+  private final long lo;
+  private final boolean hasBits;
+
+  private IdempotencyKey(String value, long hi, long lo, boolean hasBits) {
+    this.value = value;
+    this.hi = hi;
+    this.lo = lo;
+    this.hasBits = hasBits;
   }
 
   /**
    * Validates the key.
    *
+   * @param value the key: 1 to {@value #MAX_LENGTH} printable ASCII characters
    * @throws ConfigurationException if the key is empty, too long or not printable ASCII
    */
-  public IdempotencyKey {
+  public IdempotencyKey(String value) {
     String fix = null;
     if (value == null || value.isEmpty()) {
       fix = "is empty: derive it with IdempotencyKey.derive(campaignId, customerId)";
@@ -104,6 +125,34 @@ public record IdempotencyKey(String value) {
           "idempotency key",
           ConfigurationProblem.of("idempotencyKey", Texts.printable(value), fix));
     }
+    this.value = value;
+    long h = 0;
+    long l = 0;
+    boolean bits = value.length() == PREFIX.length() + 32 && value.startsWith(PREFIX);
+    for (int i = 0; bits && i < 32; i++) {
+      int d = hexDigit(value.charAt(PREFIX.length() + i));
+      if (d < 0) {
+        bits = false;
+      } else if (i < 16) {
+        h = (h << 4) | d;
+      } else {
+        l = (l << 4) | d;
+      }
+    }
+    this.hi = bits ? h : 0;
+    this.lo = bits ? l : 0;
+    this.hasBits = bits;
+  }
+
+  /** A lower-case hex digit's value, else -1 (upper case is another key's text). */
+  private static int hexDigit(char c) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+      return c - 'a' + 10;
+    }
+    return -1;
   }
 
   /**
@@ -120,7 +169,58 @@ public record IdempotencyKey(String value) {
     s.update(campaignId.value());
     s.sha.update((byte) 0);
     s.update(customerId.value());
-    return new IdempotencyKey(s.finish());
+    return s.finish();
+  }
+
+  /**
+   * The key.
+   *
+   * @return 1 to {@value #MAX_LENGTH} printable ASCII characters
+   */
+  public String value() {
+    return value;
+  }
+
+  /**
+   * Whether the key is {@code "cr1-"} and 32 lower-case hex digits (every derived key is), whose
+   * 128 bits {@link #hi()} and {@link #lo()} give: two such keys are equal exactly when their bits
+   * are.
+   */
+  boolean hasBits() {
+    return hasBits;
+  }
+
+  /** The first 64 of the 128 bits; 0 when the key has none. */
+  long hi() {
+    return hi;
+  }
+
+  /** The last 64 of the 128 bits; 0 when the key has none. */
+  long lo() {
+    return lo;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof IdempotencyKey k)) {
+      return false;
+    }
+    if (hasBits && k.hasBits) {
+      return hi == k.hi && lo == k.lo;
+    }
+    return hasBits == k.hasBits && value.equals(k.value);
+  }
+
+  @Override
+  public int hashCode() {
+    if (hasBits) {
+      long m = (hi ^ lo) * 0x9E3779B97F4A7C15L;
+      return (int) (m ^ (m >>> 32));
+    }
+    return value.hashCode();
   }
 
   /** Returns the key itself. */

@@ -18,9 +18,14 @@ abstract class IndexedJournal implements ExecutionJournal {
 
   /** Adds entries to the index (after a subclass has stored them, if it stores them). */
   final synchronized void index(List<JournalEntry> entries) {
+    CampaignId last = null;
     for (JournalEntry e : entries) {
       index.put(Objects.requireNonNull(e, "entry"));
-      campaigns.add(e.campaignId());
+      // a write is (nearly always) one campaign's: its set is touched once, not per entry
+      if (e.campaignId() != last) {
+        last = e.campaignId();
+        campaigns.add(last);
+      }
     }
   }
 

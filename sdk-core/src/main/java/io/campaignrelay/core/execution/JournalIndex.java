@@ -6,8 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,7 +14,8 @@ import java.util.Optional;
  * recipient at most, so a million-recipient campaign costs ~40 MB, not the ~250 MB of a map of
  * entry objects). A 128-bit collision, the only way two recipients could be confused, has a
  * probability below 10^-26 for a billion recipients. PENDING entries are also kept whole, since
- * resume needs them. Not thread-safe: callers synchronize.
+ * resume needs them, in a small table of their own on the same bits (a recipient is PENDING only
+ * while its batch is in flight or its outcome is unknown). Not thread-safe: callers synchronize.
  */
 final class JournalIndex {
   private static final RecipientState[] STATES = RecipientState.values();
@@ -35,9 +34,7 @@ final class JournalIndex {
   private byte[] states = new byte[1024]; // 0 = empty slot, else ordinal + 1
   private int[] seconds = new int[1024];
   private int size;
-  private final Map<Key, JournalEntry> pending = new HashMap<>();
-
-  private record Key(long hi, long lo) {}
+  private final BitsTable<JournalEntry> pending = new BitsTable<>();
 
   static long[] hash(CampaignId campaignId, CustomerId customerId) {
     MessageDigest sha = SHA.get();
@@ -55,19 +52,12 @@ final class JournalIndex {
   }
 
   /**
-   * The 128 bits of a recipient: taken from a derived idempotency key ({@code cr1-} + the first 16
-   * bytes of the same digest, in hex) without hashing again, else computed.
+   * The 128 bits of a recipient: those a derived idempotency key ({@code cr1-} + the first 16 bytes
+   * of the same digest, in hex) keeps, without hashing again, else computed.
    */
   static long[] bits(IdempotencyKey key, CampaignId campaignId, CustomerId customerId) {
-    String v = key.value();
-    if (v.length() == 36 && v.startsWith("cr1-")) {
-      try {
-        return new long[] {
-          Long.parseUnsignedLong(v, 4, 20, 16), Long.parseUnsignedLong(v, 20, 36, 16)
-        };
-      } catch (NumberFormatException notDerived) {
-        return hash(campaignId, customerId);
-      }
+    if (key.hasBits()) {
+      return new long[] {key.hi(), key.lo()};
     }
     return hash(campaignId, customerId);
   }
@@ -82,23 +72,16 @@ final class JournalIndex {
 
   void put(JournalEntry e) {
     // the same bits as bits(...), without the array: two writes per recipient
-    String v = e.idempotencyKey().value();
+    IdempotencyKey k = e.idempotencyKey();
     long h;
     long l;
-    if (v.length() == 36 && v.startsWith("cr1-")) {
-      try {
-        long ph = Long.parseUnsignedLong(v, 4, 20, 16);
-        l = Long.parseUnsignedLong(v, 20, 36, 16);
-        h = ph;
-      } catch (NumberFormatException notDerived) {
-        long[] k = hash(e.campaignId(), e.customerId());
-        h = k[0];
-        l = k[1];
-      }
+    if (k.hasBits()) {
+      h = k.hi();
+      l = k.lo();
     } else {
-      long[] k = hash(e.campaignId(), e.customerId());
-      h = k[0];
-      l = k[1];
+      long[] b = hash(e.campaignId(), e.customerId());
+      h = b[0];
+      l = b[1];
     }
     if (size * 10L >= hi.length * 7L) {
       grow();
@@ -111,11 +94,10 @@ final class JournalIndex {
     }
     states[slot] = (byte) (e.state().ordinal() + 1);
     seconds[slot] = (int) Math.min(Integer.MAX_VALUE, Math.max(0, e.at().getEpochSecond()));
-    Key key = new Key(h, l);
     if (e.state() == RecipientState.PENDING) {
-      pending.put(key, e);
+      pending.put(h, l, e);
     } else {
-      pending.remove(key);
+      pending.remove(h, l);
     }
   }
 
@@ -124,7 +106,7 @@ final class JournalIndex {
   }
 
   Optional<JournalEntry> get(CampaignId campaignId, CustomerId customerId, long[] k) {
-    JournalEntry p = pending.get(new Key(k[0], k[1]));
+    JournalEntry p = pending.get(k[0], k[1]);
     if (p != null) {
       return Optional.of(p);
     }
@@ -149,11 +131,12 @@ final class JournalIndex {
 
   java.util.List<JournalEntry> pendingEntries(CampaignId campaignId) {
     java.util.List<JournalEntry> out = new java.util.ArrayList<>();
-    for (JournalEntry e : pending.values()) {
-      if (e.campaignId().equals(campaignId)) {
-        out.add(e);
-      }
-    }
+    pending.forEach(
+        e -> {
+          if (e.campaignId().equals(campaignId)) {
+            out.add(e);
+          }
+        });
     out.sort(java.util.Comparator.comparing(e -> e.customerId().value()));
     return out;
   }

@@ -45,6 +45,16 @@ public final class SmsLength {
 
   private static final SmsLength EMPTY = new SmsLength(SmsEncoding.GSM_7, 0, 1, List.of());
 
+  // The single-part GSM-7 lengths (nearly every message), made once: SmsLength is immutable.
+  private static final SmsLength[] SINGLE_GSM = new SmsLength[161];
+
+  static {
+    SINGLE_GSM[0] = EMPTY;
+    for (int u = 1; u < SINGLE_GSM.length; u++) {
+      SINGLE_GSM[u] = new SmsLength(SmsEncoding.GSM_7, u, 1, List.of());
+    }
+  }
+
   private final SmsEncoding encoding;
   private final int units;
   private final int segments;
@@ -90,7 +100,10 @@ public final class SmsLength {
       }
     }
     if (firstNonGsm < 0) {
-      return new SmsLength(SmsEncoding.GSM_7, septets, septets <= 160 ? 1 : gsmParts, List.of());
+      if (septets <= 160) {
+        return SINGLE_GSM[septets];
+      }
+      return new SmsLength(SmsEncoding.GSM_7, septets, gsmParts, List.of());
     }
     int ucsParts = 1;
     int ucsFill = 0;

@@ -134,8 +134,8 @@ public final class TemplateRenderer {
     Objects.requireNonNull(template, "template");
     Objects.requireNonNull(attributes, "attributes");
     Objects.requireNonNull(promoCodes, "promoCodes");
-    String body = template.body();
-    StringBuilder out = new StringBuilder(body.length() + 32);
+    StringBuilder out = BUFFER.get();
+    out.setLength(0);
     List<RenderProblem> problems = null; // made on the first problem: most renders have none
     List<String> defaultsUsed = null;
     for (TagScanner.Token t : template.tokens()) {
@@ -182,11 +182,24 @@ public final class TemplateRenderer {
     if (defaultsUsed == null) {
       defaultsUsed = List.of();
     }
+    if (out.capacity() > MAX_KEPT_BUFFER) {
+      BUFFER.remove(); // a rare long text does not stay behind on the thread
+    }
     if (problems != null) {
       return RenderResult.failed(template.id(), problems, defaultsUsed);
     }
     return RenderResult.rendered(template.id(), out.toString(), defaultsUsed);
   }
+
+  /** Largest text buffer a thread keeps between renders (in chars). */
+  private static final int MAX_KEPT_BUFFER = 4096;
+
+  /**
+   * Each thread's text buffer, so that a render allocates its text once (not a builder that grows
+   * and is then copied).
+   */
+  private static final ThreadLocal<StringBuilder> BUFFER =
+      ThreadLocal.withInitial(() -> new StringBuilder(512));
 
   /**
    * Checks a template at import time against the attributes that will be available: reports
