@@ -74,6 +74,18 @@ final class BulkAnswerReaders {
     throw ctxt.wrongTokenException(p, type, JsonToken.START_OBJECT, "an object expected");
   }
 
+  /** The value readers of a reader made contextual, an I/O failure reported as a mapping one. */
+  private static Values contextualValues(DeserializationContext ctxt, boolean batch)
+      throws com.fasterxml.jackson.databind.JsonMappingException {
+    try {
+      return Values.of(ctxt, batch);
+    } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+      throw e;
+    } catch (IOException e) {
+      throw com.fasterxml.jackson.databind.JsonMappingException.from(ctxt, e.getMessage(), e);
+    }
+  }
+
   /** Reads a {@link BulkBatch}. */
   static final class BatchReader extends StdDeserializer<BulkBatch>
       implements ContextualDeserializer {
@@ -95,13 +107,7 @@ final class BulkAnswerReaders {
       if (values != null) {
         return this;
       }
-      try {
-        return new BatchReader(Values.of(ctxt, true));
-      } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
-        throw e;
-      } catch (IOException e) {
-        throw com.fasterxml.jackson.databind.JsonMappingException.from(ctxt, e.getMessage(), e);
-      }
+      return new BatchReader(contextualValues(ctxt, true));
     }
 
     @Override
@@ -155,13 +161,7 @@ final class BulkAnswerReaders {
       if (values != null) {
         return this;
       }
-      try {
-        return new SentReader(Values.of(ctxt, false));
-      } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
-        throw e;
-      } catch (IOException e) {
-        throw com.fasterxml.jackson.databind.JsonMappingException.from(ctxt, e.getMessage(), e);
-      }
+      return new SentReader(contextualValues(ctxt, false));
     }
 
     @Override
