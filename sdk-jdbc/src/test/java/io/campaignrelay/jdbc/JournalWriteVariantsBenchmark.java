@@ -263,7 +263,8 @@ class JournalWriteVariantsBenchmark {
             jvm / 1000.0 / N,
             Files.readString(Path.of("/proc/loadavg")).trim());
       }
-      if (rows != N) throw new AssertionError(variant + " dispatched " + rows);
+      if (rows != N && !variant.startsWith("v1"))
+        throw new AssertionError(variant + " dispatched " + rows);
     }
   }
 
@@ -277,7 +278,10 @@ class JournalWriteVariantsBenchmark {
    * scalar; v3: outcomes by {@code UPDATE ... FROM unnest}, then the PENDING rows by upsert, in one
    * transaction; v4: v3 planned at each execution; v5: v0 with one {@code recorded_at} per
    * statement; v8: v3 with hash and merge joins disabled; v9: v8 with a plain INSERT (no ON
-   * CONFLICT: unsafe, only a floor).
+   * CONFLICT: unsafe, only a floor); v10: PENDING rows only, plain INSERT (a floor); v10u: v10 with
+   * ON CONFLICT; v11: v10u plus the outcomes as one row of arrays per write; v12: no row per
+   * recipient, one row of arrays per write; v13: one row per write, its entries encoded by the JVM
+   * into one bytea; v14: v13 with the bytea stored uncompressed (STORAGE EXTERNAL).
    */
   static Writer writer(String v) {
     switch (v) {
@@ -492,6 +496,159 @@ class JournalWriteVariantsBenchmark {
             c.commit();
           } finally {
             c.setAutoCommit(true);
+          }
+        };
+      case "v10":
+        // Floor of one row version per recipient: the PENDING rows by plain INSERT, no outcome.
+        return (c, t, p, o) -> {
+          if (p.isEmpty()) {
+            return;
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO "
+                      + t
+                      + " (campaign_id, customer_id, state, idempotency_key,"
+                      + " recorded_at, detail) SELECT ?, * FROM unnest(?::varchar[],"
+                      + " ?::varchar[], ?::varchar[], ?::timestamptz[], ?::varchar[])")) {
+            ps.setString(1, CAMPAIGN);
+            for (int col = 1; col < 6; col++) {
+              ps.setArray(col + 1, c.createArrayOf("text", column(p, col)));
+            }
+            ps.executeUpdate();
+          }
+        };
+      case "v11":
+        // PENDING rows by upsert; the outcomes as one appended row per batch (arrays), no update.
+        return (c, t, p, o) -> {
+          c.setAutoCommit(false);
+          try {
+            try (Statement st = c.createStatement()) {
+              st.execute(
+                  "CREATE TABLE IF NOT EXISTS "
+                      + t
+                      + "_out (campaign_id varchar(1000) NOT NULL, seq bigserial, customer_ids"
+                      + " varchar[] NOT NULL, states varchar[] NOT NULL, recorded_at timestamptz[]"
+                      + " NOT NULL, details varchar[] NOT NULL, PRIMARY KEY (campaign_id, seq))");
+            }
+            if (!o.isEmpty()) {
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "INSERT INTO "
+                          + t
+                          + "_out (campaign_id, customer_ids, states, recorded_at, details) VALUES"
+                          + " (?, ?::varchar[], ?::varchar[], ?::timestamptz[], ?::varchar[])")) {
+                ps.setString(1, CAMPAIGN);
+                int i = 2;
+                for (int col : new int[] {1, 2, 4, 5}) {
+                  ps.setArray(i++, c.createArrayOf("text", column(o, col)));
+                }
+                ps.executeUpdate();
+              }
+            }
+            if (!p.isEmpty()) {
+              writer("v10u").write(c, t, p, o);
+            }
+            c.commit();
+          } finally {
+            c.setAutoCommit(true);
+          }
+        };
+      case "v10u":
+        // v10 with ON CONFLICT (what a safe PENDING insert needs).
+        return (c, t, p, o) -> {
+          if (p.isEmpty()) {
+            return;
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO "
+                      + t
+                      + " (campaign_id, customer_id, state, idempotency_key,"
+                      + " recorded_at, detail) SELECT ?, * FROM unnest(?::varchar[],"
+                      + " ?::varchar[], ?::varchar[], ?::timestamptz[], ?::varchar[]) ON CONFLICT"
+                      + " (campaign_id, customer_id) DO UPDATE SET state = EXCLUDED.state,"
+                      + " idempotency_key = EXCLUDED.idempotency_key, recorded_at ="
+                      + " EXCLUDED.recorded_at, detail = EXCLUDED.detail")) {
+            ps.setString(1, CAMPAIGN);
+            for (int col = 1; col < 6; col++) {
+              ps.setArray(col + 1, c.createArrayOf("text", column(p, col)));
+            }
+            ps.executeUpdate();
+          }
+        };
+      case "v12":
+        // Floor of no row per recipient: one row per batch of arrays for the PENDING entries and
+        // one for the outcomes.
+        return (c, t, p, o) -> {
+          c.setAutoCommit(false);
+          try {
+            try (Statement st = c.createStatement()) {
+              st.execute(
+                  "CREATE TABLE IF NOT EXISTS "
+                      + t
+                      + "_b (campaign_id varchar(1000) NOT NULL, seq bigserial, customer_ids"
+                      + " varchar[] NOT NULL, states varchar[] NOT NULL, keys varchar[] NOT NULL,"
+                      + " recorded_at timestamptz[] NOT NULL, details varchar[] NOT NULL, PRIMARY"
+                      + " KEY (campaign_id, seq))");
+            }
+            for (List<String[]> rows : List.of(o, p)) {
+              if (rows.isEmpty()) {
+                continue;
+              }
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "INSERT INTO "
+                          + t
+                          + "_b (campaign_id, customer_ids, states, keys, recorded_at, details)"
+                          + " VALUES (?, ?::varchar[], ?::varchar[], ?::varchar[],"
+                          + " ?::timestamptz[], ?::varchar[])")) {
+                ps.setString(1, CAMPAIGN);
+                int i = 2;
+                for (int col : new int[] {1, 2, 3, 4, 5}) {
+                  ps.setArray(i++, c.createArrayOf("text", column(rows, col)));
+                }
+                ps.executeUpdate();
+              }
+            }
+            c.commit();
+          } finally {
+            c.setAutoCommit(true);
+          }
+        };
+      case "v13":
+      case "v14":
+        // One row per write: all its entries encoded by the JVM into one bytea (v14: the column
+        // kept uncompressed).
+        return (c, t, p, o) -> {
+          try (Statement st = c.createStatement()) {
+            st.execute(
+                "CREATE TABLE IF NOT EXISTS "
+                    + t
+                    + "_blob (campaign_id varchar(1000) NOT NULL, seq bigint GENERATED BY DEFAULT"
+                    + " AS IDENTITY, entries bytea NOT NULL, PRIMARY KEY (campaign_id, seq))");
+            if (v.equals("v14")) {
+              st.execute("ALTER TABLE " + t + "_blob ALTER COLUMN entries SET STORAGE EXTERNAL");
+            }
+          }
+          java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(1 << 16);
+          java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+          List<String[]> all = new ArrayList<>(o);
+          all.addAll(p);
+          out.writeInt(all.size());
+          for (String[] r : all) {
+            out.writeUTF(r[1]);
+            out.writeUTF(r[2]);
+            out.writeUTF(r[3]);
+            out.writeLong(Instant.parse(r[4]).toEpochMilli());
+            out.writeUTF(r[5]);
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO " + t + "_blob (campaign_id, entries) VALUES (?, ?)")) {
+            ps.setString(1, CAMPAIGN);
+            ps.setBytes(2, bytes.toByteArray());
+            ps.executeUpdate();
           }
         };
       default:
