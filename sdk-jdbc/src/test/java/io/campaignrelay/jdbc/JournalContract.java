@@ -42,7 +42,7 @@ abstract class JournalContract {
   static final Instant T0 = Instant.parse("2026-11-24T08:00:00.123456Z");
 
   /** The schema version this SDK migrates to. */
-  static final String SUPPORTED = "6";
+  static final String SUPPORTED = "7";
 
   static final Clock CLOCK = Clock.fixed(T0, ZoneOffset.UTC);
 
@@ -212,7 +212,7 @@ abstract class JournalContract {
   }
 
   @Test
-  void aConnectionThatDiesMidBatchLeavesNothingHalfWritten() {
+  void aConnectionThatDiesMidWriteLeavesNothingHalfWritten() {
     FaultyDataSource faulty = new FaultyDataSource(rawDataSource());
     JdbcStore store =
         track(
@@ -223,26 +223,159 @@ abstract class JournalContract {
     JdbcExecutionJournal journal = store.executionJournal();
     journal.recordAll(entries(7, 0, 5, RecipientState.DISPATCHED));
 
-    // Two and a half statements' worth of entries take three statements in one transaction: the
-    // connection dies after the second has run, before the commit.
-    int n =
-        2 * JdbcExecutionJournal.ROWS_PER_STATEMENT + JdbcExecutionJournal.ROWS_PER_STATEMENT / 2;
-    faulty.killAfterUpdates(2);
+    // Entries of two campaigns are two log rows in one transaction: the connection dies after the
+    // first row is written, before the commit.
+    List<JournalEntry> two = new ArrayList<>(entries(7, 5, 2505, RecipientState.PENDING));
+    two.addAll(entries(77, 0, 10, RecipientState.PENDING));
+    faulty.killAfterUpdates(1);
     DatabaseUnavailableException e =
-        catchThrowableOfType(
-            DatabaseUnavailableException.class,
-            () -> journal.recordAll(entries(7, 5, 5 + n, RecipientState.PENDING)));
+        catchThrowableOfType(DatabaseUnavailableException.class, () -> journal.recordAll(two));
     assertThat(e.sqlState()).contains("08006");
-    assertThat(e.getMessage()).contains("record " + n + " journal entries");
+    assertThat(e.getMessage()).contains("record 2510 journal entries");
 
     // Reopened as after a crash: only what was committed before.
     JdbcExecutionJournal reopened = open().executionJournal();
     CampaignId id = CampaignId.scheduled(7);
     assertThat(reopened.count(id)).isEqualTo(5);
     assertThat(reopened.pending(id)).isEmpty();
+    assertThat(reopened.mayHaveEntries(CampaignId.scheduled(77))).isFalse();
     // The store dropped the dead connection and goes on working.
     journal.recordAll(entries(7, 5, 10, RecipientState.DISPATCHED));
     assertThat(reopened.count(id)).isEqualTo(10);
+  }
+
+  @Test
+  void aConnectionThatDiesMidFoldLosesNothing_andTheNextReadFoldsItAll() throws Exception {
+    FaultyDataSource faulty = new FaultyDataSource(rawDataSource());
+    JdbcStore store =
+        track(
+            JdbcStore.builder()
+                .dataSource(faulty.dataSource())
+                .schema(settings().build().schema())
+                .build());
+    JdbcExecutionJournal journal = store.executionJournal();
+    CampaignId id = CampaignId.scheduled(70);
+    // Three batches, the engine's way: PENDING, then the outcome with the next PENDING.
+    journal.recordAll(entries(70, 0, 1000, RecipientState.PENDING));
+    List<JournalEntry> second = new ArrayList<>(entries(70, 0, 1000, RecipientState.DISPATCHED));
+    second.addAll(entries(70, 1000, 2000, RecipientState.PENDING));
+    journal.recordAll(second);
+    journal.recordAll(entries(70, 1000, 1990, RecipientState.DISPATCHED));
+
+    // The fold applies and deletes the first row, then the connection dies: rolled back whole.
+    faulty.killAfterUpdates(2);
+    DatabaseUnavailableException e =
+        catchThrowableOfType(DatabaseUnavailableException.class, () -> journal.count(id));
+    assertThat(e.getMessage()).contains("fold the campaign's journal writes");
+
+    JdbcExecutionJournal reopened = open().executionJournal();
+    assertThat(reopened.count(id)).isEqualTo(2000);
+    assertThat(reopened.pending(id))
+        .extracting(x -> x.customerId().value())
+        .containsExactlyInAnyOrderElementsOf(
+            entries(70, 1990, 2000, RecipientState.PENDING).stream()
+                .map(x -> x.customerId().value())
+                .collect(Collectors.toList()));
+    assertThat(reopened.entry(id, CustomerId.of("C1500")))
+        .map(JournalEntry::detail)
+        .contains("m1500");
+    assertThat(logRows()).isZero();
+  }
+
+  @Test
+  void manyWritesFoldInTheirOrder_acrossSeveralFoldTransactions() throws Exception {
+    JdbcExecutionJournal journal = open().executionJournal();
+    CampaignId id = CampaignId.scheduled(71);
+    int writes = JdbcExecutionJournal.ROWS_PER_FOLD * 3 + 5;
+    // Each write moves customer X along, so only the order of application gives the last state.
+    for (int w = 0; w < writes; w++) {
+      RecipientState state = w % 2 == 0 ? RecipientState.PENDING : RecipientState.FAILED;
+      journal.recordAll(
+          List.of(entry(71, "X", state, "w" + w), entry(71, "W" + w, RecipientState.LOGGED, "")));
+    }
+    assertThat(logRows()).isEqualTo(writes);
+    assertThat(journal.entry(id, CustomerId.of("X")))
+        .map(JournalEntry::detail)
+        .contains("w" + (writes - 1));
+    assertThat(logRows()).isZero();
+    assertThat(journal.count(id)).isEqualTo(writes + 1);
+    // Writes after a fold win over what was folded.
+    journal.record(entry(71, "X", RecipientState.DISPATCHED, "after"));
+    assertThat(journal.entry(id, CustomerId.of("X"))).map(JournalEntry::detail).contains("after");
+    assertThat(journal.isDone(id, CustomerId.of("X"))).isTrue();
+  }
+
+  @Test
+  void foldsOfOneCampaignByTwoStoresAtOnceApplyEachWriteOnce() throws Exception {
+    JdbcStore writer = open();
+    CampaignId id = CampaignId.scheduled(72);
+    for (int b = 0; b < 40; b++) {
+      writer
+          .executionJournal()
+          .recordAll(entries(72, b * 100, b * 100 + 100, RecipientState.PENDING));
+      writer
+          .executionJournal()
+          .recordAll(entries(72, b * 100, b * 100 + 99, RecipientState.DISPATCHED));
+    }
+    JdbcStore a = open();
+    JdbcStore b = open();
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<Long> fa = pool.submit(() -> a.executionJournal().count(id));
+      Future<Long> fb = pool.submit(() -> b.executionJournal().count(id));
+      assertThat(fa.get(60, TimeUnit.SECONDS)).isEqualTo(4000);
+      assertThat(fb.get(60, TimeUnit.SECONDS)).isEqualTo(4000);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(writer.executionJournal().pending(id)).hasSize(40);
+    assertThat(logRows()).isZero();
+  }
+
+  @Test
+  void anUnreadableLogRowIsATypedErrorNotAGuess() throws Exception {
+    JdbcStore store = open();
+    CampaignId id = CampaignId.scheduled(73);
+    for (byte[] bytes :
+        List.of(
+            new byte[] {9, 0},
+            new byte[] {1, 1, 1, 'A', 8, 'A', 'R', 'C', 'H', 'I', 'V', 'E', 'D'},
+            new byte[] {1, 2, 1, 'A'})) {
+      try (Connection c = rawDataSource().getConnection();
+          PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO "
+                      + store.table("journal_log")
+                      + " (campaign_id, entries) VALUES (?, ?)")) {
+        ps.setString(1, id.value());
+        ps.setBytes(2, bytes);
+        ps.executeUpdate();
+      }
+      DatabaseException e =
+          catchThrowableOfType(
+              DatabaseException.class,
+              () -> store.executionJournal().entry(id, CustomerId.of("A")));
+      assertThat(e.getMessage()).contains(store.table("journal_log"));
+      // Nothing is folded past it, and it stays for an upgraded SDK to read.
+      assertThat(logRows(store)).isEqualTo(1);
+      try (Connection c = rawDataSource().getConnection();
+          Statement st = c.createStatement()) {
+        st.executeUpdate("DELETE FROM " + store.table("journal_log"));
+      }
+    }
+  }
+
+  private long logRows() throws Exception {
+    return logRows(opened.get(0));
+  }
+
+  private long logRows(JdbcStore store) throws Exception {
+    try (Connection c = rawDataSource().getConnection();
+        Statement s = c.createStatement();
+        var rs = s.executeQuery("SELECT COUNT(*) FROM " + store.table("journal_log"))) {
+      rs.next();
+      return rs.getLong(1);
+    }
   }
 
   @Test
@@ -296,6 +429,9 @@ abstract class JournalContract {
   void aStateWrittenByANewerSdkIsATypedErrorNotAGuess() throws Exception {
     JdbcStore store = open();
     store.executionJournal().record(entry(10, "A", RecipientState.PENDING, ""));
+    // Folded into the journal table by a first read.
+    assertThat(store.executionJournal().entry(CampaignId.scheduled(10), CustomerId.of("A")))
+        .isPresent();
     try (Connection c = rawDataSource().getConnection();
         PreparedStatement ps =
             c.prepareStatement(
@@ -316,6 +452,8 @@ abstract class JournalContract {
   void tablesHonourTheSchemaAndPrefix() throws Exception {
     JdbcStore store = track(settings().tablePrefix("relay_").build());
     store.executionJournal().record(entry(11, "A", RecipientState.DISPATCHED, ""));
+    assertThat(store.executionJournal().count(CampaignId.scheduled(11))).isEqualTo(1);
+    assertThat(logRows(store)).isZero();
     try (Connection c = rawDataSource().getConnection();
         Statement s = c.createStatement();
         var rs = s.executeQuery("SELECT COUNT(*) FROM " + store.table("journal"))) {
