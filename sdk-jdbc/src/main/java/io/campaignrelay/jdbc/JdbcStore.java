@@ -333,7 +333,8 @@ public final class JdbcStore implements AutoCloseable {
   /**
    * Runs {@code work} on a connection. With {@code transaction}, in one transaction committed when
    * the work returns and rolled back when it fails; otherwise in auto-commit (the work must then be
-   * one statement, or reads). The work must be safe to repeat (every journal write is an upsert):
+   * one statement, or reads). The work must be safe to repeat (a journal write is an append whose
+   * repetition right after itself changes no recipient's latest entry; the others are upserts):
    * when a connection kept idle by the store turns out dead (the server restarted, a firewall
    * dropped it), the work runs once more on a new connection.
    */
