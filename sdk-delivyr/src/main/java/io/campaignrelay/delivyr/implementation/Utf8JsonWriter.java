@@ -109,23 +109,17 @@ final class Utf8JsonWriter {
     byte[] b = bytes;
     int p = length;
     b[p++] = '"';
-    if (plain(c, n)) {
-      // two loops without a branch per character (the JIT can unroll and vectorize both)
-      for (int i = 0; i < n; i++) {
-        b[p + i] = (byte) c[i];
+    int i = 0;
+    while (i < n) {
+      char ch = c[i];
+      if (ch >= 0x80 || ESCAPES[ch] != 0) {
+        break;
       }
-      length = p + n;
-    } else {
-      int i = 0;
-      while (i < n) {
-        char ch = c[i];
-        if (ch >= 0x80 || ESCAPES[ch] != 0) {
-          break;
-        }
-        b[p++] = (byte) ch;
-        i++;
-      }
-      length = p;
+      b[p++] = (byte) ch;
+      i++;
+    }
+    length = p;
+    if (i < n) {
       escaped(c, i, n);
     }
     ensure(1);
@@ -133,21 +127,6 @@ final class Utf8JsonWriter {
   }
 
   private static final byte[] NULL = {'n', 'u', 'l', 'l'};
-
-  /**
-   * Whether the first {@code n} characters are all written as they are: from U+0020 to U+007F but
-   * {@code "} and {@code \}. A character out of that range makes {@code (ch - 0x20) | (0x7f - ch)}
-   * negative, {@code "} makes {@code (ch ^ '"') - 1} negative, {@code \} likewise; the signs are
-   * or-ed over the text without a branch.
-   */
-  private static boolean plain(char[] c, int n) {
-    int bad = 0;
-    for (int i = 0; i < n; i++) {
-      int ch = c[i];
-      bad |= (ch - 0x20) | (0x7f - ch) | ((ch ^ '"') - 1) | ((ch ^ '\\') - 1);
-    }
-    return bad >= 0;
-  }
 
   /** The rest of a text, from its first character that is not plain ASCII. */
   private void escaped(char[] c, int from, int n) {
