@@ -186,7 +186,7 @@ class BatchBodyTest {
     }
     assertThat(streamed(messages, references, keys))
         .isEqualTo(dataBound(messages, references, keys));
-    // the plain-ASCII case sizes its array exactly
+    // a plain-ASCII batch
     List<SendMessageRequest> plain = new ArrayList<>();
     for (int i = 0; i < 1000; i++) {
       plain.add(

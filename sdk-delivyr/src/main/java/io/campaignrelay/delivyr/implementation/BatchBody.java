@@ -21,9 +21,10 @@ import okio.Buffer;
  * SendMessageRequest}s: no copy into {@link Wire.Message} records and no data-binding of a thousand
  * records per call. A campaign of millions of messages sends thousands of batches, so this is a hot
  * path. When the factory's generator writes texts as Jackson's defaults do (checked on a probe per
- * call, see {@link Utf8JsonWriter#writesLike}), the body is appended to one byte array sized from
- * the texts' lengths, constant parts pre-encoded, no generator state checked per value, and that
- * array is the request body; otherwise one streaming {@link JsonGenerator} pass writes it.
+ * call, see {@link Utf8JsonWriter#writesLike}), the body is appended in chunks to an okio buffer,
+ * constant parts pre-encoded, no generator state checked per value, and a snapshot of the buffer
+ * (sharing its segments) is the request body; otherwise one streaming {@link JsonGenerator} pass
+ * writes it.
  *
  * <p>The bytes are exactly those Jackson data-binding writes for {@link Wire.Batch} (the tests
  * compare both): fields in the order of {@link Wire.Message}'s components, null fields left out,
@@ -108,9 +109,8 @@ public final class BatchBody {
   }
 
   /**
-   * The fast path: the same bytes as {@link #writeWithGenerator}, appended to one array sized from
-   * the texts' lengths (exact enough for ASCII texts, which need no escape), with no generator
-   * state checked per value. The array is the body: it is not copied again.
+   * The fast path: the same bytes as {@link #writeWithGenerator}, with no generator state checked
+   * per value, gathered in chunks into an okio buffer whose segments the body then shares.
    */
   private static RequestBody writeBytes(
       JsonFactory factory,
@@ -118,37 +118,8 @@ public final class BatchBody {
       List<String> references,
       List<String> keys) {
     int n = messages.size();
-    // the exact length when every text is ASCII and needs no escape (the common case), so the
-    // array is filled to the end; longer texts make it grow
-    long expected = OPEN.length + CLOSE.length - 1;
-    CampaignReference sizedCampaign = null;
-    int sizedCampaignLength = 0;
-    for (int i = 0; i < n; i++) {
-      SendMessageRequest m = messages.get(i);
-      expected += TO_NEXT.length + 2 + length(m.to());
-      expected += fieldLength(CUSTOMER_ID_FIELD, FIELDS.customerId(m));
-      expected += fieldLength(TEMPLATE_ID_FIELD, FIELDS.templateId(m));
-      expected += fieldLength(BODY_FIELD, FIELDS.body(m));
-      expected += VARIABLES_FIELD.length + NO_VARIABLES.length;
-      if (!m.variables().isEmpty()) {
-        expected -= 1; // {"k":"v","k":"v"}: one comma fewer than entries
-        for (Map.Entry<String, String> v : m.variables().entrySet()) {
-          expected += length(v.getKey()) + length(v.getValue()) + 6; // "k":"v",
-        }
-      }
-      CampaignReference c = FIELDS.campaign(m);
-      if (c != null) {
-        if (!c.equals(sizedCampaign)) {
-          sizedCampaign = c;
-          sizedCampaignLength = campaignBytes(factory, c).length;
-        }
-        expected += CAMPAIGN_FIELD.length + sizedCampaignLength;
-      }
-      expected += m.testMode() ? TEST_MODE_TRUE.length : TEST_MODE_FALSE.length;
-      expected += fieldLength(CLIENT_REFERENCE_FIELD, references.get(i));
-      expected += fieldLength(IDEMPOTENCY_KEY_FIELD, keys.get(i)) + 1;
-    }
-    Utf8JsonWriter w = new Utf8JsonWriter((int) Math.min(expected, Integer.MAX_VALUE - 16));
+    Buffer buffer = new Buffer();
+    Utf8JsonWriter w = new Utf8JsonWriter(buffer);
     CampaignReference lastCampaign = null;
     byte[] lastCampaignJson = null;
     w.raw(OPEN);
@@ -192,15 +163,9 @@ public final class BatchBody {
       w.raw('}');
     }
     w.raw(CLOSE);
-    return RequestBody.create(w.bytes(), JSON, 0, w.length());
-  }
-
-  private static int fieldLength(byte[] field, String value) {
-    return value == null ? 0 : field.length + 2 + value.length();
-  }
-
-  private static int length(String s) {
-    return s == null ? 0 : s.length();
+    w.flush();
+    // a snapshot shares the buffer's segments: the socket's buffer takes them without a copy
+    return RequestBody.create(buffer.snapshot(), JSON);
   }
 
   private static void stringIfPresent(Utf8JsonWriter w, byte[] field, String value) {

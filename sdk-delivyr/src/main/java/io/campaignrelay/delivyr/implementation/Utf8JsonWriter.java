@@ -6,15 +6,16 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
+import okio.Buffer;
 
 /**
- * Appends JSON to one growing byte array: pre-encoded constant parts as they are, and texts quoted
- * and escaped exactly as Jackson's {@code UTF8JsonGenerator} does with its default settings (the
- * tests compare both on every character below U+0800, on escapes and on surrogates): {@code "} and
- * {@code \} and the controls with a short escape ({@code \b \t \n \f \r}) as that escape, the other
- * controls as a six-character escape (backslash, {@code u}, four hex digits), each surrogate
- * (paired or not) as such an escape in upper-case hex, everything else as UTF-8. No generator state
- * is checked per value: the caller writes a fixed shape.
+ * Appends JSON to an okio {@link Buffer} in chunks: pre-encoded constant parts as they are, and
+ * texts quoted and escaped exactly as Jackson's {@code UTF8JsonGenerator} does with its default
+ * settings (the tests compare both on every character below U+0800, on escapes and on surrogates):
+ * {@code "} and {@code \} and the controls with a short escape ({@code \b \t \n \f \r}) as that
+ * escape, the other controls as a six-character escape (backslash, {@code u}, four hex digits),
+ * each surrogate (paired or not) as such an escape in upper-case hex, everything else as UTF-8. No
+ * generator state is checked per value: the caller writes a fixed shape.
  *
  * <p>{@link #writesLike(JsonFactory)} tells whether a factory's generator would write the same
  * bytes (a factory configured to escape non-ASCII, to combine surrogates or to escape {@code /}
@@ -57,27 +58,29 @@ final class Utf8JsonWriter {
     PROBE = b.toString();
   }
 
-  private byte[] bytes;
+  private final Buffer sink;
+  private byte[] bytes = new byte[CHUNK];
   private int length;
   private char[] chars = new char[256];
+
+  /** The bytes gathered before they are copied into the sink's segments. */
+  private static final int CHUNK = 8192;
 
   /**
    * A writer.
    *
-   * @param capacity the bytes expected (the array grows if more are written)
+   * @param sink receives the bytes, in chunks and at {@link #flush()}
    */
-  Utf8JsonWriter(int capacity) {
-    bytes = new byte[Math.max(capacity, 16)];
+  Utf8JsonWriter(Buffer sink) {
+    this.sink = sink;
   }
 
-  /** The array written to; the bytes are those before {@link #length()}. */
-  byte[] bytes() {
-    return bytes;
-  }
-
-  /** The bytes written. */
-  int length() {
-    return length;
+  /** Copies the bytes not yet copied into the sink. */
+  void flush() {
+    if (length > 0) {
+      sink.write(bytes, 0, length);
+      length = 0;
+    }
   }
 
   /** Appends pre-encoded bytes. */
@@ -169,10 +172,15 @@ final class Utf8JsonWriter {
     return p;
   }
 
+  /**
+   * Room for {@code more} bytes: the chunk goes to the sink when full (and grows for a long text).
+   */
   private void ensure(int more) {
-    int needed = length + more;
-    if (needed > bytes.length) {
-      bytes = Arrays.copyOf(bytes, Math.max(needed, bytes.length + (bytes.length >> 1)));
+    if (length + more > bytes.length) {
+      flush();
+      if (more > bytes.length) {
+        bytes = new byte[more];
+      }
     }
   }
 
@@ -198,12 +206,14 @@ final class Utf8JsonWriter {
     } catch (IOException | RuntimeException e) {
       return false; // a generator that refuses the probe is not this writer
     }
-    Utf8JsonWriter w = new Utf8JsonWriter(1024);
+    Buffer written = new Buffer();
+    Utf8JsonWriter w = new Utf8JsonWriter(written);
     w.raw('{');
     w.string(PROBE);
     w.raw(':');
     w.string(PROBE);
     w.raw(",\"t\":true,\"f\":false}".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-    return Arrays.equals(generated.toByteArray(), 0, generated.size(), w.bytes, 0, w.length);
+    w.flush();
+    return Arrays.equals(generated.toByteArray(), written.readByteArray());
   }
 }

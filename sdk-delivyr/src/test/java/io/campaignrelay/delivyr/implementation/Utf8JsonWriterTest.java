@@ -10,8 +10,8 @@ import io.campaignrelay.core.http.spi.HttpPipeline;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Random;
+import okio.Buffer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,9 +33,11 @@ class Utf8JsonWriterTest {
 
   /** The text written by the writer. */
   private static byte[] written(String text) {
-    Utf8JsonWriter w = new Utf8JsonWriter(1);
+    Buffer sink = new Buffer();
+    Utf8JsonWriter w = new Utf8JsonWriter(sink);
     w.string(text);
-    return Arrays.copyOf(w.bytes(), w.length());
+    w.flush();
+    return sink.readByteArray();
   }
 
   @Test
@@ -83,8 +85,9 @@ class Utf8JsonWriterTest {
   }
 
   @Test
-  void manyTextsInOneWriterGrowTheArrayWithoutLosingBytes() throws IOException {
-    Utf8JsonWriter w = new Utf8JsonWriter(1);
+  void manyTextsInOneWriterGoToTheSinkInChunksWithoutLosingBytes() throws IOException {
+    Buffer sink = new Buffer();
+    Utf8JsonWriter w = new Utf8JsonWriter(sink);
     ByteArrayOutputStream expected = new ByteArrayOutputStream();
     for (int i = 0; i < 2000; i++) {
       String t = i % 3 == 0 ? "\u0001\uD83D\uDE00é" + i : "plain " + i;
@@ -95,7 +98,15 @@ class Utf8JsonWriterTest {
     }
     w.string(null);
     expected.write("null".getBytes(StandardCharsets.US_ASCII));
-    assertThat(Arrays.copyOf(w.bytes(), w.length())).isEqualTo(expected.toByteArray());
+    // a text longer than a chunk, with and without escapes
+    String longPlain = "x".repeat(20_000);
+    String longOdd = "\u0001\uD83D".repeat(5_000);
+    w.string(longPlain);
+    w.string(longOdd);
+    expected.write(generated(DEFAULT, longPlain));
+    expected.write(generated(DEFAULT, longOdd));
+    w.flush();
+    assertThat(sink.readByteArray()).isEqualTo(expected.toByteArray());
   }
 
   @Test
