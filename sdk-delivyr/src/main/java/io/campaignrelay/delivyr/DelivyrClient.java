@@ -17,6 +17,7 @@ import io.campaignrelay.delivyr.implementation.DelivyrApi;
 import io.campaignrelay.delivyr.implementation.DelivyrErrorParser;
 import io.campaignrelay.delivyr.implementation.IdempotencyKeys;
 import io.campaignrelay.delivyr.implementation.RequestFields;
+import io.campaignrelay.delivyr.implementation.TextSet;
 import io.campaignrelay.delivyr.implementation.Wire;
 import io.campaignrelay.delivyr.models.AttributeCheck;
 import io.campaignrelay.delivyr.models.BatchItemResult;
@@ -257,7 +258,7 @@ public final class DelivyrClient {
     // reference so far is its message's key, the set of references is the set of keys, so one
     // set checks both; the first message with a reference of its own starts the set of references
     // from the keys seen so far.
-    Set<String> distinctKeys = new HashSet<>(n * 2);
+    TextSet distinctKeys = TextSet.withExpected(n);
     Set<String> references = null;
     boolean stable = true;
     for (SendMessageRequest m : messages) {
@@ -282,7 +283,8 @@ public final class DelivyrClient {
       } else {
         if (references == null) {
           // the earlier messages' references: their keys, so this one's only if one of them had it
-          references = new HashSet<>(distinctKeys);
+          // (the keys so far, this one's included, are those of the list)
+          references = new HashSet<>(keys);
           if (keyIsNew) {
             references.remove(key);
           }

@@ -173,6 +173,9 @@ public final class DelivyrMessageChannel implements MessageChannel {
       batch = new ArrayList<>(batch); // read by index below
     }
     List<SendMessageRequest> requests = new ArrayList<>(batch.size());
+    // one builder for the batch: toRequest sets every field it uses on each message, and build()
+    // copies them into the request, so no builder is made per recipient
+    SendMessageRequest.Builder builder = SendMessageRequest.builder();
     CampaignReference reference = null;
     OutboundMessage referenceSource = null;
     for (OutboundMessage m : batch) {
@@ -182,7 +185,7 @@ public final class DelivyrMessageChannel implements MessageChannel {
         reference = campaignReference(m);
         referenceSource = m;
       }
-      requests.add(toRequest(m, mode, reference));
+      requests.add(toRequest(builder, m, mode, reference));
     }
     BatchResult result = client.sendBatch(requests);
     List<BatchItemResult> results = result.results();
@@ -413,12 +416,19 @@ public final class DelivyrMessageChannel implements MessageChannel {
    * @return the request, with the message's idempotency key as key and client reference
    */
   public static SendMessageRequest toRequest(OutboundMessage m, ExecutionMode mode) {
-    return toRequest(m, mode, campaignReference(m));
+    return toRequest(SendMessageRequest.builder(), m, mode, campaignReference(m));
   }
 
+  /**
+   * The request, built with the given builder: every field set here is set on each call, and the
+   * others (template id, variables) are never set, so a builder can serve a whole batch.
+   */
   private static SendMessageRequest toRequest(
-      OutboundMessage m, ExecutionMode mode, CampaignReference reference) {
-    return SendMessageRequest.builder()
+      SendMessageRequest.Builder builder,
+      OutboundMessage m,
+      ExecutionMode mode,
+      CampaignReference reference) {
+    return builder
         .to(m.to())
         .customerId(m.customerId().value())
         .body(m.text())

@@ -51,7 +51,75 @@ class BatchAnswerTest {
               + "\"status\":\"rejected\"}]}",
           // escapes and non-ASCII text
           "{\"results\":[{\"clientReference\":\"k\\\"\\\\\\u00e9\",\"id\":\"zażółć\","
-              + "\"status\":\"qu\\u0065ued\"}]}");
+              + "\"status\":\"qu\\u0065ued\"}]}",
+          // Delivyr's own order, then names that only resemble the expected ones, other orders,
+          // escaped names and unknown names where a known one is expected
+          "{\"results\":[{\"clientReference\":\"a\",\"id\":\"m\",\"status\":\"queued\","
+              + "\"rejection\":null,\"replayed\":false},"
+              + "{\"clientReferenceX\":\"b\",\"i\":\"x\",\"ids\":\"y\",\"status\":\"sent\"},"
+              + "{\"status\":\"sent\",\"id\":\"m2\",\"clientReference\":\"c\",\"replayed\":true},"
+              + "{\"clientRef\\u0065rence\":\"d\",\"\\u0069d\":\"m3\",\"stat\":\"x\","
+              + "\"status\":\"logged\"},"
+              + "{\"replayed\":true,\"rejection\":{\"reason\":\"opted_out\"},\"status\":\"rejected\","
+              + "\"id\":\"m4\",\"clientReference\":\"e\"},"
+              + "{\"clientReference\":\"f\",\"clientReference\":\"g\",\"id\":\"m5\",\"id\":\"m6\"},"
+              + "{\"\":1,\"clientReference\":\"h\",\"zażółć\":2,\"id\":\"m7\"}]}",
+          bigAnswer());
+
+  /** A thousand results in Delivyr's order and shape, as the benchmark's server writes them. */
+  static String bigAnswer() {
+    StringBuilder b = new StringBuilder("{\"results\":[");
+    for (int i = 0; i < 1000; i++) {
+      b.append(i == 0 ? "" : ",")
+          .append("{\"clientReference\":\"cr1-")
+          .append(i)
+          .append("\",\"id\":\"msg_")
+          .append(i)
+          .append("\",\"status\":\"")
+          .append(i % 3 == 0 ? "rejected" : "queued")
+          .append("\",\"rejection\":")
+          .append(i % 3 == 0 ? "{\"reason\":\"opted_out\"}" : "null")
+          .append('}');
+    }
+    return b.append("]}").toString();
+  }
+
+  /** One byte per read: the byte parser's matching of an expected name meets every boundary. */
+  static java.io.InputStream trickle(byte[] bytes) {
+    return new java.io.ByteArrayInputStream(bytes) {
+      @Override
+      public synchronized int read(byte[] b, int off, int len) {
+        return super.read(b, off, Math.min(len, 1));
+      }
+    };
+  }
+
+  /**
+   * The answer read as text and as the client reads it: from bytes (the byte parser, whose matching
+   * of expected names differs from the text parser's), all at once and one byte per read.
+   */
+  static List<BatchAnswer> readAllWays(String json) throws Exception {
+    byte[] bytes = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return java.util.Arrays.asList(
+        MAPPER.readValue(json, BatchAnswer.class),
+        MAPPER.readValue(bytes, BatchAnswer.class),
+        MAPPER.readValue(new java.io.ByteArrayInputStream(bytes), BatchAnswer.class),
+        MAPPER.readValue(trickle(bytes), BatchAnswer.class));
+  }
+
+  /** Every way of reading the answer fails. */
+  static void assertEveryWayFails(String json) {
+    byte[] bytes = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(catchThrowable(() -> MAPPER.readValue(json, BatchAnswer.class)))
+        .as(json)
+        .isNotNull();
+    assertThat(catchThrowable(() -> MAPPER.readValue(bytes, BatchAnswer.class)))
+        .as(json)
+        .isNotNull();
+    assertThat(catchThrowable(() -> MAPPER.readValue(trickle(bytes), BatchAnswer.class)))
+        .as(json)
+        .isNotNull();
+  }
 
   static final List<String> UNREADABLE =
       List.of(
@@ -77,7 +145,12 @@ class BatchAnswerTest {
           "<html><body>OK</body></html>",
           // two lists of results: which one is meant?
           "{\"results\":[{\"clientReference\":\"a\"}],\"results\":[{\"clientReference\":\"c\"}]}",
-          "{\"results\":null,\"results\":[]}");
+          "{\"results\":null,\"results\":[]}",
+          // cut inside or right after an expected name
+          "{\"results\":[{\"clientRefer",
+          "{\"results\":[{\"clientReference\"",
+          "{\"results\":[{\"clientReference\":\"x\",\"id",
+          "{\"results\":[{\"clientReference\":\"x\",\"id\":\"m\",\"status\":\"queued\",\"rejection\"");
 
   /** Answers whose fate under data-binding this test does not presume: both must agree. */
   static final List<String> EITHER =
@@ -105,10 +178,12 @@ class BatchAnswerTest {
       } catch (Exception e) {
         Throwable streamed = catchThrowable(() -> MAPPER.readValue(json, BatchAnswer.class));
         assertThat(streamed).as("streaming of %s (data-binding failed: %s)", json, e).isNotNull();
+        assertEveryWayFails(json);
         continue;
       }
-      BatchAnswer answer = MAPPER.readValue(json, BatchAnswer.class);
-      assertThat(answer.result()).as(json).isEqualTo(expected);
+      for (BatchAnswer answer : readAllWays(json)) {
+        assertThat(answer.result()).as(json).isEqualTo(expected);
+      }
     }
   }
 
@@ -116,8 +191,9 @@ class BatchAnswerTest {
   void readsWhatDataBindingReads() throws Exception {
     for (String json : READABLE) {
       BatchResult expected = MAPPER.readValue(json, BatchResult.class);
-      BatchAnswer answer = MAPPER.readValue(json, BatchAnswer.class);
-      assertThat(answer.result()).as(json).isEqualTo(expected);
+      for (BatchAnswer answer : readAllWays(json)) {
+        assertThat(answer.result()).as(json).isEqualTo(expected);
+      }
     }
   }
 
@@ -128,6 +204,7 @@ class BatchAnswerTest {
       Throwable streamed = catchThrowable(() -> MAPPER.readValue(json, BatchAnswer.class));
       assertThat(bound).as("data-binding of %s", json).isNotNull();
       assertThat(streamed).as("streaming of %s", json).isNotNull();
+      assertEveryWayFails(json);
     }
   }
 

@@ -81,6 +81,15 @@ class BatchBodyTest {
   static byte[] dataBound(
       List<SendMessageRequest> messages, List<String> references, List<String> keys)
       throws IOException {
+    return dataBound(MAPPER, messages, references, keys);
+  }
+
+  static byte[] dataBound(
+      ObjectMapper mapper,
+      List<SendMessageRequest> messages,
+      List<String> references,
+      List<String> keys)
+      throws IOException {
     List<Wire.Message> wire = new ArrayList<>();
     for (int i = 0; i < messages.size(); i++) {
       SendMessageRequest m = messages.get(i);
@@ -103,15 +112,94 @@ class BatchBodyTest {
               references.get(i),
               keys.get(i)));
     }
-    return MAPPER.writeValueAsBytes(new Wire.Batch(wire));
+    return mapper.writeValueAsBytes(new Wire.Batch(wire));
   }
 
   static byte[] streamed(
       List<SendMessageRequest> messages, List<String> references, List<String> keys)
       throws IOException {
+    return streamed(MAPPER, messages, references, keys);
+  }
+
+  static byte[] streamed(
+      ObjectMapper mapper,
+      List<SendMessageRequest> messages,
+      List<String> references,
+      List<String> keys)
+      throws IOException {
     Buffer sink = new Buffer();
-    BatchBody.write(MAPPER.getFactory(), messages, references, keys).writeTo(sink);
+    okhttp3.RequestBody body = BatchBody.write(mapper.getFactory(), messages, references, keys);
+    body.writeTo(sink);
+    assertThat(sink.size()).isEqualTo(body.contentLength());
     return sink.readByteArray();
+  }
+
+  @Test
+  void aMapperThatEscapesOtherwiseGetsItsOwnBytes() throws IOException {
+    List<SendMessageRequest> messages = mixedMessages();
+    List<String> references = List.of("r1", "k2", "r3", "r4", "r5");
+    List<String> keys = List.of("cr1-m-1", "k2", "cr1-m-3", "cr1-\"4\"", "cr1-m-5");
+    for (com.fasterxml.jackson.core.json.JsonWriteFeature f :
+        new com.fasterxml.jackson.core.json.JsonWriteFeature[] {
+          com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII,
+          com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_FORWARD_SLASHES,
+          com.fasterxml.jackson.core.json.JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8
+        }) {
+      ObjectMapper other =
+          MAPPER.copyWith(com.fasterxml.jackson.core.JsonFactory.builder().enable(f).build());
+      byte[] expected = dataBound(other, messages, references, keys);
+      assertThat(expected).as(f.name()).isNotEqualTo(dataBound(messages, references, keys));
+      assertThat(streamed(other, messages, references, keys)).as(f.name()).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void aFullBatchOfOrdinaryAndOddTextsIsByteForByteTheDataBoundOne() throws IOException {
+    List<SendMessageRequest> messages = new ArrayList<>();
+    List<String> references = new ArrayList<>();
+    List<String> keys = new ArrayList<>();
+    CampaignReference[] campaigns = {
+      new CampaignReference("1234", 452, 7), new CampaignReference("2.38", 1, 2)
+    };
+    for (int i = 0; i < 1000; i++) {
+      SendMessageRequest.Builder b =
+          SendMessageRequest.builder()
+              .to("+4477" + (10_000_000 + i))
+              .customerId(i % 7 == 0 ? "Zoë-" + i : "C" + i)
+              .testMode(i % 2 == 0);
+      if (i % 5 == 0) {
+        b.templateId("HDS7F3Y2")
+            .variable("NAME", "Zoë \"" + i + "\" \uD83D\uDE00")
+            .variable("E", "");
+      } else {
+        b.body(
+            i % 3 == 0
+                ? "Hi \u0001\t\\ / \uD83D " + "long text ".repeat(i % 40) + i
+                : "Hi C" + i + ", your offer is live: 20% off");
+      }
+      if (i % 11 != 0) {
+        b.campaign(campaigns[(i / 100) % 2]);
+      }
+      messages.add(b.build());
+      references.add("cr1-" + i);
+      keys.add("cr1-" + i);
+    }
+    assertThat(streamed(messages, references, keys))
+        .isEqualTo(dataBound(messages, references, keys));
+    // a plain-ASCII batch
+    List<SendMessageRequest> plain = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      plain.add(
+          SendMessageRequest.builder()
+              .to("+4477" + (10_000_000 + i))
+              .customerId("C" + i)
+              .body("Hi C" + i)
+              .campaign(campaigns[0])
+              .build());
+    }
+    okhttp3.RequestBody body = BatchBody.write(MAPPER.getFactory(), plain, keys, keys);
+    assertThat(body.contentLength()).isEqualTo(dataBound(plain, keys, keys).length);
+    assertThat(streamed(plain, keys, keys)).isEqualTo(dataBound(plain, keys, keys));
   }
 
   @Test

@@ -2,6 +2,8 @@ package io.campaignrelay.delivyr.implementation;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
@@ -99,8 +101,17 @@ public record BatchAnswer(BatchResult result) {
       Rejection rejection = null;
       boolean replayed = false;
       JsonToken t;
-      while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+      // Delivyr writes the fields in this order: the parser is told the name it expects next,
+      // which it matches on the raw bytes without a symbol-table look-up; any other name (or
+      // order) is read as usual, so the result does not depend on the order
+      int expected = 0;
+      while (true) {
+        p.nextFieldName(RESULT_FIELDS[expected]);
+        if ((t = p.currentToken()) != JsonToken.FIELD_NAME) {
+          break;
+        }
         String field = p.currentName();
+        expected = next(field);
         t = p.nextToken();
         switch (field) {
           case "clientReference" -> clientReference = text(p, ctxt, t);
@@ -113,6 +124,26 @@ public record BatchAnswer(BatchResult result) {
       }
       expectEndObject(p, ctxt, t);
       return new BatchItemResult(clientReference, id, status, rejection, replayed);
+    }
+
+    /** A result's fields in the order Delivyr writes them. */
+    private static final SerializableString[] RESULT_FIELDS = {
+      new SerializedString("clientReference"),
+      new SerializedString("id"),
+      new SerializedString("status"),
+      new SerializedString("rejection"),
+      new SerializedString("replayed")
+    };
+
+    /** The index in {@link #RESULT_FIELDS} of the name expected after this one. */
+    private static int next(String field) {
+      return switch (field) {
+        case "clientReference" -> 1;
+        case "id" -> 2;
+        case "status" -> 3;
+        case "rejection" -> 4;
+        default -> 0;
+      };
     }
 
     /** A rejection (rare: only rejected messages have one), by data-binding. */

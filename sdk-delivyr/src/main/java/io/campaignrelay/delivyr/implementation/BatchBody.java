@@ -9,6 +9,7 @@ import io.campaignrelay.delivyr.models.CampaignReference;
 import io.campaignrelay.delivyr.models.SendMessageRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import okhttp3.MediaType;
@@ -16,10 +17,14 @@ import okhttp3.RequestBody;
 import okio.Buffer;
 
 /**
- * Writes the body of {@code POST messages/batch} with one streaming {@link JsonGenerator} pass,
- * straight from the {@link SendMessageRequest}s: no copy into {@link Wire.Message} records and no
- * data-binding of a thousand records per call. A campaign of millions of messages sends thousands
- * of batches, so this is a hot path.
+ * Writes the body of {@code POST messages/batch} in one pass straight from the {@link
+ * SendMessageRequest}s: no copy into {@link Wire.Message} records and no data-binding of a thousand
+ * records per call. A campaign of millions of messages sends thousands of batches, so this is a hot
+ * path. When the factory's generator writes texts as Jackson's defaults do (checked on a probe per
+ * call, see {@link Utf8JsonWriter#writesLike}), the body is appended in chunks to an okio buffer,
+ * constant parts pre-encoded, no generator state checked per value, and a snapshot of the buffer
+ * (sharing its segments) is the request body; otherwise one streaming {@link JsonGenerator} pass
+ * writes it.
  *
  * <p>The bytes are exactly those Jackson data-binding writes for {@link Wire.Batch} (the tests
  * compare both): fields in the order of {@link Wire.Message}'s components, null fields left out,
@@ -77,6 +82,113 @@ public final class BatchBody {
               + keys.size()
               + " idempotency keys");
     }
+    if (Utf8JsonWriter.writesLike(factory)) {
+      return writeBytes(factory, messages, references, keys);
+    }
+    return writeWithGenerator(factory, messages, references, keys);
+  }
+
+  // the constant parts of the fast path, encoded once
+  private static final byte[] OPEN = ascii("{\"messages\":[");
+  private static final byte[] TO_FIRST = ascii("{\"to\":");
+  private static final byte[] TO_NEXT = ascii(",{\"to\":");
+  private static final byte[] CUSTOMER_ID_FIELD = ascii(",\"customerId\":");
+  private static final byte[] TEMPLATE_ID_FIELD = ascii(",\"templateId\":");
+  private static final byte[] BODY_FIELD = ascii(",\"body\":");
+  private static final byte[] VARIABLES_FIELD = ascii(",\"variables\":");
+  private static final byte[] NO_VARIABLES = ascii("{}");
+  private static final byte[] CAMPAIGN_FIELD = ascii(",\"campaign\":");
+  private static final byte[] TEST_MODE_TRUE = ascii(",\"testMode\":true");
+  private static final byte[] TEST_MODE_FALSE = ascii(",\"testMode\":false");
+  private static final byte[] CLIENT_REFERENCE_FIELD = ascii(",\"clientReference\":");
+  private static final byte[] IDEMPOTENCY_KEY_FIELD = ascii(",\"idempotencyKey\":");
+  private static final byte[] CLOSE = ascii("]}");
+
+  private static byte[] ascii(String s) {
+    return s.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /**
+   * The fast path: the same bytes as {@link #writeWithGenerator}, with no generator state checked
+   * per value, gathered in chunks into an okio buffer whose segments the body then shares.
+   */
+  private static RequestBody writeBytes(
+      JsonFactory factory,
+      List<SendMessageRequest> messages,
+      List<String> references,
+      List<String> keys) {
+    int n = messages.size();
+    Buffer buffer = new Buffer();
+    Utf8JsonWriter w = new Utf8JsonWriter(buffer);
+    CampaignReference lastCampaign = null;
+    byte[] lastCampaignJson = null;
+    w.raw(OPEN);
+    for (int i = 0; i < n; i++) {
+      SendMessageRequest m = messages.get(i);
+      w.raw(i == 0 ? TO_FIRST : TO_NEXT);
+      w.string(m.to());
+      stringIfPresent(w, CUSTOMER_ID_FIELD, FIELDS.customerId(m));
+      stringIfPresent(w, TEMPLATE_ID_FIELD, FIELDS.templateId(m));
+      stringIfPresent(w, BODY_FIELD, FIELDS.body(m));
+      w.raw(VARIABLES_FIELD);
+      Map<String, String> variables = m.variables();
+      if (variables.isEmpty()) {
+        w.raw(NO_VARIABLES);
+      } else {
+        w.raw('{');
+        boolean first = true;
+        for (Map.Entry<String, String> v : variables.entrySet()) {
+          if (!first) {
+            w.raw(',');
+          }
+          first = false;
+          w.string(v.getKey());
+          w.raw(':');
+          w.string(v.getValue());
+        }
+        w.raw('}');
+      }
+      CampaignReference c = FIELDS.campaign(m);
+      if (c != null) {
+        if (!c.equals(lastCampaign)) {
+          lastCampaign = c;
+          lastCampaignJson = campaignBytes(factory, c);
+        }
+        w.raw(CAMPAIGN_FIELD);
+        w.raw(lastCampaignJson);
+      }
+      w.raw(m.testMode() ? TEST_MODE_TRUE : TEST_MODE_FALSE);
+      stringIfPresent(w, CLIENT_REFERENCE_FIELD, references.get(i));
+      stringIfPresent(w, IDEMPOTENCY_KEY_FIELD, keys.get(i));
+      w.raw('}');
+    }
+    w.raw(CLOSE);
+    w.flush();
+    // a snapshot shares the buffer's segments: the socket's buffer takes them without a copy
+    return RequestBody.create(buffer.snapshot(), JSON);
+  }
+
+  private static void stringIfPresent(Utf8JsonWriter w, byte[] field, String value) {
+    if (value != null) {
+      w.raw(field);
+      w.string(value);
+    }
+  }
+
+  private static byte[] campaignBytes(JsonFactory factory, CampaignReference c) {
+    try {
+      return campaignJson(factory, c).getBytes(StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write the Delivyr batch body", e);
+    }
+  }
+
+  /** The generator path, for a factory whose settings change how texts are written. */
+  private static RequestBody writeWithGenerator(
+      JsonFactory factory,
+      List<SendMessageRequest> messages,
+      List<String> references,
+      List<String> keys) {
     Buffer buffer = new Buffer();
     try (JsonGenerator g = factory.createGenerator(buffer.outputStream(), JsonEncoding.UTF8)) {
       CampaignReference lastCampaign = null;

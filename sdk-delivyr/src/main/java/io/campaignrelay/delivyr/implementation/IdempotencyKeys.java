@@ -93,6 +93,7 @@ public final class IdempotencyKeys {
     // keys (all valid ones) are copied byte for byte, anything else is encoded as UTF-8
     MessageDigest md = sha256();
     byte[] scratch = new byte[256];
+    char[] chars = new char[256];
     for (int i = 0; i < messageKeys.size(); i++) {
       if (i > 0) {
         md.update((byte) '\n');
@@ -101,10 +102,13 @@ public final class IdempotencyKeys {
       int n = key.length();
       if (n > scratch.length) {
         scratch = new byte[n];
+        chars = new char[n];
       }
+      // one bulk copy of the characters, then a loop over the array (cheaper than charAt)
+      key.getChars(0, n, chars, 0);
       boolean ascii = true;
       for (int j = 0; j < n; j++) {
-        char ch = key.charAt(j);
+        char ch = chars[j];
         if (ch >= 0x80) {
           ascii = false;
           break;

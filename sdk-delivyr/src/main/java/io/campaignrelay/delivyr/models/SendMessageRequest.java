@@ -428,74 +428,94 @@ public final class SendMessageRequest {
      * @throws ConfigurationException listing every problem found
      */
     public SendMessageRequest build() {
-      List<ConfigurationProblem> problems = new ArrayList<>();
+      // made on the first problem: a valid request (the common case) allocates no list
+      List<ConfigurationProblem> problems = null;
       if (to == null || (!toFromPhoneNumber && !isE164(to))) {
-        problems.add(
-            ConfigurationProblem.of(
-                "to",
-                to == null ? null : ConfigurationProblem.printable(to),
-                "give the phone number in E.164 form: '+', the country code and the number,"
-                    + " e.g. +447700900123"));
+        problems =
+            add(
+                problems,
+                ConfigurationProblem.of(
+                    "to",
+                    to == null ? null : ConfigurationProblem.printable(to),
+                    "give the phone number in E.164 form: '+', the country code and the number,"
+                        + " e.g. +447700900123"));
       }
       if ((templateId == null) == (body == null)) {
-        problems.add(
-            ConfigurationProblem.of(
-                "templateId/body",
-                templateId == null ? null : templateId,
-                "give exactly one of templateId (a Delivyr template) or body (literal text)"));
+        problems =
+            add(
+                problems,
+                ConfigurationProblem.of(
+                    "templateId/body",
+                    templateId == null ? null : templateId,
+                    "give exactly one of templateId (a Delivyr template) or body (literal text)"));
       }
       if (templateId != null && !isTemplateId(templateId)) {
-        problems.add(
-            ConfigurationProblem.of(
-                "templateId",
-                ConfigurationProblem.printable(templateId),
-                "give Delivyr's template id: eight upper-case letters and digits such as"
-                    + " HDS7F3Y2"));
+        problems =
+            add(
+                problems,
+                ConfigurationProblem.of(
+                    "templateId",
+                    ConfigurationProblem.printable(templateId),
+                    "give Delivyr's template id: eight upper-case letters and digits such as"
+                        + " HDS7F3Y2"));
       }
       if (body != null && body.isEmpty()) {
-        problems.add(ConfigurationProblem.of("body", "", "give the message text"));
+        problems = add(problems, ConfigurationProblem.of("body", "", "give the message text"));
       }
       if (customerId != null && customerId.isBlank()) {
-        problems.add(
-            ConfigurationProblem.of("customerId", customerId, "give the id or leave it unset"));
+        problems =
+            add(
+                problems,
+                ConfigurationProblem.of("customerId", customerId, "give the id or leave it unset"));
       }
       for (Map.Entry<String, String> e :
           variables == null || variables.isEmpty()
               ? Collections.<String, String>emptyMap().entrySet()
               : variables.entrySet()) {
         if (e.getKey() == null || e.getKey().isBlank()) {
-          problems.add(
-              ConfigurationProblem.of("variables", e.getKey(), "give every variable a name"));
+          problems =
+              add(
+                  problems,
+                  ConfigurationProblem.of("variables", e.getKey(), "give every variable a name"));
         } else if (e.getValue() == null) {
-          problems.add(
-              ConfigurationProblem.of(
-                  "variables[" + e.getKey() + "]",
-                  null,
-                  "give a value (an empty text is allowed)"));
+          problems =
+              add(
+                  problems,
+                  ConfigurationProblem.of(
+                      "variables[" + e.getKey() + "]",
+                      null,
+                      "give a value (an empty text is allowed)"));
         }
       }
       boolean keyValid = idempotencyKey == null || isKey(idempotencyKey);
       if (!keyValid) {
-        keyProblem("idempotencyKey", idempotencyKey, problems);
+        problems = add(problems, keyProblem("idempotencyKey", idempotencyKey));
       }
       // a reference that is the key itself (the same string, as the channel gives) is checked once
       boolean referenceValid =
           clientReference == null
               || (clientReference == idempotencyKey ? keyValid : isKey(clientReference));
       if (!referenceValid) {
-        keyProblem("clientReference", clientReference, problems);
+        problems = add(problems, keyProblem("clientReference", clientReference));
       }
-      ConfigurationException.throwIfAny("Delivyr message", problems);
+      if (problems != null) {
+        ConfigurationException.throwIfAny("Delivyr message", problems);
+      }
       return new SendMessageRequest(this);
     }
 
-    private static void keyProblem(
-        String field, String value, List<ConfigurationProblem> problems) {
-      problems.add(
-          ConfigurationProblem.of(
-              field,
-              ConfigurationProblem.printable(value),
-              "use 1 to " + MAX_KEY_LENGTH + " visible ASCII characters (no spaces)"));
+    private static ConfigurationProblem keyProblem(String field, String value) {
+      return ConfigurationProblem.of(
+          field,
+          ConfigurationProblem.printable(value),
+          "use 1 to " + MAX_KEY_LENGTH + " visible ASCII characters (no spaces)");
+    }
+
+    private static List<ConfigurationProblem> add(
+        List<ConfigurationProblem> problems, ConfigurationProblem problem) {
+      List<ConfigurationProblem> list = problems == null ? new ArrayList<>() : problems;
+      list.add(problem);
+      return list;
     }
   }
 }
