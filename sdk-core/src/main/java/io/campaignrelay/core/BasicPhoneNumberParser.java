@@ -23,7 +23,7 @@ final class BasicPhoneNumberParser implements PhoneNumberParser {
     String text = input.strip();
     if (isPlusAndDigits(text)) {
       // the common form (+ and the digits only) needs no copy digit by digit
-      return PhoneNumber.ofInternationalDigits(input, text.substring(1));
+      return PhoneNumber.ofCheckedE164(input, text);
     }
     StringBuilder digits = new StringBuilder(text.length());
     boolean plus = false;

@@ -1,8 +1,8 @@
 package io.campaignrelay.core;
 
 import io.campaignrelay.core.implementation.Texts;
+import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.RandomAccess;
 
 /**
  * A customer's attributes as the marketing platform returns them: an ordered list of names and
@@ -97,8 +98,29 @@ public final class CustomerAttributes {
     if (names.isEmpty()) {
       return EMPTY;
     }
-    return new CustomerAttributes(
-        names, Collections.unmodifiableList(Arrays.asList(values.toArray(new String[0]))), index);
+    return new CustomerAttributes(names, new Values(values.toArray(new String[0])), index);
+  }
+
+  /**
+   * Values of one row as an unmodifiable list over their own copy: one object per row instead of an
+   * array view and an unmodifiable wrapper of it.
+   */
+  private static final class Values extends AbstractList<String> implements RandomAccess {
+    private final String[] values;
+
+    Values(String[] values) {
+      this.values = values;
+    }
+
+    @Override
+    public String get(int index) {
+      return values[index];
+    }
+
+    @Override
+    public int size() {
+      return values.length;
+    }
   }
 
   /**
@@ -178,6 +200,19 @@ public final class CustomerAttributes {
   public Optional<String> value(String name) {
     Integer i = index.get(key(name));
     return i == null ? Optional.empty() : Optional.ofNullable(values.get(i));
+  }
+
+  /**
+   * The position of an attribute, looked up ignoring case: with {@link #values()} it gives the
+   * value without an {@link Optional}, and a caller that meets the same {@link #names()} list again
+   * (rows of one listing share it, see {@link #withValues(List)}) may keep the position.
+   *
+   * @param name the attribute name
+   * @return the zero-based position, or -1 if the attribute is absent
+   */
+  public int indexOf(String name) {
+    Integer i = index.get(key(name));
+    return i == null ? -1 : i;
   }
 
   /**

@@ -31,10 +31,15 @@ public final class PhoneNumber implements Comparable<PhoneNumber> {
     DIGITS_ONLY
   }
 
-  private final String digits;
+  // The number is kept as its E.164 text ('+' and the digits), which a parser usually has in hand
+  // already (the input itself): e164(), what most vendors send, then allocates nothing.
+  private final String e164;
+  // The digits without the plus, made on first use (racy but benign: every thread makes the same
+  // immutable text).
+  private String digits;
 
-  private PhoneNumber(String digits) {
-    this.digits = digits;
+  private PhoneNumber(String e164) {
+    this.e164 = e164;
   }
 
   /**
@@ -62,7 +67,16 @@ public final class PhoneNumber implements Comparable<PhoneNumber> {
         throw InvalidPhoneNumberException.badCharacter(e164, c);
       }
     }
-    return ofInternationalDigits(e164, e164.substring(1));
+    return ofCheckedE164(e164, e164);
+  }
+
+  /**
+   * Creates a number from a text already known to be {@code '+'} followed by digits only (at least
+   * one), keeping that text as it is. Package-private: the parsers use it for the common form.
+   */
+  static PhoneNumber ofCheckedE164(String input, String e164) {
+    checkDigits(input, e164, 1);
+    return new PhoneNumber(e164);
   }
 
   /**
@@ -70,38 +84,46 @@ public final class PhoneNumber implements Comparable<PhoneNumber> {
    * Package-private: the parsers use it after cleaning the input.
    */
   static PhoneNumber ofInternationalDigits(String input, String digits) {
-    if (digits.isEmpty()) {
+    checkDigits(input, digits, 0);
+    PhoneNumber n = new PhoneNumber("+" + digits);
+    n.digits = digits;
+    return n;
+  }
+
+  /** Checks the digits of {@code text} from {@code from} on: the rules of E.164's number part. */
+  private static void checkDigits(String input, String text, int from) {
+    int count = text.length() - from;
+    if (count <= 0) {
       throw new InvalidPhoneNumberException(
           input, InvalidPhoneNumberException.Reason.EMPTY, "give a number such as +447700900123");
     }
-    if (digits.charAt(0) == '0') {
+    if (text.charAt(from) == '0') {
       throw new InvalidPhoneNumberException(
           input,
           InvalidPhoneNumberException.Reason.BAD_COUNTRY_CODE,
           "has a country calling code starting with 0: country calling codes start with 1-9,"
               + " e.g. +44 for the UK; drop the national trunk prefix 0");
     }
-    if (digits.length() < MIN_DIGITS) {
+    if (count < MIN_DIGITS) {
       throw new InvalidPhoneNumberException(
           input,
           InvalidPhoneNumberException.Reason.TOO_SHORT,
           "is too short ("
-              + digits.length()
+              + count
               + " digits): give at least "
               + MIN_DIGITS
               + " digits including the country calling code, e.g. +447700900123");
     }
-    if (digits.length() > MAX_DIGITS) {
+    if (count > MAX_DIGITS) {
       throw new InvalidPhoneNumberException(
           input,
           InvalidPhoneNumberException.Reason.TOO_LONG,
           "is too long ("
-              + digits.length()
+              + count
               + " digits): E.164 allows at most "
               + MAX_DIGITS
               + " digits including the country calling code; remove extensions or extra digits");
     }
-    return new PhoneNumber(digits);
   }
 
   /**
@@ -110,7 +132,7 @@ public final class PhoneNumber implements Comparable<PhoneNumber> {
    * @return for example {@code +447700900123}
    */
   public String e164() {
-    return "+" + digits;
+    return e164;
   }
 
   /**
@@ -119,7 +141,12 @@ public final class PhoneNumber implements Comparable<PhoneNumber> {
    * @return for example {@code 447700900123}
    */
   public String digits() {
-    return digits;
+    String d = digits;
+    if (d == null) {
+      d = e164.substring(1);
+      digits = d;
+    }
+    return d;
   }
 
   /**
@@ -131,7 +158,7 @@ public final class PhoneNumber implements Comparable<PhoneNumber> {
   public String format(Format format) {
     return switch (Objects.requireNonNull(format, "format")) {
       case E164 -> e164();
-      case DIGITS_ONLY -> digits;
+      case DIGITS_ONLY -> digits();
     };
   }
 
@@ -142,27 +169,28 @@ public final class PhoneNumber implements Comparable<PhoneNumber> {
    * @return true if the digits start with the code
    */
   public boolean hasCountryCallingCode(int countryCallingCode) {
-    return countryCallingCode > 0 && digits.startsWith(Integer.toString(countryCallingCode));
+    return countryCallingCode > 0 && e164.startsWith(Integer.toString(countryCallingCode), 1);
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof PhoneNumber other && digits.equals(other.digits);
+    return o instanceof PhoneNumber other && e164.equals(other.e164);
   }
 
   @Override
   public int hashCode() {
-    return digits.hashCode();
+    return e164.hashCode();
   }
 
   @Override
   public int compareTo(PhoneNumber other) {
-    return digits.compareTo(other.digits);
+    // '+' leads both texts: the order of the E.164 texts is that of their digits
+    return e164.compareTo(other.e164);
   }
 
   /** Returns the E.164 text. */
   @Override
   public String toString() {
-    return e164();
+    return e164;
   }
 }

@@ -44,6 +44,36 @@ class CustomerAttributesSharedNamesTest {
   }
 
   @Test
+  void theValuesOfARowAreAnUnmodifiableListEqualToTheBuiltOnes() {
+    CustomerAttributes built =
+        CustomerAttributes.of(SHAPE.names(), Arrays.asList("+447700900123", null, "gold"));
+    CustomerAttributes shared = SHAPE.withValues(Arrays.asList("+447700900123", null, "gold"));
+    assertThat(shared.values()).isEqualTo(built.values()).hasSameHashCodeAs(built.values());
+    assertThat(shared).isEqualTo(built).hasSameHashCodeAs(built);
+    assertThat(shared.values()).isInstanceOf(java.util.RandomAccess.class);
+    assertThatThrownBy(() -> shared.values().add("x"))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> shared.values().remove(0))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> shared.values().iterator().remove())
+        .isInstanceOf(IllegalStateException.class);
+    java.util.Iterator<String> it = shared.values().iterator();
+    it.next();
+    assertThatThrownBy(it::remove).isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void indexOfFindsAPositionIgnoringCaseOrMinusOne() {
+    CustomerAttributes shared = SHAPE.withValues(Arrays.asList("+447700900123", null, "gold"));
+    assertThat(shared.indexOf("tier")).isEqualTo(2);
+    assertThat(shared.indexOf("First_Name")).isEqualTo(1);
+    assertThat(shared.values().get(shared.indexOf("FIRST_NAME"))).isNull();
+    assertThat(shared.indexOf("CITY")).isEqualTo(-1);
+    assertThat(shared.indexOf(null)).isEqualTo(-1);
+    assertThat(CustomerAttributes.empty().indexOf("TIER")).isEqualTo(-1);
+  }
+
+  @Test
   void aWrongNumberOfValuesIsAConfigurationProblem() {
     assertThatThrownBy(() -> SHAPE.withValues(List.of("+447700900123")))
         .isInstanceOfSatisfying(

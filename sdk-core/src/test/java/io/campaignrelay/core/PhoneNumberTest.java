@@ -27,6 +27,50 @@ class PhoneNumberTest {
     assertThat(n.compareTo(PhoneNumber.ofE164("+447700900124"))).isNegative();
   }
 
+  @Test
+  void theParsersFormsAndOfE164AreOneNumberWhateverPathMadeThem() {
+    // the common form keeps the input's text; other forms are built from cleaned digits
+    PhoneNumber plain = intl.parse("+447700900123");
+    PhoneNumber padded = intl.parse("  +447700900123 ");
+    PhoneNumber spaced = intl.parse("+44 7700 900123");
+    PhoneNumber national = uk.parse("07700 900123");
+    PhoneNumber strict = PhoneNumber.ofE164("+447700900123");
+    for (PhoneNumber n : java.util.List.of(plain, padded, spaced, national, strict)) {
+      assertThat(n.e164()).isEqualTo("+447700900123");
+      assertThat(n.digits()).isEqualTo("447700900123");
+      assertThat(n.digits()).isSameAs(n.digits());
+      assertThat(n.format(PhoneNumber.Format.DIGITS_ONLY)).isEqualTo("447700900123");
+      assertThat(n).isEqualTo(strict).hasSameHashCodeAs(strict);
+      assertThat(n.compareTo(strict)).isZero();
+      assertThat(n.hasCountryCallingCode(44)).isTrue();
+      assertThat(n.hasCountryCallingCode(4)).isTrue();
+      assertThat(n.hasCountryCallingCode(47)).isFalse();
+    }
+    // the order of numbers is that of their digits, shorter prefix first
+    assertThat(intl.parse("+4477009001").compareTo(intl.parse("+447700900123"))).isNegative();
+    assertThat(intl.parse("+19995550100").compareTo(intl.parse("+447700900123"))).isNegative();
+    assertThat(intl.parse("+5511987654321").compareTo(intl.parse("+447700900123"))).isPositive();
+  }
+
+  @Test
+  void theCommonFormIsCheckedLikeEveryOther() {
+    assertThatThrownBy(() -> intl.parse("+0447700900123"))
+        .isInstanceOfSatisfying(
+            InvalidPhoneNumberException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.BAD_COUNTRY_CODE));
+    assertThatThrownBy(() -> intl.parse("+447700"))
+        .isInstanceOfSatisfying(
+            InvalidPhoneNumberException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.TOO_SHORT));
+    assertThatThrownBy(() -> intl.parse("+4477009001234567"))
+        .isInstanceOfSatisfying(
+            InvalidPhoneNumberException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.TOO_LONG));
+    assertThatThrownBy(() -> PhoneNumber.ofE164("+"))
+        .isInstanceOfSatisfying(
+            InvalidPhoneNumberException.class, e -> assertThat(e.reason()).isEqualTo(Reason.EMPTY));
+  }
+
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',

@@ -303,6 +303,9 @@ public final class CampaignExecutor {
         new EnumMap<>(ReconcileResult.Status.class);
     final Set<String> batchIds = new LinkedHashSet<>();
     final Map<TemplateId, Optional<Template>> templateCache = new HashMap<>();
+    // The template the previous recipient used, as the cache has it.
+    TemplateId lastTemplateId;
+    Optional<Template> lastTemplate;
     final FingerprintSet seen;
     // No entry of the campaign existed when the run started: while every recipient of the run is
     // tracked (a repeat is caught before it gets here), nothing can be found in the journal.
@@ -466,9 +469,18 @@ public final class CampaignExecutor {
      */
     OutboundMessage prepare(Recipient r, IdempotencyKey key, JournalEntry pending) {
       CustomerId customer = r.customerId();
-      TemplateId templateId = r.templateId().orElse(campaign.templateId());
-      Optional<Template> template =
-          templateCache.computeIfAbsent(templateId, id -> Optional.ofNullable(templates.apply(id)));
+      TemplateId own = r.templateIdOrNull();
+      TemplateId templateId = own == null ? campaign.templateId() : own;
+      Optional<Template> template;
+      if (templateId.equals(lastTemplateId)) {
+        template = lastTemplate; // nearly every recipient uses the campaign's template
+      } else {
+        template =
+            templateCache.computeIfAbsent(
+                templateId, id -> Optional.ofNullable(templates.apply(id)));
+        lastTemplateId = templateId;
+        lastTemplate = template;
+      }
       String problem = null;
       RejectionReason reason = RejectionReason.OTHER;
       RenderResult rendered = null;
@@ -921,11 +933,12 @@ public final class CampaignExecutor {
         }
         if (d.isAccepted()) {
           dispatched++;
-          Optional<String> batchId = d.batchId();
-          if (batchId.isPresent() && !batchId.get().equals(lastBatchId)) {
-            lastBatchId = batchId.get();
+          String batchId = d.batchIdOrNull();
+          if (batchId != null && !batchId.equals(lastBatchId)) {
+            lastBatchId = batchId;
             batchIds.add(lastBatchId);
           }
+          String vendorMessageId = d.vendorMessageIdOrNull();
           unwritten.add(
               new JournalEntry(
                   campaign.id(),
@@ -933,7 +946,7 @@ public final class CampaignExecutor {
                   RecipientState.DISPATCHED,
                   m.idempotencyKey(),
                   after,
-                  d.vendorMessageId().orElse("")));
+                  vendorMessageId == null ? "" : vendorMessageId));
         } else {
           RejectionReason reason = d.rejectionReason().orElse(RejectionReason.OTHER);
           dropped.merge(reason, 1L, Long::sum);

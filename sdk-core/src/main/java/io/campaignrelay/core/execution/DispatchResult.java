@@ -118,6 +118,16 @@ public final class DispatchResult {
     return Optional.ofNullable(batchId);
   }
 
+  /** The vendor's message id, or null (the engine reads it per message, without an Optional). */
+  String vendorMessageIdOrNull() {
+    return vendorMessageId;
+  }
+
+  /** The vendor's batch id, or null (the engine reads it per message, without an Optional). */
+  String batchIdOrNull() {
+    return batchId;
+  }
+
   /**
    * Why a rejected message was rejected.
    *

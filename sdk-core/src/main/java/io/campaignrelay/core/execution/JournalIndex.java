@@ -10,12 +10,13 @@ import java.util.Optional;
 
 /**
  * The compact in-memory index behind both journals: per recipient a 128-bit SHA-256 prefix of
- * campaign + customer, a state and a time in seconds, in open-addressing arrays (about 40 bytes per
- * recipient at most, so a million-recipient campaign costs ~40 MB, not the ~250 MB of a map of
- * entry objects). A 128-bit collision, the only way two recipients could be confused, has a
- * probability below 10^-26 for a billion recipients. PENDING entries are also kept whole, since
- * resume needs them, in a small table of their own on the same bits (a recipient is PENDING only
- * while its batch is in flight or its outcome is unknown). Not thread-safe: callers synchronize.
+ * campaign + customer, a state and a time in seconds, in open-addressing arrays (21 bytes per slot,
+ * 28 to 42 bytes per recipient as the table fills and grows by half, so a million-recipient
+ * campaign costs ~32 MB, not the ~250 MB of a map of entry objects). A 128-bit collision, the only
+ * way two recipients could be confused, has a probability below 10^-26 for a billion recipients.
+ * PENDING entries are also kept whole, since resume needs them, in a small table of their own on
+ * the same bits (a recipient is PENDING only while its batch is in flight or its outcome is
+ * unknown). Not thread-safe: callers synchronize.
  */
 final class JournalIndex {
   private static final RecipientState[] STATES = RecipientState.values();
@@ -29,10 +30,14 @@ final class JournalIndex {
             }
           });
 
-  private long[] hi = new long[1024];
-  private long[] lo = new long[1024];
-  private byte[] states = new byte[1024]; // 0 = empty slot, else ordinal + 1
-  private int[] seconds = new int[1024];
+  // Open addressing with linear probing over `capacity` slots (not a power of two: the table grows
+  // by half, not by doubling, so it is 50-75% full rather than 35-70%). Slot s keeps its key's two
+  // halves side by side, keys[2s] and keys[2s + 1], so that comparing a key reads one cache line.
+  private static final int INITIAL_CAPACITY = 1024;
+  private int capacity = INITIAL_CAPACITY;
+  private long[] keys = new long[2 * INITIAL_CAPACITY];
+  private byte[] states = new byte[INITIAL_CAPACITY]; // 0 = empty slot, else ordinal + 1
+  private int[] seconds = new int[INITIAL_CAPACITY];
   private int size;
   private final BitsTable<JournalEntry> pending = new BitsTable<>();
 
@@ -83,14 +88,14 @@ final class JournalIndex {
       h = b[0];
       l = b[1];
     }
-    if (size * 10L >= hi.length * 7L) {
+    if (size * 4L >= capacity * 3L) {
       grow();
     }
     int slot = find(h, l);
     if (states[slot] == 0) {
       size++;
-      hi[slot] = h;
-      lo[slot] = l;
+      keys[2 * slot] = h;
+      keys[2 * slot + 1] = l;
     }
     states[slot] = (byte) (e.state().ordinal() + 1);
     seconds[slot] = (int) Math.min(Integer.MAX_VALUE, Math.max(0, e.at().getEpochSecond()));
@@ -141,33 +146,50 @@ final class JournalIndex {
     return out;
   }
 
+  /** The slot of a key: where it is, else the empty slot where it goes. */
   private int find(long h, long l) {
-    int mask = hi.length - 1;
-    int slot = (int) (l ^ (l >>> 32)) & mask;
-    while (states[slot] != 0 && (hi[slot] != h || lo[slot] != l)) {
-      slot = (slot + 1) & mask;
+    return find(keys, states, capacity, h, l);
+  }
+
+  private static int find(long[] keys, byte[] states, int capacity, long h, long l) {
+    // the key's top 32 bits of `l` scaled to the capacity (the bits are uniform: a digest's)
+    int slot = (int) (((l >>> 32) * capacity) >>> 32);
+    while (states[slot] != 0 && (keys[2 * slot] != h || keys[2 * slot + 1] != l)) {
+      if (++slot == capacity) {
+        slot = 0;
+      }
     }
     return slot;
   }
 
+  /** The number of slots (tests: the load stays between a half and three quarters). */
+  int capacity() {
+    return capacity;
+  }
+
   private void grow() {
-    long[] oh = hi;
-    long[] ol = lo;
-    byte[] os = states;
-    int[] osec = seconds;
-    int n = oh.length * 2;
-    hi = new long[n];
-    lo = new long[n];
-    states = new byte[n];
-    seconds = new int[n];
-    for (int i = 0; i < oh.length; i++) {
-      if (os[i] != 0) {
-        int slot = find(oh[i], ol[i]);
-        hi[slot] = oh[i];
-        lo[slot] = ol[i];
-        states[slot] = os[i];
-        seconds[slot] = osec[i];
+    long[] oldKeys = keys;
+    byte[] oldStates = states;
+    int[] oldSeconds = seconds;
+    int oldCapacity = capacity;
+    int n = oldCapacity + (oldCapacity >> 1);
+    long[] k = new long[2 * n];
+    byte[] st = new byte[n];
+    int[] sec = new int[n];
+    for (int i = 0; i < oldCapacity; i++) {
+      if (oldStates[i] != 0) {
+        long h = oldKeys[2 * i];
+        long l = oldKeys[2 * i + 1];
+        int slot = find(k, st, n, h, l);
+        k[2 * slot] = h;
+        k[2 * slot + 1] = l;
+        st[slot] = oldStates[i];
+        sec[slot] = oldSeconds[i];
       }
     }
+    keys = k;
+    states = st;
+    seconds = sec;
+    capacity = n;
   }
 }

@@ -118,6 +118,11 @@ public final class Recipient {
     return Optional.ofNullable(templateId);
   }
 
+  /** The recipient's own template, or null (the engine reads it per recipient, no Optional). */
+  TemplateId templateIdOrNull() {
+    return templateId;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof Recipient r

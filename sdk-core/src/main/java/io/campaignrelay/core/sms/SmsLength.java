@@ -126,6 +126,23 @@ public final class SmsLength {
   }
 
   /**
+   * The length of a text in the GSM 03.38 alphabet that fits one part, from its septets alone: what
+   * {@link #of(CharSequence)} returns for such a text (for a caller that counted the septets while
+   * writing the text, say with {@link #gsmSeptets(char)}).
+   *
+   * @param septets the text's septets, 0 to 160
+   * @return the length (GSM-7, one part, no non-GSM characters)
+   * @throws IllegalArgumentException if the septets do not fit one part
+   */
+  public static SmsLength ofSinglePartGsm7(int septets) {
+    if (septets < 0 || septets >= SINGLE_GSM.length) {
+      throw new IllegalArgumentException(
+          "a one-part GSM-7 text has 0 to 160 septets, not " + septets);
+    }
+    return SINGLE_GSM[septets];
+  }
+
+  /**
    * Whether a character is in the GSM 03.38 default alphabet (basic or extension table).
    *
    * @param c the character

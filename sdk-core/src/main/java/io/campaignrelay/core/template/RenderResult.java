@@ -36,6 +36,12 @@ public final class RenderResult {
     return new RenderResult(templateId, text, SmsLength.of(text), List.of(), defaultsUsed);
   }
 
+  /** A rendered text whose length the caller already measured (it equals {@code SmsLength.of}). */
+  static RenderResult rendered(
+      TemplateId templateId, String text, SmsLength length, List<String> defaultsUsed) {
+    return new RenderResult(templateId, text, length, List.of(), defaultsUsed);
+  }
+
   static RenderResult failed(
       TemplateId templateId, List<RenderProblem> problems, List<String> defaultsUsed) {
     if (problems.isEmpty()) {

@@ -167,6 +167,18 @@ public final class Template {
     return tokens;
   }
 
+  // The renderer's plan of this template for the attribute names it met last (a cache: immutable
+  // plans, replaced whole, so a race only costs making one again).
+  private volatile TemplateRenderer.Plan plan;
+
+  TemplateRenderer.Plan plan() {
+    return plan;
+  }
+
+  void plan(TemplateRenderer.Plan plan) {
+    this.plan = plan;
+  }
+
   /**
    * The distinct tag names used in the body, in order of first use, as written.
    *

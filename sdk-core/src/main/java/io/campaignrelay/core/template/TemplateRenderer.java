@@ -4,6 +4,7 @@ import io.campaignrelay.core.ConfigurationException;
 import io.campaignrelay.core.ConfigurationProblem;
 import io.campaignrelay.core.CustomerAttributes;
 import io.campaignrelay.core.implementation.Texts;
+import io.campaignrelay.core.sms.SmsLength;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -136,11 +137,21 @@ public final class TemplateRenderer {
     Objects.requireNonNull(promoCodes, "promoCodes");
     StringBuilder out = BUFFER.get();
     out.setLength(0);
+    Plan plan = plan(template, attributes);
     List<RenderProblem> problems = null; // made on the first problem: most renders have none
     List<String> defaultsUsed = null;
-    for (TagScanner.Token t : template.tokens()) {
+    // The text's GSM-7 septets, counted while it is written (the literals' counts are the plan's),
+    // while it may still be one GSM-7 part; past that, SmsLength reads the whole text.
+    int septets = 0;
+    List<TagScanner.Token> tokens = template.tokens();
+    for (int i = 0; i < tokens.size(); i++) {
+      TagScanner.Token t = tokens.get(i);
       switch (t.type()) {
-        case LITERAL -> out.append(t.text());
+        case LITERAL -> {
+          out.append(t.text());
+          int cost = plan.septets[i];
+          septets = cost < 0 || septets < 0 ? -1 : septets + cost;
+        }
         case MALFORMED -> {
           if (problems == null) {
             problems = new ArrayList<>(1);
@@ -148,10 +159,11 @@ public final class TemplateRenderer {
           problems.add(malformed(t));
         }
         case TAG -> {
-          String value = resolve(t.text(), template, attributes, promoCodes);
+          String value = resolve(plan, i, template, attributes, promoCodes);
           boolean known = value != UNKNOWN;
           if (known && value != null && !value.isBlank()) {
             out.append(value);
+            septets = addSeptets(septets, value);
             continue;
           }
           RenderProblem.Kind kind =
@@ -166,6 +178,7 @@ public final class TemplateRenderer {
                   : Optional.empty();
           if (fallback.isPresent()) {
             out.append(fallback.get());
+            septets = addSeptets(septets, fallback.get());
             if (defaultsUsed == null) {
               defaultsUsed = new ArrayList<>(1);
             }
@@ -188,7 +201,85 @@ public final class TemplateRenderer {
     if (problems != null) {
       return RenderResult.failed(template.id(), problems, defaultsUsed);
     }
-    return RenderResult.rendered(template.id(), out.toString(), defaultsUsed);
+    String text = out.toString();
+    // What SmsLength.of(text) gives, without reading the text again when it is one GSM-7 part.
+    SmsLength length =
+        septets >= 0 && septets <= SINGLE_PART_SEPTETS
+            ? SmsLength.ofSinglePartGsm7(septets)
+            : SmsLength.of(text);
+    return RenderResult.rendered(template.id(), text, length, defaultsUsed);
+  }
+
+  /** The most septets of a one-part GSM-7 message. */
+  private static final int SINGLE_PART_SEPTETS = 160;
+
+  /**
+   * Adds a value's GSM-7 septets to a running count; -1 (the text is not, or no longer, one GSM-7
+   * part) stays -1.
+   */
+  private static int addSeptets(int septets, String value) {
+    if (septets < 0) {
+      return -1;
+    }
+    int n = value.length();
+    if (septets + n > SINGLE_PART_SEPTETS) {
+      return -1; // at least one septet a character: past one part whatever the characters
+    }
+    for (int k = 0; k < n; k++) {
+      int cost = SmsLength.gsmSeptets(value.charAt(k));
+      if (cost == 0) {
+        return -1;
+      }
+      septets += cost;
+    }
+    return septets;
+  }
+
+  /**
+   * What a render of one template needs to know of it beyond its tokens, for one list of attribute
+   * names (the list rows of one listing share): per token, the attribute position of a tag (-1 when
+   * no attribute has its name), the upper-case name of a tag, and the GSM-7 septets of a literal
+   * (-1 when it is not GSM-7 or longer than one part). Immutable.
+   */
+  static final class Plan {
+    final List<String> names;
+    final int[] positions;
+    final String[] upper;
+    final int[] septets;
+
+    private Plan(List<String> names, int[] positions, String[] upper, int[] septets) {
+      this.names = names;
+      this.positions = positions;
+      this.upper = upper;
+      this.septets = septets;
+    }
+  }
+
+  /** The template's plan for these attributes' names: the cached one, else a new one. */
+  private static Plan plan(Template template, CustomerAttributes attributes) {
+    List<String> names = attributes.names();
+    Plan p = template.plan();
+    if (p != null && p.names == names) {
+      return p;
+    }
+    List<TagScanner.Token> tokens = template.tokens();
+    int n = tokens.size();
+    int[] positions = new int[n];
+    String[] upper = new String[n];
+    int[] septets = new int[n];
+    for (int i = 0; i < n; i++) {
+      TagScanner.Token t = tokens.get(i);
+      positions[i] = -1;
+      if (t.type() == TagScanner.Type.TAG) {
+        positions[i] = attributes.indexOf(t.text());
+        upper[i] = t.text().toUpperCase(Locale.ROOT);
+      } else if (t.type() == TagScanner.Type.LITERAL) {
+        septets[i] = addSeptets(0, t.text());
+      }
+    }
+    p = new Plan(names, positions, upper, septets);
+    template.plan(p);
+    return p;
   }
 
   /** Largest text buffer a thread keeps between renders (in chars). */
@@ -264,17 +355,17 @@ public final class TemplateRenderer {
    */
   private static final String UNKNOWN = new String("unknown tag");
 
-  /** The tag's value: null when known without a value, {@link #UNKNOWN} when it names nothing. */
+  /**
+   * The value of the tag at token {@code i}: null when known without a value, {@link #UNKNOWN} when
+   * it names nothing.
+   */
   private String resolve(
-      String tag, Template template, CustomerAttributes attributes, List<String> promoCodes) {
-    Optional<String> attribute = attributes.value(tag);
-    if (attribute.isPresent()) {
-      return attribute.get();
+      Plan plan, int i, Template template, CustomerAttributes attributes, List<String> promoCodes) {
+    int position = plan.positions[i];
+    if (position >= 0) {
+      return attributes.values().get(position); // null: the attribute has no value
     }
-    if (attributes.contains(tag)) {
-      return null;
-    }
-    String upper = tag.toUpperCase(Locale.ROOT);
+    String upper = plan.upper[i];
     int promo = promoIndex(upper);
     if (promo >= 0) {
       return promo < promoCodes.size() ? promoCodes.get(promo) : null;
