@@ -477,6 +477,43 @@ public final class OptimoveClient {
   /** The same listing, telling {@code onCall} each page's call before it runs (to cancel it). */
   PagedIterable<CustomerSendDetail> listCustomerSendDetails(
       CampaignTargetQuery query, java.util.function.Consumer<retrofit2.Call<?>> onCall) {
+    return sendListing(
+        query,
+        onCall,
+        attributes -> stats -> TargetRows.sendDetails(attributes, stats),
+        CustomerSendDetail::customerId);
+  }
+
+  /**
+   * The listing of {@link #listCustomerSendDetails(CampaignTargetQuery,
+   * java.util.function.Consumer)} with each row made by {@code factory} instead of a {@link
+   * CustomerSendDetail} (the target source's recipients): the same calls, checks and errors ({@link
+   * TargetRows#targets}).
+   */
+  <T> PagedIterable<T> listSendTargets(
+      CampaignTargetQuery query,
+      java.util.function.Consumer<retrofit2.Call<?>> onCall,
+      TargetRows.TargetFactory<T> factory,
+      java.util.function.Function<T, String> idOf) {
+    return sendListing(
+        query,
+        onCall,
+        attributes -> stats -> TargetRows.targets(false, attributes, stats, factory),
+        idOf);
+  }
+
+  /**
+   * One of the target listings of GetCustomerSendDetailsByChannel, rows read by the readers for the
+   * query.
+   */
+  private <T> PagedIterable<T> sendListing(
+      CampaignTargetQuery query,
+      java.util.function.Consumer<retrofit2.Call<?>> onCall,
+      java.util.function.Function<
+              AttributeValues,
+              java.util.function.Function<TargetRows.PageStats, Responses.RowReader<T>>>
+          readers,
+      java.util.function.Function<T, String> idOf) {
     Objects.requireNonNull(query, "query");
     String operation = op("GET", "customers", "GetCustomerSendDetailsByChannel");
     String attrs = joinAttributes(query);
@@ -499,8 +536,8 @@ public final class OptimoveClient {
         onCall,
         operation,
         "SendDetailRow",
-        stats -> TargetRows.sendDetails(attributes, stats),
-        CustomerSendDetail::customerId);
+        readers.apply(attributes),
+        idOf);
   }
 
   /**
@@ -521,6 +558,43 @@ public final class OptimoveClient {
   /** The same listing, telling {@code onCall} each page's call before it runs (to cancel it). */
   PagedIterable<CustomerExecutionDetail> listCustomerExecutionDetails(
       CampaignTargetQuery query, java.util.function.Consumer<retrofit2.Call<?>> onCall) {
+    return executionListing(
+        query,
+        onCall,
+        attributes -> stats -> TargetRows.executionDetails(attributes, stats),
+        CustomerExecutionDetail::customerId);
+  }
+
+  /**
+   * The listing of {@link #listCustomerExecutionDetails(CampaignTargetQuery,
+   * java.util.function.Consumer)} with each row made by {@code factory} instead of a {@link
+   * CustomerExecutionDetail} (the target source's recipients): the same calls, checks and errors
+   * ({@link TargetRows#targets}).
+   */
+  <T> PagedIterable<T> listExecutionTargets(
+      CampaignTargetQuery query,
+      java.util.function.Consumer<retrofit2.Call<?>> onCall,
+      TargetRows.TargetFactory<T> factory,
+      java.util.function.Function<T, String> idOf) {
+    return executionListing(
+        query,
+        onCall,
+        attributes -> stats -> TargetRows.targets(true, attributes, stats, factory),
+        idOf);
+  }
+
+  /**
+   * One of the target listings of GetCustomerExecutionDetailsByCampaign, rows read by the readers
+   * for the query.
+   */
+  private <T> PagedIterable<T> executionListing(
+      CampaignTargetQuery query,
+      java.util.function.Consumer<retrofit2.Call<?>> onCall,
+      java.util.function.Function<
+              AttributeValues,
+              java.util.function.Function<TargetRows.PageStats, Responses.RowReader<T>>>
+          readers,
+      java.util.function.Function<T, String> idOf) {
     Objects.requireNonNull(query, "query");
     String operation = op("GET", "customers", "GetCustomerExecutionDetailsByCampaign");
     String attrs = joinAttributes(query);
@@ -543,8 +617,8 @@ public final class OptimoveClient {
         onCall,
         operation,
         "ExecutionDetailRow",
-        stats -> TargetRows.executionDetails(attributes, stats),
-        CustomerExecutionDetail::customerId);
+        readers.apply(attributes),
+        idOf);
   }
 
   /**

@@ -9,8 +9,10 @@ import io.campaignrelay.core.PagedIterable;
 import io.campaignrelay.core.TemplateId;
 import io.campaignrelay.core.execution.Recipient;
 import io.campaignrelay.core.execution.TargetSource;
+import io.campaignrelay.optimove.implementation.TargetRows;
 import io.campaignrelay.optimove.models.CampaignTargetQuery;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -142,35 +144,42 @@ public final class OptimoveTargetSource implements TargetSource {
     long campaignTemplateNumber = number(campaignTemplate);
     InFlight inFlight = new InFlight();
     Targeted targeted = new Targeted(campaign, campaignId);
-    Iterator<List<Recipient>> pages =
+    List<String> campaignCodes = campaign.promoCodes();
+    // each row becomes its recipient as it is read (a row that cannot be one is kept as a Pending
+    // row and fails where it failed before: when its page is handed over, after the page's checks)
+    TargetRows.TargetFactory<Object> factory =
+        (customerId, templateId, promoCodes, attributes) -> {
+          List<String> codes = promoCodes != null ? promoCodes : campaignCodes;
+          try {
+            return recipient(
+                customerId,
+                attributes,
+                codes,
+                templateId,
+                campaignTemplate,
+                campaignTemplateNumber);
+          } catch (RuntimeException notARecipient) {
+            return new Pending(
+                customerId,
+                attributes,
+                codes,
+                templateId,
+                campaignTemplate,
+                campaignTemplateNumber);
+          }
+        };
+    PagedIterable<Object> listing =
         switch (function) {
           case EXECUTION_DETAILS_BY_CAMPAIGN ->
-              new RecipientPages<>(
-                  client.listCustomerExecutionDetails(query, inFlight::watch).byPage().iterator(),
-                  targeted,
-                  d ->
-                      recipient(
-                          d.customerId(),
-                          d.attributes(),
-                          d.promoCodes(),
-                          d.templateId(),
-                          campaignTemplate,
-                          campaignTemplateNumber));
+              client.listExecutionTargets(
+                  query, inFlight::watch, factory, OptimoveTargetSource::id);
           case SEND_DETAILS_BY_CHANNEL ->
-              new RecipientPages<>(
-                  client.listCustomerSendDetails(query, inFlight::watch).byPage().iterator(),
-                  targeted,
-                  d ->
-                      recipient(
-                          d.customerId(),
-                          d.attributes(),
-                          campaign.promoCodes(),
-                          d.templateId(),
-                          campaignTemplate,
-                          campaignTemplateNumber));
+              client.listSendTargets(query, inFlight::watch, factory, OptimoveTargetSource::id);
         };
+    Iterator<List<Recipient>> pages =
+        new RecipientPages(listing.byPage().iterator(), targeted, pageSize);
     if (!prefetch) {
-      return stream(new Rows(pages, pageSize));
+      return stream(new Rows(pages));
     }
     PagePrefetch<Recipient> prefetched =
         new PagePrefetch<>(
@@ -179,7 +188,7 @@ public final class OptimoveTargetSource implements TargetSource {
             READER_THREAD_PREFIX + campaignId,
             inFlight::stop,
             prefetchObserver);
-    return stream(new Rows(prefetched, pageSize)).onClose(prefetched::close);
+    return stream(new Rows(prefetched)).onClose(prefetched::close);
   }
 
   private static Stream<Recipient> stream(Iterator<Recipient> rows) {
@@ -262,19 +271,40 @@ public final class OptimoveTargetSource implements TargetSource {
     }
   }
 
-  /** The listing's pages as recipients, checked against the targeted count. */
-  private static final class RecipientPages<D> implements Iterator<List<Recipient>> {
-    private final Iterator<PagedIterable.Page<D>> pages;
-    private final Targeted targeted;
-    private final java.util.function.Function<D, Recipient> toRecipient;
+  /** A row that was not a recipient when read: made again (and so failing) when handed over. */
+  private record Pending(
+      String customerId,
+      CustomerAttributes attributes,
+      List<String> promoCodes,
+      long templateId,
+      TemplateId campaignTemplate,
+      long campaignTemplateNumber) {
+    Recipient recipient() {
+      return OptimoveTargetSource.recipient(
+          customerId, attributes, promoCodes, templateId, campaignTemplate, campaignTemplateNumber);
+    }
+  }
 
-    RecipientPages(
-        Iterator<PagedIterable.Page<D>> pages,
-        Targeted targeted,
-        java.util.function.Function<D, Recipient> toRecipient) {
+  /** A listed row's customer id as read (the page digest's input). */
+  private static String id(Object row) {
+    return row instanceof Recipient r ? r.customerId().value() : ((Pending) row).customerId();
+  }
+
+  /**
+   * The listing's pages as recipients, checked against the targeted count, a customer repeated
+   * within a window of page-size consecutive rows kept once. The repeats are dropped here, on the
+   * page reader, right after the page was read (its ids are still in the cache), and only once
+   * every row of the page is a recipient: a page that fails leaves the window as it was.
+   */
+  private static final class RecipientPages implements Iterator<List<Recipient>> {
+    private final Iterator<PagedIterable.Page<Object>> pages;
+    private final Targeted targeted;
+    private final RecentIds recent;
+
+    RecipientPages(Iterator<PagedIterable.Page<Object>> pages, Targeted targeted, int window) {
       this.pages = pages;
       this.targeted = targeted;
-      this.toRecipient = toRecipient;
+      this.recent = new RecentIds(window);
     }
 
     @Override
@@ -284,48 +314,44 @@ public final class OptimoveTargetSource implements TargetSource {
 
     @Override
     public List<Recipient> next() {
-      List<D> rows = pages.next().items();
+      List<Object> rows = pages.next().items();
       targeted.check(rows.size());
-      List<Recipient> out = new ArrayList<>(rows.size());
-      for (D row : rows) {
-        out.add(toRecipient.apply(row));
+      Recipient[] out = new Recipient[rows.size()];
+      for (int i = 0; i < out.length; i++) {
+        Object row = rows.get(i);
+        out[i] = row instanceof Recipient r ? r : ((Pending) row).recipient();
       }
-      return out;
+      int kept = 0;
+      for (Recipient r : out) {
+        if (recent.add(r.customerId())) {
+          out[kept++] = r;
+        }
+      }
+      return Arrays.asList(kept == out.length ? out : Arrays.copyOf(out, kept));
     }
   }
 
   /**
-   * The rows of the pages in order, a customer repeated within a window of page-size consecutive
-   * rows yielded once. The exhausted page is let go before the next one is asked for.
+   * The rows of the pages in order. The exhausted page is let go before the next one is asked for.
    */
   private static final class Rows implements Iterator<Recipient> {
     private final Iterator<List<Recipient>> pages;
-    private final RecentIds recent;
     private List<Recipient> page;
     private int index;
-    private Recipient next;
 
-    Rows(Iterator<List<Recipient>> pages, int window) {
+    Rows(Iterator<List<Recipient>> pages) {
       this.pages = pages;
-      this.recent = new RecentIds(window);
     }
 
     @Override
     public boolean hasNext() {
-      while (next == null) {
-        if (page == null || index == page.size()) {
-          page = null;
-          if (!pages.hasNext()) {
-            return false;
-          }
-          page = pages.next();
-          index = 0;
-          continue;
+      while (page == null || index == page.size()) {
+        page = null;
+        if (!pages.hasNext()) {
+          return false;
         }
-        Recipient r = page.get(index++);
-        if (recent.add(r.customerId())) {
-          next = r;
-        }
+        page = pages.next();
+        index = 0;
       }
       return true;
     }
@@ -335,9 +361,7 @@ public final class OptimoveTargetSource implements TargetSource {
       if (!hasNext()) {
         throw new NoSuchElementException();
       }
-      Recipient r = next;
-      next = null;
-      return r;
+      return page.get(index++);
     }
   }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.campaignrelay.core.CustomerAttributes;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -118,26 +119,143 @@ public final class AttributeValues {
     }
     List<String> values = raw == null ? new ArrayList<>(names.size()) : raw.values();
     if (values.size() > names.size()) {
-      String fix =
-          raw.textual()
-              ? "a value contains the delimiter '"
-                  + delimiter
-                  + "': request the attributes with the other delimiter (',' or ';')"
-              : "request and read the same attribute list";
-      throw new IllegalArgumentException(
-          "CustomerAttributes has "
-              + values.size()
-              + " values for "
-              + names.size()
-              + " requested attributes "
-              + names
-              + ": "
-              + fix);
+      throw tooMany(values.size(), raw.textual());
     }
     while (values.size() < names.size()) {
       values.add(null);
     }
     return shape != null ? shape.withValues(values) : CustomerAttributes.of(names, values);
+  }
+
+  private IllegalArgumentException tooMany(int values, boolean textual) {
+    String fix =
+        textual
+            ? "a value contains the delimiter '"
+                + delimiter
+                + "': request the attributes with the other delimiter (',' or ';')"
+            : "request and read the same attribute list";
+    return new IllegalArgumentException(
+        "CustomerAttributes has "
+            + values
+            + " values for "
+            + names.size()
+            + " requested attributes "
+            + names
+            + ": "
+            + fix);
+  }
+
+  /**
+   * A reader of one page's rows that reuses one buffer for every row's values: {@link
+   * Row#read(JsonParser)} then {@link Row#resolve()} without a list and a {@link Raw} per row.
+   *
+   * @return a new row reader; not thread-safe (one page, one reader thread)
+   */
+  public Row newRow() {
+    return new Row();
+  }
+
+  /**
+   * {@link AttributeValues#read(JsonParser)} and {@link AttributeValues#resolve(Raw)} for the rows
+   * of one page, into one buffer: the same values, the same errors with the same messages.
+   */
+  public final class Row {
+    private String[] values = new String[Math.max(names.size(), 1)];
+    private final List<String> view = Arrays.asList(values);
+    private int count;
+    private boolean present;
+    private boolean textual;
+
+    private Row() {}
+
+    /**
+     * Reads the value the parser is on, as {@link AttributeValues#read(JsonParser)} does; a later
+     * read in the same row replaces it (the last key wins).
+     *
+     * @param parser the parser, positioned on the {@code CustomerAttributes} value
+     * @throws IOException if the JSON is unreadable
+     */
+    public void read(JsonParser parser) throws IOException {
+      count = 0;
+      present = false;
+      textual = false;
+      JsonToken token = parser.currentToken();
+      if (token == JsonToken.VALUE_NULL) {
+        return;
+      }
+      if (token == JsonToken.START_ARRAY) {
+        present = true;
+        for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+          if (t == JsonToken.VALUE_STRING) {
+            add(parser.getText());
+          } else if (t == JsonToken.VALUE_NULL) {
+            add(null);
+          } else {
+            JsonNode e = parser.readValueAsTree();
+            add(e == null || e.isNull() ? null : e.isValueNode() ? e.asText() : e.toString());
+          }
+        }
+        return;
+      }
+      String text;
+      boolean isText = token == JsonToken.VALUE_STRING;
+      if (isText) {
+        text = parser.getText();
+      } else {
+        JsonNode node = parser.readValueAsTree();
+        if (node == null || node.isNull() || node.isMissingNode()) {
+          return;
+        }
+        text = node.isValueNode() ? node.asText() : node.toString();
+      }
+      present = true;
+      textual = isText;
+      if (names.size() <= 1) {
+        add(text);
+        return;
+      }
+      int start = 0;
+      for (int i = 0; i < text.length(); i++) {
+        if (text.charAt(i) == delimiter) {
+          add(text.substring(start, i));
+          start = i + 1;
+        }
+      }
+      add(text.substring(start));
+    }
+
+    private void add(String value) {
+      if (count == values.length) {
+        values = Arrays.copyOf(values, count * 2);
+      }
+      values[count++] = value;
+    }
+
+    /**
+     * The attributes of the row read, as {@link AttributeValues#resolve(Raw)} gives them, and
+     * clears the buffer for the next row (also when it throws).
+     *
+     * @return the attributes; missing trailing values are absent (null)
+     * @throws IllegalArgumentException if there are more values than names, with the same message
+     */
+    public CustomerAttributes resolve() {
+      int n = present ? count : 0;
+      boolean wasTextual = textual;
+      present = false;
+      count = 0;
+      if (names.isEmpty() && n == 0) {
+        return CustomerAttributes.empty();
+      }
+      if (n > names.size()) {
+        throw tooMany(n, wasTextual);
+      }
+      Arrays.fill(values, n, names.size(), null);
+      // the view while the buffer has its first length (always, but after a row of too many values)
+      List<String> list =
+          values.length == names.size() ? view : Arrays.asList(Arrays.copyOf(values, names.size()));
+      // withValues copies the values, so the buffer is free for the next row
+      return shape != null ? shape.withValues(list) : CustomerAttributes.of(names, list);
+    }
   }
 
   /**

@@ -215,6 +215,133 @@ public final class TargetRows {
     };
   }
 
+  /**
+   * Makes a listing's element from the fields of one target row that a campaign run uses.
+   *
+   * @param <T> the element type
+   */
+  @FunctionalInterface
+  public interface TargetFactory<T> {
+    /**
+     * Makes the element of one row.
+     *
+     * @param customerId the {@code CustomerID} as read (null if absent)
+     * @param templateId the {@code TemplateID}, 0 if absent
+     * @param promoCodes the {@code PromoCode} list, or null for GetCustomerSendDetailsByChannel
+     *     rows (which carry none)
+     * @param attributes the resolved attributes
+     * @return the element
+     */
+    T make(
+        String customerId, long templateId, List<String> promoCodes, CustomerAttributes attributes);
+  }
+
+  /**
+   * The reader of the rows of one page for a campaign run: the rows {@link
+   * #executionDetails(AttributeValues, PageStats)} or {@link #sendDetails(AttributeValues,
+   * PageStats)} read, with the same acceptance and the same errors, handed to {@code factory}
+   * without the public model in between. What the run does not use is checked but not kept: a
+   * {@code ScheduleTime} text is decoded (so that a broken one fails as before) but never made a
+   * string, an {@code ActionID} is read and dropped. A row whose {@code PromoCode} text is the one
+   * of the row before shares that row's (immutable) list, and the attribute values are read into
+   * one buffer per page ({@link AttributeValues.Row}).
+   *
+   * @param execution true for GetCustomerExecutionDetailsByCampaign rows, false for
+   *     GetCustomerSendDetailsByChannel rows (whose {@code ActionID} and {@code PromoCode} are
+   *     skipped, as {@link #sendDetails(AttributeValues, PageStats)} skips them)
+   * @param attributes the query's attribute reader
+   * @param stats the page's stats, or null
+   * @param factory makes each row's element
+   * @param <T> the element type
+   * @return the row reader, for one page (it keeps state between rows; one reader thread)
+   */
+  public static <T> Responses.RowReader<T> targets(
+      boolean execution, AttributeValues attributes, PageStats stats, TargetFactory<T> factory) {
+    AttributeValues.Row values = attributes.newRow();
+    PromoCodes promo = new PromoCodes();
+    return parser -> {
+      boolean sample = stats != null && stats.sampling();
+      boolean hadAttributes = false;
+      String customerId = null;
+      long templateId = 0;
+      List<String> promoCodes = List.of();
+      for (JsonToken t = parser.nextToken(); t == JsonToken.FIELD_NAME; t = parser.nextToken()) {
+        String name = parser.currentName();
+        if (sample) {
+          stats.key(name);
+        }
+        int field = field(name);
+        if (!execution && (field == ACTION_ID || field == PROMO_CODE)) {
+          field = OTHER;
+        }
+        parser.nextToken();
+        switch (field) {
+          case CUSTOMER_ID -> customerId = text(parser);
+          case ACTION_ID -> id(parser);
+          case TEMPLATE_ID -> templateId = id(parser);
+          case PROMO_CODE -> promoCodes = promo.read(parser);
+          case TIME -> checkText(parser);
+          case ATTRIBUTES -> {
+            values.read(parser);
+            hadAttributes = true;
+          }
+          default -> parser.skipChildren();
+        }
+      }
+      if (stats != null) {
+        stats.row(hadAttributes);
+      }
+      CustomerAttributes resolved = values.resolve();
+      return factory.make(customerId, templateId, execution ? promoCodes : null, resolved);
+    };
+  }
+
+  /** {@link #text(JsonParser)} without the string: a text is decoded (and so checked) only. */
+  private static void checkText(JsonParser parser) throws IOException {
+    JsonToken t = parser.currentToken();
+    if (t == JsonToken.VALUE_STRING) {
+      parser.getTextLength(); // decodes the text as getText() would, without making a String
+    } else if (t != JsonToken.VALUE_NULL) {
+      text(parser);
+    }
+  }
+
+  /**
+   * {@link #commaList(JsonParser)} with the list of the previous text kept: consecutive rows with
+   * the same promo code text (a campaign's code is often everyone's) share one list.
+   */
+  private static final class PromoCodes {
+    private String lastText;
+    private List<String> lastList;
+
+    List<String> read(JsonParser parser) throws IOException {
+      if (parser.currentToken() != JsonToken.VALUE_STRING) {
+        return commaList(parser);
+      }
+      char[] chars = parser.getTextCharacters();
+      int offset = parser.getTextOffset();
+      int length = parser.getTextLength();
+      String last = lastText;
+      if (last != null && last.length() == length && same(last, chars, offset, length)) {
+        return lastList;
+      }
+      String text = new String(chars, offset, length);
+      List<String> list = List.copyOf(splitCommas(text)); // shared by rows: immutable
+      lastText = text;
+      lastList = list;
+      return list;
+    }
+
+    private static boolean same(String s, char[] chars, int offset, int length) {
+      for (int i = 0; i < length; i++) {
+        if (s.charAt(i) != chars[offset + i]) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
   private static int field(String name) {
     switch (name) {
       case "CustomerID":
