@@ -214,13 +214,7 @@ abstract class JournalContract {
   @Test
   void aConnectionThatDiesMidWriteLeavesNothingHalfWritten() {
     FaultyDataSource faulty = new FaultyDataSource(rawDataSource());
-    JdbcStore store =
-        track(
-            JdbcStore.builder()
-                .dataSource(faulty.dataSource())
-                .schema(settings().build().schema())
-                .build());
-    JdbcExecutionJournal journal = store.executionJournal();
+    JdbcExecutionJournal journal = faultyStore(faulty).executionJournal();
     journal.recordAll(entries(7, 0, 5, RecipientState.DISPATCHED));
 
     // Entries of two campaigns are two log rows in one transaction: the connection dies after the
@@ -247,13 +241,7 @@ abstract class JournalContract {
   @Test
   void aConnectionThatDiesMidFoldLosesNothing_andTheNextReadFoldsItAll() throws Exception {
     FaultyDataSource faulty = new FaultyDataSource(rawDataSource());
-    JdbcStore store =
-        track(
-            JdbcStore.builder()
-                .dataSource(faulty.dataSource())
-                .schema(settings().build().schema())
-                .build());
-    JdbcExecutionJournal journal = store.executionJournal();
+    JdbcExecutionJournal journal = faultyStore(faulty).executionJournal();
     CampaignId id = CampaignId.scheduled(70);
     // Three batches, the engine's way: PENDING, then the outcome with the next PENDING.
     journal.recordAll(entries(70, 0, 1000, RecipientState.PENDING));
@@ -363,6 +351,14 @@ abstract class JournalContract {
         st.executeUpdate("DELETE FROM " + store.table("journal_log"));
       }
     }
+  }
+
+  private JdbcStore faultyStore(FaultyDataSource faulty) {
+    return track(
+        JdbcStore.builder()
+            .dataSource(faulty.dataSource())
+            .schema(settings().build().schema())
+            .build());
   }
 
   private long logRows() throws Exception {
