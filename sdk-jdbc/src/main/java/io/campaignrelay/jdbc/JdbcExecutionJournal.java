@@ -42,15 +42,17 @@ import java.util.Optional;
  * <p>Reads: the first read of a campaign after writes ({@link #entry(CampaignId, CustomerId)},
  * {@link #entries(CampaignId, Map)}, {@link #pending(CampaignId)}, {@link #count(CampaignId)})
  * folds that campaign's log, oldest row first, into {@code <prefix>journal} (one row per campaign +
- * customer, the latest entry wins) and deletes the rows it folded, in transactions of at most
- * {@value #ROWS_PER_FOLD} log rows; each read then is one indexed query. A run on a fresh campaign
- * reads nothing, so it never pays for the fold; a resumed run pays it once for what was written
- * before, then batch by batch (about the cost of an upsert per recipient: a resumed run writes at
- * about the speed of one row per recipient and outcome). Folds of one campaign by several processes
- * wait for each other (row locks), and a row is applied once. Entries of one campaign written by
- * calls that follow each other are applied in the order the calls were made; the engine never
- * writes one recipient from two concurrent calls. Nothing is indexed in memory: the heap stays flat
- * however many recipients a campaign has (a fold holds one log row at a time).
+ * customer, the latest entry wins) and deletes the rows it folded: on PostgreSQL in transactions of
+ * at most {@value #ROWS_PER_FOLD} log rows, one at a time per campaign across processes (an
+ * advisory lock); on H2 (embedded: one process) in one transaction; each read then is one indexed
+ * query. A run on a fresh campaign reads nothing, so it never pays for the fold; a resumed run pays
+ * it once for what was written before, then batch by batch (about the cost of an upsert per
+ * recipient: a resumed run should write at about the speed of one row per recipient and outcome).
+ * Folds of one campaign by several processes or stores wait for each other (the advisory lock and
+ * row locks), and each row is applied once, in its order. Entries of one campaign written by calls
+ * that follow each other are applied in the order the calls were made; the engine never writes one
+ * recipient from two concurrent calls. Nothing is indexed in memory: the heap stays flat however
+ * many recipients a campaign has (a fold holds one log row at a time).
  *
  * <p>Kept as stored: the entry's time to the microsecond (finer digits are dropped). Thread-safe.
  */
@@ -111,11 +113,13 @@ public final class JdbcExecutionJournal implements ExecutionJournal {
     this.log = store.table("journal_log");
     this.appendLog = "INSERT INTO " + log + " (campaign_id, entries) VALUES (?, ?)";
     this.lastLogSeq = "SELECT MAX(seq) FROM " + log + " WHERE campaign_id = ?";
+    // PostgreSQL: at most ROWS_PER_FOLD rows per transaction, each transaction first taking the
+    // campaign's advisory lock. H2 (embedded, one process): the whole fold in one transaction.
     this.lockLogRows =
         "SELECT seq FROM "
             + log
-            + " WHERE campaign_id = ? AND seq <= ? ORDER BY seq LIMIT "
-            + ROWS_PER_FOLD
+            + " WHERE campaign_id = ? AND seq <= ? ORDER BY seq"
+            + (store.dialect() == Dialect.POSTGRESQL ? " LIMIT " + ROWS_PER_FOLD : "")
             + " FOR UPDATE";
     this.readLogRow = "SELECT entries FROM " + log + " WHERE campaign_id = ? AND seq = ?";
     this.deleteLogRow = "DELETE FROM " + log + " WHERE campaign_id = ? AND seq = ?";
@@ -211,6 +215,16 @@ public final class JdbcExecutionJournal implements ExecutionJournal {
           "fold the campaign's journal writes",
           true,
           c -> {
+            if (store.dialect() == Dialect.POSTGRESQL) {
+              // One fold transaction of a campaign at a time across processes, so that the
+              // campaign's rows are applied in their order even when two processes fold at once
+              // (row locks alone would let a second fold apply later rows while the first one,
+              // between two transactions, still has earlier ones to apply).
+              try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, foldLockKey(campaign));
+                lock.execute();
+              }
+            }
             List<Long> seqs = new ArrayList<>(ROWS_PER_FOLD);
             try (PreparedStatement ps = c.prepareStatement(lockLogRows)) {
               ps.setString(1, campaign);
@@ -252,11 +266,24 @@ public final class JdbcExecutionJournal implements ExecutionJournal {
               }
             }
             flush(c, latest);
-            return seqs.size() == ROWS_PER_FOLD;
+            // Until a transaction finds none left (one more query, and no reasoning about which
+            // rows another process's fold took meanwhile).
+            return true;
           })) {
         // The next rows, in a new transaction: each holds at most ROWS_PER_FOLD log rows.
       }
     }
+  }
+
+  /** The advisory lock's key of a campaign's fold: a 64-bit hash of the log table and campaign. */
+  private long foldLockKey(String campaign) {
+    long h = 1125899906842597L;
+    for (String part : new String[] {log, "\u0000", campaign}) {
+      for (int i = 0; i < part.length(); i++) {
+        h = 31 * h + part.charAt(i);
+      }
+    }
+    return h ^ (h >>> 29);
   }
 
   private void flush(Connection c, Map<String, JournalEntry> latest) throws SQLException {

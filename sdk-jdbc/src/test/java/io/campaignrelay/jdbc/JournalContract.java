@@ -298,12 +298,16 @@ abstract class JournalContract {
     JdbcStore writer = open();
     CampaignId id = CampaignId.scheduled(72);
     for (int b = 0; b < 40; b++) {
-      writer
-          .executionJournal()
-          .recordAll(entries(72, b * 100, b * 100 + 100, RecipientState.PENDING));
-      writer
-          .executionJournal()
-          .recordAll(entries(72, b * 100, b * 100 + 99, RecipientState.DISPATCHED));
+      List<JournalEntry> pending =
+          new ArrayList<>(entries(72, b * 100, b * 100 + 100, RecipientState.PENDING));
+      // X moves along in every write: only applying the writes in their order leaves the last.
+      pending.add(entry(72, "X", RecipientState.FAILED, "p" + b));
+      writer.executionJournal().recordAll(pending);
+      List<JournalEntry> outcomes =
+          new ArrayList<>(entries(72, b * 100, b * 100 + 99, RecipientState.DISPATCHED));
+      outcomes.add(
+          entry(72, "X", b == 39 ? RecipientState.DISPATCHED : RecipientState.FAILED, "o" + b));
+      writer.executionJournal().recordAll(outcomes);
     }
     JdbcStore a = open();
     JdbcStore b = open();
@@ -311,12 +315,15 @@ abstract class JournalContract {
     try {
       Future<Long> fa = pool.submit(() -> a.executionJournal().count(id));
       Future<Long> fb = pool.submit(() -> b.executionJournal().count(id));
-      assertThat(fa.get(60, TimeUnit.SECONDS)).isEqualTo(4000);
-      assertThat(fb.get(60, TimeUnit.SECONDS)).isEqualTo(4000);
+      assertThat(fa.get(60, TimeUnit.SECONDS)).isEqualTo(4001);
+      assertThat(fb.get(60, TimeUnit.SECONDS)).isEqualTo(4001);
     } finally {
       pool.shutdownNow();
     }
     assertThat(writer.executionJournal().pending(id)).hasSize(40);
+    assertThat(writer.executionJournal().entry(id, CustomerId.of("X")))
+        .map(JournalEntry::detail)
+        .contains("o39");
     assertThat(logRows()).isZero();
   }
 
