@@ -514,17 +514,11 @@ public final class OptimoveClient {
               java.util.function.Function<TargetRows.PageStats, Responses.RowReader<T>>>
           readers,
       java.util.function.Function<T, String> idOf) {
-    Objects.requireNonNull(query, "query");
-    String operation = op("GET", "customers", "GetCustomerSendDetailsByChannel");
-    String attrs = joinAttributes(query);
-    String delimiter = attrs == null ? null : String.valueOf(query.attributeDelimiter());
-    AttributeValues attributes = attributeValues(query);
-    return TargetPaging.of(
-        responses,
-        query.campaignId(),
-        query.customerAttributes(),
-        query.pageSize(),
-        skip ->
+    return targetListing(
+        query,
+        "GetCustomerSendDetailsByChannel",
+        "SendDetailRow",
+        (attrs, delimiter, skip) ->
             api.getCustomerSendDetailsByChannel(
                 cat("customers"),
                 query.channelId(),
@@ -534,8 +528,41 @@ public final class OptimoveClient {
                 query.pageSize(),
                 skip),
         onCall,
+        readers,
+        idOf);
+  }
+
+  /** One page's call of a target listing, from the joined attributes, delimiter and skip. */
+  private interface PageCall {
+    retrofit2.Call<okhttp3.ResponseBody> call(String attrs, String delimiter, long skip);
+  }
+
+  /** A target listing of {@code function}: the query's attributes, paging, checks and readers. */
+  private <T> PagedIterable<T> targetListing(
+      CampaignTargetQuery query,
+      String function,
+      String rowName,
+      PageCall pageCall,
+      java.util.function.Consumer<retrofit2.Call<?>> onCall,
+      java.util.function.Function<
+              AttributeValues,
+              java.util.function.Function<TargetRows.PageStats, Responses.RowReader<T>>>
+          readers,
+      java.util.function.Function<T, String> idOf) {
+    Objects.requireNonNull(query, "query");
+    String operation = op("GET", "customers", function);
+    String attrs = joinAttributes(query);
+    String delimiter = attrs == null ? null : String.valueOf(query.attributeDelimiter());
+    AttributeValues attributes = attributeValues(query);
+    return TargetPaging.of(
+        responses,
+        query.campaignId(),
+        query.customerAttributes(),
+        query.pageSize(),
+        skip -> pageCall.call(attrs, delimiter, skip),
+        onCall,
         operation,
-        "SendDetailRow",
+        rowName,
         readers.apply(attributes),
         idOf);
   }
@@ -595,17 +622,11 @@ public final class OptimoveClient {
               java.util.function.Function<TargetRows.PageStats, Responses.RowReader<T>>>
           readers,
       java.util.function.Function<T, String> idOf) {
-    Objects.requireNonNull(query, "query");
-    String operation = op("GET", "customers", "GetCustomerExecutionDetailsByCampaign");
-    String attrs = joinAttributes(query);
-    String delimiter = attrs == null ? null : String.valueOf(query.attributeDelimiter());
-    AttributeValues attributes = attributeValues(query);
-    return TargetPaging.of(
-        responses,
-        query.campaignId(),
-        query.customerAttributes(),
-        query.pageSize(),
-        skip ->
+    return targetListing(
+        query,
+        "GetCustomerExecutionDetailsByCampaign",
+        "ExecutionDetailRow",
+        (attrs, delimiter, skip) ->
             api.getCustomerExecutionDetailsByCampaign(
                 cat("customers"),
                 query.campaignId(),
@@ -615,9 +636,7 @@ public final class OptimoveClient {
                 query.pageSize(),
                 skip),
         onCall,
-        operation,
-        "ExecutionDetailRow",
-        readers.apply(attributes),
+        readers,
         idOf);
   }
 
