@@ -397,6 +397,7 @@ public final class EndToEndBenchmark {
     server.resetCounters();
     double loadBefore = loadAverage();
     HeapMonitor monitor = HeapMonitor.start();
+    CpuMeter cpu0 = CpuMeter.read();
     long t0 = System.nanoTime();
     long sent;
     boolean textLocal = vendor.equals("textlocal");
@@ -425,6 +426,7 @@ public final class EndToEndBenchmark {
           sdk.lastCheckNanos / 1e9);
     }
     HeapMonitor.Usage heap = monitor.stop();
+    CpuMeter.Split cpu = CpuMeter.read().since(cpu0);
     double loadAfter = loadAverage();
     if (sent != customers) {
       throw new IllegalStateException(
@@ -459,7 +461,7 @@ public final class EndToEndBenchmark {
     System.out.printf(
         Locale.ROOT,
         "  %-9s %3d ms %-22s %,9d customers %7.2f s %,9.0f rec/s (bound %.2f s)  heap peak %s"
-            + " MiB, live after GC %s MiB, %d GCs %d ms, load %.2f -> %.2f | %s%n",
+            + " MiB, live after GC %s MiB, %d GCs %d ms, %s, load %.2f -> %.2f | %s%n",
         vendor,
         latencyMs,
         kase.label(),
@@ -471,6 +473,7 @@ public final class EndToEndBenchmark {
         HeapMonitor.Usage.mib(heap.maxLiveAfterGc()),
         heap.collections(),
         heap.collectionMillis(),
+        cpu,
         loadBefore,
         loadAfter,
         traffic);

@@ -32,14 +32,15 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The SDK side of the end-to-end benchmark: {@link OptimoveTargetSource} (pages of 10,000, three
- * attributes, phone first) feeding a {@link CampaignExecutor} in LIVE mode that renders, validates
- * (phone number, opt-out list, length), journals and sends through {@link DelivyrMessageChannel}
- * ({@code messages/batch} of 1,000) or {@link TextLocalMessageChannel} ({@code bulk_json} of 500),
- * with the engine's default concurrency or a given one (see {@link ConcurrencyApi}). Clients are
- * built as a user would, with the vendors' client-side rate limits lifted (Optimove's 50 requests /
- * 10 s would otherwise make the 100 page reads take at least 20 s of waiting, and the benchmark
- * measures the SDK, not the budget).
+ * The SDK side of the end-to-end benchmark: {@link OptimoveTargetSource} (pages of 10,000, or
+ * {@code -Dcampaignrelay.bench.pageSize=N} to see what a page's size costs; three attributes, phone
+ * first) feeding a {@link CampaignExecutor} in LIVE mode that renders, validates (phone number,
+ * opt-out list, length), journals and sends through {@link DelivyrMessageChannel} ({@code
+ * messages/batch} of 1,000) or {@link TextLocalMessageChannel} ({@code bulk_json} of 500), with the
+ * engine's default concurrency or a given one (see {@link ConcurrencyApi}). Clients are built as a
+ * user would, with the vendors' client-side rate limits lifted (Optimove's 50 requests / 10 s would
+ * otherwise make the 100 page reads take at least 20 s of waiting, and the benchmark measures the
+ * SDK, not the budget).
  */
 final class SdkCampaign {
 
@@ -173,6 +174,7 @@ final class SdkCampaign {
             .client(optimove)
             .customerAttributes(Workload.ATTRIBUTES)
             .phoneAttribute(Workload.ATTRIBUTES.get(0))
+            .pageSize(Integer.getInteger("campaignrelay.bench.pageSize", 10_000))
             .build();
     long s0 = System.nanoTime();
     JdbcStore store = journal == Journal.JDBC_POSTGRES ? BenchPostgres.freshStore() : null;

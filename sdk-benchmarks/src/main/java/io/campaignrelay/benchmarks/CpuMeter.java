@@ -1,0 +1,100 @@
+package io.campaignrelay.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * The process's CPU time split by who spent it, read from Linux's {@code /proc/self}: the loopback
+ * server's threads, the garbage collector's, the JIT compilers', and the rest (the campaign: SDK or
+ * raw loop, including threads that ended during the run). Long-lived threads only are told apart by
+ * name, so the split is exact for the server, GC and JIT, whose threads live for the whole
+ * benchmark. Off Linux every figure is -1.
+ */
+final class CpuMeter {
+
+  /** CPU seconds per part, between two readings. */
+  record Split(double client, double server, double gc, double jit) {
+    @Override
+    public String toString() {
+      if (client < 0) {
+        return "cpu n/a";
+      }
+      return String.format(
+          Locale.ROOT,
+          "cpu %.2f s campaign, %.2f s server, %.2f s GC, %.2f s JIT",
+          client,
+          server,
+          gc,
+          jit);
+    }
+  }
+
+  private static final Path SELF = Path.of("/proc/self");
+  private static final double TICK = 0.01; // USER_HZ is 100 on every Linux we run on
+
+  private final long total;
+  private final long server;
+  private final long gc;
+  private final long jit;
+
+  private CpuMeter(long total, long server, long gc, long jit) {
+    this.total = total;
+    this.server = server;
+    this.gc = gc;
+    this.jit = jit;
+  }
+
+  static CpuMeter read() {
+    if (!Files.isDirectory(SELF.resolve("task"))) {
+      return new CpuMeter(-1, -1, -1, -1);
+    }
+    try {
+      long total = ticks(Files.readString(SELF.resolve("stat")));
+      long server = 0;
+      long gc = 0;
+      long jit = 0;
+      try (DirectoryStream<Path> tasks = Files.newDirectoryStream(SELF.resolve("task"))) {
+        for (Path t : tasks) {
+          String stat;
+          try {
+            stat = Files.readString(t.resolve("stat"));
+          } catch (IOException gone) {
+            continue; // the thread ended while we looked
+          }
+          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+          long n = ticks(stat);
+          if (name.startsWith("loopback-vendor") || name.startsWith("HTTP-Dispatcher")) {
+            server += n;
+          } else if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+            gc += n;
+          } else if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+            jit += n;
+          }
+        }
+      }
+      return new CpuMeter(total, server, gc, jit);
+    } catch (IOException | RuntimeException e) {
+      return new CpuMeter(-1, -1, -1, -1);
+    }
+  }
+
+  /** utime + stime: fields 14 and 15, counted after the command name's closing parenthesis. */
+  private static long ticks(String stat) {
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+    return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+  }
+
+  Split since(CpuMeter start) {
+    if (total < 0 || start.total < 0) {
+      return new Split(-1, -1, -1, -1);
+    }
+    long s = server - start.server;
+    long g = gc - start.gc;
+    long j = jit - start.jit;
+    long c = (total - start.total) - s - g - j;
+    return new Split(c * TICK, s * TICK, g * TICK, j * TICK);
+  }
+}
