@@ -41,15 +41,17 @@ import java.util.TreeMap;
  *
  * <p>Run it with {@code -Xmx256m}: the whole JVM (SDK, baseline and server) must fit. Options:
  * {@code --customers N} (default 1,000,000), {@code --rounds R} (default 2), {@code --warmup N}
- * (default 200,000), {@code --vendors textlocal,delivyr}, {@code --latency 0,20,100} (ms, default
- * 0), {@code --concurrency 1,4,8} (default: none besides the SDK's default), {@code
- * --sequential-customers 100=100000} (at that latency, the runs with one request in flight, except
- * the SDK's default, use that many customers), {@code --no-scaling} (skips the heap scaling table),
- * {@code --jdbc} (adds the journal case: per vendor and round, the SDK's default at 0 ms on the
- * in-memory journal and on sdk-jdbc's journal on an embedded PostgreSQL the benchmark starts
- * itself, with zonky's defaults {@code fsync=off} and {@code synchronous_commit=off}), {@code
- * --jdbc-durable} (that server with both on, PostgreSQL's own defaults: each commit waits for the
- * disk), {@code --jdbc-only} (the journal case and nothing of the latency runs).
+ * (default 200,000), {@code --warmup-rounds W} (default 2; the JIT keeps compiling the code that
+ * runs once per request for several million recipients, so a steady-state figure needs more),
+ * {@code --vendors textlocal,delivyr}, {@code --latency 0,20,100} (ms, default 0), {@code
+ * --concurrency 1,4,8} (default: none besides the SDK's default), {@code --sequential-customers
+ * 100=100000} (at that latency, the runs with one request in flight, except the SDK's default, use
+ * that many customers), {@code --no-scaling} (skips the heap scaling table), {@code --jdbc} (adds
+ * the journal case: per vendor and round, the SDK's default at 0 ms on the in-memory journal and on
+ * sdk-jdbc's journal on an embedded PostgreSQL the benchmark starts itself, with zonky's defaults
+ * {@code fsync=off} and {@code synchronous_commit=off}), {@code --jdbc-durable} (that server with
+ * both on, PostgreSQL's own defaults: each commit waits for the disk), {@code --jdbc-only} (the
+ * journal case and nothing of the latency runs).
  */
 public final class EndToEndBenchmark {
 
@@ -101,7 +103,8 @@ public final class EndToEndBenchmark {
       long delayNanos,
       double loadBefore,
       double loadAfter,
-      long liveAt90) {
+      long liveAt90,
+      CpuMeter.Split cpu) {
 
     long calls() {
       return pageCalls + sendCalls;
@@ -162,6 +165,7 @@ public final class EndToEndBenchmark {
     long customers = 1_000_000;
     int rounds = 2;
     long warmup = 200_000;
+    int warmupRounds = 2;
     boolean scaling = true;
     boolean jdbc = false;
     boolean latencyRuns = true;
@@ -174,6 +178,7 @@ public final class EndToEndBenchmark {
         case "--customers" -> customers = Long.parseLong(args[++i].replace("_", ""));
         case "--rounds" -> rounds = Integer.parseInt(args[++i]);
         case "--warmup" -> warmup = Long.parseLong(args[++i].replace("_", ""));
+        case "--warmup-rounds" -> warmupRounds = Integer.parseInt(args[++i]);
         case "--vendors" -> vendors = Arrays.asList(args[++i].split(","));
         case "--latency" -> latencies = longs(args[++i]);
         case "--concurrency" ->
@@ -196,7 +201,8 @@ public final class EndToEndBenchmark {
             throw new IllegalArgumentException(
                 "unknown option "
                     + args[i]
-                    + ": use --customers N, --rounds R, --warmup N, --vendors textlocal,delivyr,"
+                    + ": use --customers N, --rounds R, --warmup N, --warmup-rounds W,"
+                    + " --vendors textlocal,delivyr,"
                     + " --latency 0,20,100, --concurrency 1,4,8, --sequential-customers"
                     + " 100=100000, --no-scaling, --jdbc, --jdbc-only, --jdbc-durable");
       }
@@ -212,6 +218,8 @@ public final class EndToEndBenchmark {
             + rounds
             + ", warm-up "
             + warmup
+            + " x "
+            + warmupRounds
             + ", vendors "
             + vendors
             + ", latency "
@@ -231,9 +239,10 @@ public final class EndToEndBenchmark {
         casesByVendor.put(v, cases(sdk.defaultConcurrency(v), concurrencies));
       }
       System.out.println("\ncases: " + casesByVendor);
-      System.out.println("\nwarm-up at 0 ms: " + warmup + " customers per case");
+      System.out.println(
+          "\nwarm-up at 0 ms: " + warmup + " customers per case, " + warmupRounds + " rounds");
       server.latency(Duration.ZERO);
-      for (int w = 0; w < 2; w++) {
+      for (int w = 0; w < warmupRounds; w++) {
         for (String v : vendors) {
           for (Case c : casesByVendor.get(v)) {
             if (w == 0 || c.concurrency() <= 1 || c.sdkDefault()) {
@@ -457,7 +466,8 @@ public final class EndToEndBenchmark {
             vendorTraffic.delayNanos.sum() + server.optimove.delayNanos.sum(),
             loadBefore,
             loadAfter,
-            probe == null ? -1 : probe.live);
+            probe == null ? -1 : probe.live,
+            cpu);
     System.out.printf(
         Locale.ROOT,
         "  %-9s %3d ms %-22s %,9d customers %7.2f s %,9.0f rec/s (bound %.2f s)  heap peak %s"
@@ -504,9 +514,10 @@ public final class EndToEndBenchmark {
             + " | recipients/s | bound | time / bound | bound at measured delay (time / it) |"
             + " SDK / raw, same N | SDK / raw sequential |"
             + " peak heap, MiB (max) | live after GC, MiB (max) | GCs / GC time (max) |"
+            + " CPU s, median: campaign / server / GC / JIT |"
             + " load avg 1 min (before -> after) |");
     System.out.println(
-        "|---|---:|---|---:|---:|---|---:|---:|---:|---|---:|---:|---:|---:|---|---|");
+        "|---|---:|---|---:|---:|---|---:|---:|---:|---|---:|---:|---:|---:|---|---|---|");
     for (String v : vendors) {
       List<Run> rawSeq = select(all, v, latency, Case.raw(0));
       for (Case c : casesByVendor.get(v)) {
@@ -545,7 +556,7 @@ public final class EndToEndBenchmark {
             fmt(
                 "| %s | %d ms | %s | %,d | %d + %d | %.2f s (%s) | %,.0f | %s | %s | %s | %s | %s |"
                     + " %s |"
-                    + " %s | %d / %d ms | %s |",
+                    + " %s | %d / %d ms | %s | %s |",
                 v,
                 latency,
                 c.label(),
@@ -568,9 +579,23 @@ public final class EndToEndBenchmark {
                 HeapMonitor.Usage.mib(live),
                 gcs,
                 gcMs,
+                cpuMedians(rs),
                 loads));
       }
     }
+  }
+
+  /** The median CPU seconds of each part over a case's runs, or n/a off Linux. */
+  private static String cpuMedians(List<Run> rs) {
+    if (rs.stream().anyMatch(r -> r.cpu().client() < 0)) {
+      return "n/a";
+    }
+    return fmt(
+        "%.2f / %.2f / %.2f / %.2f",
+        median(rs.stream().map(r -> r.cpu().client()).toList()),
+        median(rs.stream().map(r -> r.cpu().server()).toList()),
+        median(rs.stream().map(r -> r.cpu().gc()).toList()),
+        median(rs.stream().map(r -> r.cpu().jit()).toList()));
   }
 
   private static List<Run> select(List<Run> all, String vendor, long latency, Case c) {
