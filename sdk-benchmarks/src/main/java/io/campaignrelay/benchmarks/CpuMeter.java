@@ -16,7 +16,7 @@ import java.util.Locale;
 final class CpuMeter {
 
   /** CPU seconds per part, between two readings. */
-  record Split(double client, double server, double gc, double jit) {
+  record Split(double client, double server, double gc, double jit, double kernel) {
     @Override
     public String toString() {
       if (client < 0) {
@@ -24,11 +24,13 @@ final class CpuMeter {
       }
       return String.format(
           Locale.ROOT,
-          "cpu %.2f s campaign, %.2f s server, %.2f s GC, %.2f s JIT",
+          "cpu %.2f s campaign, %.2f s server, %.2f s GC, %.2f s JIT (process: %.2f s in the"
+              + " kernel)",
           client,
           server,
           gc,
-          jit);
+          jit,
+          kernel);
     }
   }
 
@@ -36,12 +38,14 @@ final class CpuMeter {
   private static final double TICK = 0.01; // USER_HZ is 100 on every Linux we run on
 
   private final long total;
+  private final long kernel;
   private final long server;
   private final long gc;
   private final long jit;
 
-  private CpuMeter(long total, long server, long gc, long jit) {
+  private CpuMeter(long total, long kernel, long server, long gc, long jit) {
     this.total = total;
+    this.kernel = kernel;
     this.server = server;
     this.gc = gc;
     this.jit = jit;
@@ -49,10 +53,12 @@ final class CpuMeter {
 
   static CpuMeter read() {
     if (!Files.isDirectory(SELF.resolve("task"))) {
-      return new CpuMeter(-1, -1, -1, -1);
+      return new CpuMeter(-1, -1, -1, -1, -1);
     }
     try {
-      long total = ticks(Files.readString(SELF.resolve("stat")));
+      String self = Files.readString(SELF.resolve("stat"));
+      long total = ticks(self);
+      long kernel = field(self, 12);
       long server = 0;
       long gc = 0;
       long jit = 0;
@@ -75,26 +81,31 @@ final class CpuMeter {
           }
         }
       }
-      return new CpuMeter(total, server, gc, jit);
+      return new CpuMeter(total, kernel, server, gc, jit);
     } catch (IOException | RuntimeException e) {
-      return new CpuMeter(-1, -1, -1, -1);
+      return new CpuMeter(-1, -1, -1, -1, -1);
     }
   }
 
   /** utime + stime: fields 14 and 15, counted after the command name's closing parenthesis. */
   private static long ticks(String stat) {
+    return field(stat, 11) + field(stat, 12);
+  }
+
+  /** Field i (0 = the state, 11 = utime, 12 = stime) after the command name. */
+  private static long field(String stat, int i) {
     String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
-    return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    return Long.parseLong(f[i]);
   }
 
   Split since(CpuMeter start) {
     if (total < 0 || start.total < 0) {
-      return new Split(-1, -1, -1, -1);
+      return new Split(-1, -1, -1, -1, -1);
     }
     long s = server - start.server;
     long g = gc - start.gc;
     long j = jit - start.jit;
     long c = (total - start.total) - s - g - j;
-    return new Split(c * TICK, s * TICK, g * TICK, j * TICK);
+    return new Split(c * TICK, s * TICK, g * TICK, j * TICK, (kernel - start.kernel) * TICK);
   }
 }
