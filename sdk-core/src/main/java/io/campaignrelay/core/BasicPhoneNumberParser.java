@@ -14,6 +14,10 @@ final class BasicPhoneNumberParser implements PhoneNumberParser {
 
   @Override
   public PhoneNumber parse(String input) {
+    if (input != null && isPlusAndDigits(input)) {
+      // the common form (+ and the digits only, nothing to strip) is read in one pass
+      return PhoneNumber.ofCheckedE164(input, input);
+    }
     if (input == null || input.isBlank()) {
       throw new InvalidPhoneNumberException(
           input,
