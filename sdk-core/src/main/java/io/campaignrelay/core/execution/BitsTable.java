@@ -102,6 +102,20 @@ final class BitsTable<V> {
     }
   }
 
+  /** The two halves of every key, in no order. */
+  interface KeyConsumer {
+    void accept(long h, long l);
+  }
+
+  /** Gives every key, in no order. */
+  void forEachKey(KeyConsumer action) {
+    for (int i = 0; i < entries.length; i++) {
+      if (entries[i] != null) {
+        action.accept(his[i], los[i]);
+      }
+    }
+  }
+
   private void resize(int n) {
     long[] oh = his;
     long[] ol = los;

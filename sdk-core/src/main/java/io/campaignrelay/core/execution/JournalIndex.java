@@ -14,9 +14,11 @@ import java.util.Optional;
  * 28 to 42 bytes per recipient as the table fills and grows by half, so a million-recipient
  * campaign costs ~32 MB, not the ~250 MB of a map of entry objects). A 128-bit collision, the only
  * way two recipients could be confused, has a probability below 10^-26 for a billion recipients.
- * PENDING entries are also kept whole, since resume needs them, in a small table of their own on
+ * PENDING entries are kept whole instead, since resume needs them, in a small table of their own on
  * the same bits (a recipient is PENDING only while its batch is in flight or its outcome is
- * unknown). Not thread-safe: callers synchronize.
+ * unknown), and only there: the large table takes a recipient at its first final state, so a send
+ * costs one probe of the large table, not two. A PENDING entry is the recipient's latest, whatever
+ * the large table still holds of an earlier state. Not thread-safe: callers synchronize.
  */
 final class JournalIndex {
   private static final RecipientState[] STATES = RecipientState.values();
@@ -67,8 +69,20 @@ final class JournalIndex {
     return hash(campaignId, customerId);
   }
 
+  /** The recipients with an entry: those of the large table, and those only PENDING so far. */
   int size() {
-    return size;
+    int onlyPending = 0;
+    if (pending.size() > 0) {
+      int[] n = {0};
+      pending.forEachKey(
+          (h, l) -> {
+            if (states[find(h, l)] == 0) {
+              n[0]++;
+            }
+          });
+      onlyPending = n[0];
+    }
+    return size + onlyPending;
   }
 
   int pendingCount() {
@@ -88,6 +102,12 @@ final class JournalIndex {
       h = b[0];
       l = b[1];
     }
+    if (e.state() == RecipientState.PENDING) {
+      // the latest entry until its outcome; the large table is written when that comes
+      pending.put(h, l, e);
+      return;
+    }
+    pending.remove(h, l);
     if (size * 4L >= capacity * 3L) {
       grow();
     }
@@ -99,11 +119,6 @@ final class JournalIndex {
     }
     states[slot] = (byte) (e.state().ordinal() + 1);
     seconds[slot] = (int) Math.min(Integer.MAX_VALUE, Math.max(0, e.at().getEpochSecond()));
-    if (e.state() == RecipientState.PENDING) {
-      pending.put(h, l, e);
-    } else {
-      pending.remove(h, l);
-    }
   }
 
   Optional<JournalEntry> get(CampaignId campaignId, CustomerId customerId) {
@@ -130,6 +145,9 @@ final class JournalIndex {
 
   boolean isDone(CampaignId campaignId, CustomerId customerId) {
     long[] k = hash(campaignId, customerId);
+    if (pending.contains(k[0], k[1])) {
+      return false; // PENDING is the latest state, and it is not done
+    }
     int slot = find(k[0], k[1]);
     return states[slot] != 0 && STATES[states[slot] - 1].isDone();
   }
@@ -160,6 +178,11 @@ final class JournalIndex {
       }
     }
     return slot;
+  }
+
+  /** The recipients of the large table (tests: its load). */
+  int tableSize() {
+    return size;
   }
 
   /** The number of slots (tests: the load stays between a half and three quarters). */

@@ -55,6 +55,34 @@ class JournalIndexTest {
   }
 
   @Test
+  void aPendingEntryIsTheLatestOverAnEarlierFinalStateAndCountsOnce() {
+    JournalIndex index = new JournalIndex();
+    CampaignId campaign = CAMPAIGN;
+    CustomerId c1 = CustomerId.of("c1");
+    CustomerId c2 = CustomerId.of("c2");
+    IdempotencyKey k1 = IdempotencyKey.derive(campaign, c1);
+    IdempotencyKey k2 = IdempotencyKey.derive(campaign, c2);
+    index.put(new JournalEntry(campaign, c1, RecipientState.DISPATCHED, k1, AT, "v1"));
+    assertThat(index.isDone(campaign, c1)).isTrue();
+    // written again as PENDING (a host's own re-send): PENDING is what the index now answers
+    index.put(new JournalEntry(campaign, c1, RecipientState.PENDING, k1, AT.plusSeconds(1), ""));
+    index.put(new JournalEntry(campaign, c2, RecipientState.PENDING, k2, AT.plusSeconds(1), ""));
+    assertThat(index.isDone(campaign, c1)).isFalse();
+    assertThat(index.isDone(campaign, c2)).isFalse();
+    assertThat(index.get(campaign, c1).orElseThrow().state()).isEqualTo(RecipientState.PENDING);
+    assertThat(index.get(campaign, c2).orElseThrow().state()).isEqualTo(RecipientState.PENDING);
+    assertThat(index.size()).isEqualTo(2); // c1 once, though both tables know it; c2 only pending
+    assertThat(index.pendingEntries(campaign)).hasSize(2);
+    index.put(new JournalEntry(campaign, c2, RecipientState.FAILED, k2, AT.plusSeconds(2), "x"));
+    index.put(new JournalEntry(campaign, c1, RecipientState.DISPATCHED, k1, AT.plusSeconds(2), ""));
+    assertThat(index.size()).isEqualTo(2);
+    assertThat(index.pendingCount()).isZero();
+    assertThat(index.isDone(campaign, c1)).isTrue();
+    assertThat(index.isDone(campaign, c2)).isFalse();
+    assertThat(index.get(campaign, c2).orElseThrow().at()).isEqualTo(AT.plusSeconds(2));
+  }
+
+  @Test
   void keysSharingAHomeSlotOrAllButOneBitStayApart() {
     JournalIndex index = new JournalIndex();
     // the same top 32 bits of the low half: the same home slot at every capacity
@@ -98,7 +126,7 @@ class JournalIndexTest {
           entry(
               key(his[i], los[i]), "c" + i, states[i % states.length], AT.plusSeconds(i % 86400)));
       if (i > 2000) {
-        double load = (double) index.size() / index.capacity();
+        double load = (double) index.tableSize() / index.capacity();
         assertThat(load).isBetween(0.49, 0.751);
       }
     }
