@@ -681,13 +681,13 @@ public final class OptimoveTargetSource implements TargetSource {
 
     /**
      * Sets whether the next page is read while the current one is consumed (default true). The
-     * cost: one extra page of memory (up to {@link #pageSize(int)} recipients with their
-     * attributes) and one background reader per campaign run: a daemon thread named {@value
-     * OptimoveTargetSource#READER_THREAD_PREFIX}{@code <campaign id>}, or a task on {@link
-     * #prefetchExecutor(Executor)}. The reader calls Optimove through the same client, so its rate
-     * limit and retries still apply. A failure reading a page reaches the stream when it gets to
-     * that page, unchanged; closing the stream stops the reader. Off, each page is read on the
-     * consumer's thread when the previous one is used up.
+     * cost: one extra page of memory (up to {@link #pageSize(int)} rows with their attributes, kept
+     * as a few arrays until the engine takes them) and one background reader per campaign run: a
+     * daemon thread named {@value OptimoveTargetSource#READER_THREAD_PREFIX}{@code <campaign id>},
+     * or a task on {@link #prefetchExecutor(Executor)}. The reader calls Optimove through the same
+     * client, so its rate limit and retries still apply. A failure reading a page reaches the
+     * stream when it gets to that page, unchanged; closing the stream stops the reader. Off, each
+     * page is read on the consumer's thread when the previous one is used up.
      *
      * @param enabled false to read the pages one after the other on the consumer's thread
      * @return this builder
