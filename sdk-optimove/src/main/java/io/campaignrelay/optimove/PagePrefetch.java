@@ -2,7 +2,6 @@ package io.campaignrelay.optimove;
 
 import io.campaignrelay.core.http.ApiConnectionException;
 import java.util.Iterator;
-import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -30,9 +29,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>One consumer thread; the reader is the only other thread touching the state (under {@link
  * #lock}).
  *
- * @param <T> the item type
+ * @param <T> the page type
  */
-final class PagePrefetch<T> implements Iterator<List<T>>, AutoCloseable {
+final class PagePrefetch<T> implements Iterator<T>, AutoCloseable {
 
   /** Observes the reader, for tests. */
   interface Observer {
@@ -49,7 +48,7 @@ final class PagePrefetch<T> implements Iterator<List<T>>, AutoCloseable {
     INLINE
   }
 
-  private final Iterator<List<T>> source;
+  private final Iterator<T> source;
   private final Executor executor;
   private final String threadName;
   private final Runnable onStop;
@@ -59,7 +58,7 @@ final class PagePrefetch<T> implements Iterator<List<T>>, AutoCloseable {
   private final Condition changed = lock.newCondition();
 
   // guarded by lock
-  private List<T> ready;
+  private T ready;
   private Throwable failure;
   private boolean end;
   private boolean closed;
@@ -70,7 +69,7 @@ final class PagePrefetch<T> implements Iterator<List<T>>, AutoCloseable {
   private Mode mode = Mode.NEW;
   private Thread consumer;
   private Thread ownThread;
-  private List<T> next;
+  private T next;
 
   /**
    * Prepares the prefetch; nothing is read until the first {@link #hasNext()}.
@@ -82,7 +81,7 @@ final class PagePrefetch<T> implements Iterator<List<T>>, AutoCloseable {
    * @param observer observes the reader
    */
   PagePrefetch(
-      Iterator<List<T>> source,
+      Iterator<T> source,
       Executor executor,
       String threadName,
       Runnable onStop,
@@ -149,11 +148,11 @@ final class PagePrefetch<T> implements Iterator<List<T>>, AutoCloseable {
   }
 
   @Override
-  public List<T> next() {
+  public T next() {
     if (!hasNext()) {
       throw new NoSuchElementException();
     }
-    List<T> page = next;
+    T page = next;
     next = null;
     return page;
   }
@@ -254,7 +253,7 @@ final class PagePrefetch<T> implements Iterator<List<T>>, AutoCloseable {
     }
     try {
       while (true) {
-        List<T> page = null;
+        T page = null;
         boolean more;
         try {
           more = source.hasNext();
