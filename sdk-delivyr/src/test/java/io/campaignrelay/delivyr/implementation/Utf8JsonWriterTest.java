@@ -109,6 +109,75 @@ class Utf8JsonWriterTest {
     assertThat(sink.readByteArray()).isEqualTo(expected.toByteArray());
   }
 
+  /**
+   * The same texts, each written twice in a row as the same string (a batch's reference and key),
+   * through a writer into a buffer and one into pooled chunks: both give the generator's bytes,
+   * also where a repeated text meets a chunk's end or a text longer than a chunk.
+   */
+  @Test
+  void repeatedTextsAndPooledChunksGiveTheGeneratorsBytes() throws Exception {
+    Buffer sink = new Buffer();
+    Utf8JsonWriter toBuffer = new Utf8JsonWriter(sink);
+    ChunkedBody body = new ChunkedBody(BatchBody.JSON);
+    Utf8JsonWriter toChunks = new Utf8JsonWriter(body);
+    ByteArrayOutputStream expected = new ByteArrayOutputStream();
+    Random random = new Random(5);
+    for (int i = 0; i < 3000; i++) {
+      String t =
+          switch (i % 5) {
+            case 0 -> "cr1-" + Integer.toHexString(random.nextInt()) + i;
+            case 1 -> "\u0001\"\\ é\uD83D\uDE00" + i;
+            case 2 -> "x".repeat(random.nextInt(9000));
+            case 3 -> "\u0001".repeat(random.nextInt(2000));
+            default -> "plain " + i;
+          };
+      for (Utf8JsonWriter w : new Utf8JsonWriter[] {toBuffer, toChunks}) {
+        w.raw(',');
+        w.string(t);
+        w.string(t); // the same string again
+        w.raw(':');
+        w.string(new String(t)); // an equal string that is another instance
+      }
+      byte[] g = generated(DEFAULT, t);
+      expected.write(',');
+      expected.write(g);
+      expected.write(g);
+      expected.write(':');
+      expected.write(g);
+    }
+    toBuffer.flush();
+    toChunks.flush();
+    assertThat(sink.readByteArray()).isEqualTo(expected.toByteArray());
+    assertThat(body.bytes()).isEqualTo(expected.toByteArray());
+    assertThat(body.contentLength()).isEqualTo(expected.size());
+    Buffer sent = new Buffer();
+    body.writeTo(sent);
+    body.writeTo(sent); // a retry sends the same bytes again
+    byte[] twice = new byte[2 * expected.size()];
+    System.arraycopy(expected.toByteArray(), 0, twice, 0, expected.size());
+    System.arraycopy(expected.toByteArray(), 0, twice, expected.size(), expected.size());
+    assertThat(sent.readByteArray()).isEqualTo(twice);
+  }
+
+  @Test
+  void aReleasedBodyGivesItsChunksBackAndIsNeverWrittenAgain() throws Exception {
+    ChunkedBody body = new ChunkedBody(BatchBody.JSON);
+    Utf8JsonWriter w = new Utf8JsonWriter(body);
+    for (int i = 0; i < 100; i++) {
+      w.string("y".repeat(1000));
+    }
+    w.flush();
+    int before = ChunkedBody.pooled();
+    body.release();
+    assertThat(ChunkedBody.pooled())
+        .isGreaterThan(Math.min(before, ChunkedBody.POOL_LIMIT - 13))
+        .isLessThanOrEqualTo(ChunkedBody.POOL_LIMIT);
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> body.writeTo(new Buffer())))
+        .isInstanceOf(IllegalStateException.class);
+    body.release(); // twice: nothing more is given back
+    assertThat(ChunkedBody.pooled()).isLessThanOrEqualTo(ChunkedBody.POOL_LIMIT);
+  }
+
   @Test
   void theClientMappersFactoryWritesLikeTheWriter() {
     assertThat(Utf8JsonWriter.writesLike(DEFAULT)).isTrue();
