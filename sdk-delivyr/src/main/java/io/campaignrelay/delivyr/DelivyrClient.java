@@ -13,7 +13,6 @@ import io.campaignrelay.core.http.spi.HttpPipeline;
 import io.campaignrelay.core.http.spi.VendorProfile;
 import io.campaignrelay.delivyr.implementation.BatchAnswer;
 import io.campaignrelay.delivyr.implementation.BatchBody;
-import io.campaignrelay.delivyr.implementation.ChunkedBody;
 import io.campaignrelay.delivyr.implementation.DelivyrApi;
 import io.campaignrelay.delivyr.implementation.DelivyrErrorParser;
 import io.campaignrelay.delivyr.implementation.IdempotencyKeys;
@@ -308,19 +307,7 @@ public final class DelivyrClient {
     String batchKey = IdempotencyKeys.forBatch(keys, stable);
     RequestBody body =
         BatchBody.write(pipeline.objectMapper().getFactory(), messages, referenceList, keys);
-    BatchAnswer answer;
-    try {
-      // the answer lists the references sent, in order: the reader shares their strings
-      answer =
-          BatchAnswer.expecting(
-              referenceList,
-              () -> pipeline.execute(api.sendBatch(batchKey, body), "POST messages/batch"));
-    } finally {
-      // the call is over (answered or failed, retries included): no attempt writes the body again
-      if (body instanceof ChunkedBody chunked) {
-        chunked.release();
-      }
-    }
+    BatchAnswer answer = pipeline.execute(api.sendBatch(batchKey, body), "POST messages/batch");
     return answer == null ? null : answer.result();
   }
 

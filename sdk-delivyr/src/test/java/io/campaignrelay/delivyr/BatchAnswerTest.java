@@ -223,67 +223,6 @@ class BatchAnswerTest {
     assertThat(r.isRejected()).isTrue();
   }
 
-  /**
-   * Read knowing the references sent, an answer gives the same result, sharing the expected string
-   * where a result lists it at its position (escaped or not) and reading any other reference.
-   */
-  @Test
-  void readingWithTheExpectedReferencesGivesTheSameResultAndSharesTheirStrings() throws Exception {
-    List<String> expected = new java.util.ArrayList<>();
-    for (int i = 0; i < 1000; i++) {
-      expected.add(new String("cr1-" + i)); // not the strings of the answer
-    }
-    for (String json : READABLE) {
-      BatchResult bound = MAPPER.readValue(json, BatchResult.class);
-      for (BatchAnswer answer : BatchAnswer.expecting(expected, () -> readAllWaysUnchecked(json))) {
-        assertThat(answer.result()).as(json).isEqualTo(bound);
-      }
-    }
-    for (String json : UNREADABLE) {
-      assertThat(catchThrowable(() -> BatchAnswer.expecting(expected, () -> readUnchecked(json))))
-          .as(json)
-          .isNotNull();
-    }
-    List<String> sent = List.of("a", "b\"é", "c", "d", "e");
-    String json =
-        "{\"results\":[{\"clientReference\":\"a\",\"id\":\"m1\",\"status\":\"queued\"},"
-            + "{\"clientReference\":\"b\\\"\\u00e9\",\"status\":\"sent\"},"
-            + "{\"clientReference\":\"d\",\"status\":\"sent\"},"
-            + "{\"clientReference\":\"cc\",\"status\":\"sent\"},"
-            + "{\"clientReference\":12,\"status\":\"sent\"},"
-            + "{\"clientReference\":\"a\",\"status\":\"sent\"}]}";
-    BatchResult bound = MAPPER.readValue(json, BatchResult.class);
-    for (BatchAnswer answer : BatchAnswer.expecting(sent, () -> readAllWaysUnchecked(json))) {
-      var results = answer.result().results();
-      assertThat(answer.result()).isEqualTo(bound);
-      assertThat(results.get(0).clientReference()).isSameAs(sent.get(0));
-      assertThat(results.get(1).clientReference()).isSameAs(sent.get(1)); // escaped, same text
-      assertThat(results.get(2).clientReference()).isEqualTo("d").isNotSameAs(sent.get(3));
-      assertThat(results.get(3).clientReference()).isEqualTo("cc");
-      assertThat(results.get(4).clientReference()).isEqualTo("12");
-      assertThat(results.get(5).clientReference()).isEqualTo("a"); // past the references sent
-    }
-    // outside expecting, and after it, nothing is expected
-    BatchAnswer plain = MAPPER.readValue(json, BatchAnswer.class);
-    assertThat(plain.result().results().get(0).clientReference()).isNotSameAs(sent.get(0));
-  }
-
-  private static List<BatchAnswer> readAllWaysUnchecked(String json) {
-    try {
-      return readAllWays(json);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static BatchAnswer readUnchecked(String json) {
-    try {
-      return MAPPER.readValue(json, BatchAnswer.class);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   @Test
   void aRootNullIsNoAnswerAsWithDataBinding() throws Exception {
     assertThat(MAPPER.readValue("null", BatchResult.class)).isNull();

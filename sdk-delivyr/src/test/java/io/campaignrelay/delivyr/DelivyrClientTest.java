@@ -398,50 +398,6 @@ class DelivyrClientTest {
     assertThat(k1).isEqualTo(k2);
   }
 
-  /**
-   * A batch body spans many pooled chunks, given back once the call is over: a retry resends the
-   * same bytes, and the next batches, written into the chunks given back, send their own bytes.
-   */
-  @Test
-  void aBatchOfManyChunksIsResentWholeAndTheNextBatchesSendTheirOwnBytes() throws Exception {
-    server.enqueue(
-        new MockResponse.Builder()
-            .onResponseStart(mockwebserver3.SocketEffect.ShutdownConnection.INSTANCE)
-            .build());
-    for (int i = 0; i < 3; i++) {
-      enqueue(200, "{\"results\":[]}");
-    }
-    List<String> bodies = new ArrayList<>();
-    for (int round = 0; round < 3; round++) {
-      List<SendMessageRequest> batch = new ArrayList<>();
-      for (int i = 0; i < 1000; i++) {
-        batch.add(
-            SendMessageRequest.builder()
-                .to("+44770090" + String.format("%04d", i))
-                .body("round " + round + " text " + "é".repeat(i % 50) + i)
-                .idempotencyKey("key-" + round + "-" + i)
-                .build());
-      }
-      client.sendBatch(batch);
-      if (round == 0) {
-        String first = take().getBody().utf8();
-        bodies.add(take().getBody().utf8());
-        assertThat(bodies.get(0)).as("the retry's body").isEqualTo(first);
-      } else {
-        bodies.add(take().getBody().utf8());
-      }
-      JsonNode messages = JSON.readTree(bodies.get(round)).get("messages");
-      assertThat(messages).hasSize(1000);
-      for (int i = 0; i < 1000; i++) {
-        assertThat(messages.get(i).get("idempotencyKey").asText())
-            .isEqualTo("key-" + round + "-" + i);
-        assertThat(messages.get(i).get("body").asText())
-            .isEqualTo("round " + round + " text " + "é".repeat(i % 50) + i);
-      }
-    }
-    assertThat(bodies.get(0).length()).isGreaterThan(100_000);
-  }
-
   @Test
   void withoutRetriesALostSendReportsAnUnknownOutcome() throws Exception {
     DelivyrClient noRetry =

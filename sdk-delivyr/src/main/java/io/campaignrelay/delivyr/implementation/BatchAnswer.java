@@ -14,7 +14,6 @@ import io.campaignrelay.delivyr.models.Rejection;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * Delivyr's answer to {@code POST messages/batch}, read in one streaming {@link JsonParser} pass
@@ -31,43 +30,10 @@ import java.util.function.Supplier;
  * one, a null result, a cut document) fails here too, with an exception the pipeline reports as an
  * unreadable answer: the outcome of the batch is then unknown, never "not sent".
  *
- * <p>A read run through {@link #expecting(List, Supplier)} knows the client references the batch
- * sent, in order: a result whose {@code clientReference} has the same text as the reference
- * expected at its position gets that very string instead of a new one (the result is equal either
- * way; only the copy is saved, a thousand per answer).
- *
  * @param result the answer
  */
 @JsonDeserialize(using = BatchAnswer.Reader.class)
 public record BatchAnswer(BatchResult result) {
-
-  /** The references expected by the reads of this thread, while one runs through expecting. */
-  private static final ThreadLocal<List<String>> EXPECTED = new ThreadLocal<>();
-
-  /**
-   * Runs a read of an answer on this thread (Retrofit converts a synchronous call's body on the
-   * calling thread) knowing the client references sent, in order: a result listing the expected
-   * reference at its position shares the expected string. A read on another thread, or a result out
-   * of order or with another text, reads its reference as usual.
-   *
-   * @param references the batch's client references, in order
-   * @param read the call that reads the answer
-   * @param <T> what the call returns
-   * @return what the call returns
-   */
-  public static <T> T expecting(List<String> references, Supplier<T> read) {
-    List<String> outer = EXPECTED.get();
-    EXPECTED.set(references);
-    try {
-      return read.get();
-    } finally {
-      if (outer == null) {
-        EXPECTED.remove();
-      } else {
-        EXPECTED.set(outer);
-      }
-    }
-  }
 
   /** The streaming reader (Jackson finds it through the annotation). */
   public static final class Reader extends StdDeserializer<BatchAnswer> {
@@ -113,15 +79,12 @@ public record BatchAnswer(BatchResult result) {
         ctxt.handleUnexpectedToken(List.class, p);
         return null; // not reached: the context throws
       }
-      List<String> expected = EXPECTED.get();
-      int expectedCount = expected == null ? 0 : expected.size();
-      List<BatchItemResult> results = new ArrayList<>(expectedCount > 0 ? expectedCount : 1000);
+      List<BatchItemResult> results = new ArrayList<>(1000);
       while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-        int i = results.size();
         if (t == JsonToken.VALUE_NULL) {
           results.add(null); // as data-binding: BatchResult then refuses the list
         } else if (t == JsonToken.START_OBJECT) {
-          results.add(readResult(p, ctxt, i < expectedCount ? expected.get(i) : null));
+          results.add(readResult(p, ctxt));
         } else {
           ctxt.handleUnexpectedToken(BatchItemResult.class, p);
           return null;
@@ -130,12 +93,8 @@ public record BatchAnswer(BatchResult result) {
       return results;
     }
 
-    /**
-     * A result; {@code expectedReference}, when not null, is the reference the batch sent at this
-     * position, shared by the result when it lists that text.
-     */
-    private static BatchItemResult readResult(
-        JsonParser p, DeserializationContext ctxt, String expectedReference) throws IOException {
+    private static BatchItemResult readResult(JsonParser p, DeserializationContext ctxt)
+        throws IOException {
       String clientReference = null;
       String id = null;
       MessageStatus status = null;
@@ -155,7 +114,7 @@ public record BatchAnswer(BatchResult result) {
         expected = next(field);
         t = p.nextToken();
         switch (field) {
-          case "clientReference" -> clientReference = reference(p, ctxt, t, expectedReference);
+          case "clientReference" -> clientReference = text(p, ctxt, t);
           case "id" -> id = text(p, ctxt, t);
           case "status" -> status = status(p, ctxt, t);
           case "rejection" -> rejection = rejection(p, ctxt, t);
@@ -237,20 +196,6 @@ public record BatchAnswer(BatchResult result) {
         }
       }
       return true;
-    }
-
-    /** A client reference: the expected string when the text is the same, else {@link #text}. */
-    private static String reference(
-        JsonParser p, DeserializationContext ctxt, JsonToken t, String expected)
-        throws IOException {
-      if (expected != null && t == JsonToken.VALUE_STRING) {
-        int length = p.getTextLength();
-        if (length == expected.length()
-            && regionEquals(expected, p.getTextCharacters(), p.getTextOffset())) {
-          return expected;
-        }
-      }
-      return text(p, ctxt, t);
     }
 
     /** A text as data-binding reads a {@code String}: scalars as their text, null as null. */

@@ -21,10 +21,10 @@ import okio.Buffer;
  * SendMessageRequest}s: no copy into {@link Wire.Message} records and no data-binding of a thousand
  * records per call. A campaign of millions of messages sends thousands of batches, so this is a hot
  * path. When the factory's generator writes texts as Jackson's defaults do (checked on a probe per
- * call, see {@link Utf8JsonWriter#writesLike}), the body is written straight into pooled chunks
- * that are the request body (a {@link ChunkedBody}, to be released by the caller once the call is
- * over), constant parts pre-encoded, no generator state checked per value; otherwise one streaming
- * {@link JsonGenerator} pass writes it into an okio buffer.
+ * call, see {@link Utf8JsonWriter#writesLike}), the body is appended in chunks to an okio buffer,
+ * constant parts pre-encoded, no generator state checked per value, and a snapshot of the buffer
+ * (sharing its segments) is the request body; otherwise one streaming {@link JsonGenerator} pass
+ * writes it.
  *
  * <p>The bytes are exactly those Jackson data-binding writes for {@link Wire.Batch} (the tests
  * compare both): fields in the order of {@link Wire.Message}'s components, null fields left out,
@@ -65,8 +65,7 @@ public final class BatchBody {
    * @param messages the messages, validated
    * @param references the client reference of each message, in the same order
    * @param keys the idempotency key of each message, in the same order
-   * @return the request body: a {@link ChunkedBody} on the fast path, which the caller should
-   *     {@link ChunkedBody#release() release} once its call is over
+   * @return the request body
    * @throws IllegalArgumentException if the lists differ in length
    */
   public static RequestBody write(
@@ -119,8 +118,8 @@ public final class BatchBody {
       List<String> references,
       List<String> keys) {
     int n = messages.size();
-    ChunkedBody body = new ChunkedBody(JSON);
-    Utf8JsonWriter w = new Utf8JsonWriter(body);
+    Buffer buffer = new Buffer();
+    Utf8JsonWriter w = new Utf8JsonWriter(buffer);
     CampaignReference lastCampaign = null;
     byte[] lastCampaignJson = null;
     w.raw(OPEN);
@@ -165,7 +164,8 @@ public final class BatchBody {
     }
     w.raw(CLOSE);
     w.flush();
-    return body;
+    // a snapshot shares the buffer's segments: the socket's buffer takes them without a copy
+    return RequestBody.create(buffer.snapshot(), JSON);
   }
 
   private static void stringIfPresent(Utf8JsonWriter w, byte[] field, String value) {

@@ -137,18 +137,7 @@ public final class IdempotencyKeys {
     return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
   }
 
-  /** A fresh digest, left unused: each call clones it (cheaper than a provider look-up). */
-  private static final MessageDigest SHA_256 = newSha256();
-
   private static MessageDigest sha256() {
-    try {
-      return (MessageDigest) SHA_256.clone();
-    } catch (CloneNotSupportedException e) {
-      return newSha256(); // a provider whose digest cannot be cloned
-    }
-  }
-
-  private static MessageDigest newSha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {

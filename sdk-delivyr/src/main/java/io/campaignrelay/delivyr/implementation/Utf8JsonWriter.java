@@ -58,14 +58,13 @@ final class Utf8JsonWriter {
     PROBE = b.toString();
   }
 
-  private final Buffer sink; // null when writing into a ChunkedBody
-  private final ChunkedBody body; // null when writing into a Buffer
-  private byte[] bytes;
+  private final Buffer sink;
+  private byte[] bytes = new byte[CHUNK];
   private int length;
   private char[] chars = new char[256];
 
   /** The bytes gathered before they are copied into the sink's segments. */
-  private static final int CHUNK = ChunkedBody.CHUNK;
+  private static final int CHUNK = 8192;
 
   /**
    * A writer.
@@ -74,69 +73,14 @@ final class Utf8JsonWriter {
    */
   Utf8JsonWriter(Buffer sink) {
     this.sink = sink;
-    this.body = null;
-    this.bytes = new byte[CHUNK];
   }
-
-  /**
-   * A writer into pooled chunks: each full chunk becomes the body's as it is (no copy), and the
-   * next one is taken from the pool.
-   *
-   * @param body receives the chunks, the last one at {@link #flush()} (then the writer is done)
-   */
-  Utf8JsonWriter(ChunkedBody body) {
-    this.sink = null;
-    this.body = body;
-    this.bytes = ChunkedBody.take();
-  }
-
-  /**
-   * The last text written while it is still whole in the chunk, and where its encoding (quotes
-   * included) starts and ends; null once the chunk went to the sink. The same string written again
-   * (a batch's reference and key are one string) is copied from there instead of encoded again.
-   */
-  private String last;
-
-  private int lastStart;
-  private int lastEnd;
-
-  /** How many times the chunk went to the sink. */
-  private int flushes;
 
   /** Copies the bytes not yet copied into the sink. */
   void flush() {
-    last = null;
-    flushes++;
-    if (body != null) {
-      body.add(bytes, length);
-      bytes = null; // done: nothing more is written
-      length = 0;
-      return;
-    }
     if (length > 0) {
       sink.write(bytes, 0, length);
       length = 0;
     }
-  }
-
-  /** Hands the chunk on and starts one with room for {@code more} bytes. */
-  private void spill(int more) {
-    if (body == null) {
-      flush();
-      if (more > bytes.length) {
-        bytes = new byte[more];
-      }
-      return;
-    }
-    last = null;
-    flushes++;
-    if (length > 0) {
-      body.add(bytes, length);
-      bytes = more > CHUNK ? new byte[more] : ChunkedBody.take();
-    } else if (more > bytes.length) {
-      bytes = new byte[more];
-    }
-    length = 0;
   }
 
   /** Appends pre-encoded bytes. */
@@ -158,19 +102,8 @@ final class Utf8JsonWriter {
       raw(NULL);
       return;
     }
-    if (s == last) {
-      int encoded = lastEnd - lastStart;
-      if (length + encoded <= bytes.length) {
-        System.arraycopy(bytes, lastStart, bytes, length, encoded);
-        length += encoded;
-        return;
-      }
-    }
     int n = s.length();
     ensure(n + 2);
-    last = null;
-    int start = length;
-    int flushesAtStart = flushes;
     char[] c = chars;
     if (c.length < n) {
       c = chars = new char[Math.max(n, c.length * 2)];
@@ -190,15 +123,10 @@ final class Utf8JsonWriter {
     }
     length = p;
     if (i < n) {
-      escaped(c, i, n); // may flush the start of the text to the sink (then last stays null)
+      escaped(c, i, n);
     }
     ensure(1);
     bytes[length++] = '"';
-    if (flushes == flushesAtStart) {
-      last = s;
-      lastStart = start;
-      lastEnd = length;
-    }
   }
 
   private static final byte[] NULL = {'n', 'u', 'l', 'l'};
@@ -249,7 +177,10 @@ final class Utf8JsonWriter {
    */
   private void ensure(int more) {
     if (length + more > bytes.length) {
-      spill(more);
+      flush();
+      if (more > bytes.length) {
+        bytes = new byte[more];
+      }
     }
   }
 

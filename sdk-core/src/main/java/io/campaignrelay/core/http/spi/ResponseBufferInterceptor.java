@@ -30,8 +30,7 @@ final class ResponseBufferInterceptor implements Interceptor {
    * Creates the interceptor.
    *
    * @param keepBody whether to keep each whole buffered body on the call's {@link Exchange} (for
-   *     the vendor's {@link ErrorEnvelope}); without, bodies are read into pooled chunks ({@link
-   *     PooledResponseBody})
+   *     the vendor's {@link ErrorEnvelope})
    */
   ResponseBufferInterceptor(boolean keepBody) {
     this.keepBody = keepBody;
@@ -47,9 +46,6 @@ final class ResponseBufferInterceptor implements Interceptor {
     }
     ResponseBody body = response.body();
     MediaType type = body.contentType();
-    if (!keepBody) {
-      return pooled(request, response, body, type);
-    }
     Buffer buffer = new Buffer();
     try (body) {
       buffer.writeAll(body.source());
@@ -67,28 +63,6 @@ final class ResponseBufferInterceptor implements Interceptor {
           response.code(), type, head(buffer), request, keepBody ? buffer.snapshot() : null);
     }
     return response.newBuilder().body(ResponseBody.create(buffer, type, buffer.size())).build();
-  }
-
-  /**
-   * The same as the buffered path, the body read into pooled chunks that go back to the pool when
-   * the converter closes it (no whole body is kept on the exchange then, only its head).
-   */
-  private static Response pooled(
-      Request request, Response response, ResponseBody body, MediaType type) throws IOException {
-    PooledResponseBody pooled = new PooledResponseBody(type);
-    try (body) {
-      pooled.readAll(body.source());
-    } catch (IOException e) {
-      if (response.isSuccessful()) {
-        byte[] head = pooled.head(Exchange.HEAD_LIMIT);
-        pooled.close();
-        record(request, response.code(), type, head);
-        throw new CutBodyException(response.code(), type, head, request, e);
-      }
-      // an error status keeps the part of its body that arrived
-    }
-    record(request, response.code(), type, pooled.head(Exchange.HEAD_LIMIT));
-    return response.newBuilder().body(pooled).build();
   }
 
   private static boolean isStreaming(Request request) {
