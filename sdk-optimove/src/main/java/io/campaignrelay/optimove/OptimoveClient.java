@@ -480,24 +480,26 @@ public final class OptimoveClient {
     return sendListing(
         query,
         onCall,
-        attributes ->
-            stats ->
-                TargetPaging.listed(
-                    TargetRows.sendDetails(attributes, stats), CustomerSendDetail::customerId));
+        attributes -> stats -> TargetRows.sendDetails(attributes, stats),
+        CustomerSendDetail::customerId);
   }
 
   /**
    * The listing of {@link #listCustomerSendDetails(CampaignTargetQuery,
-   * java.util.function.Consumer)} with each page's rows kept by {@code pageRows} (made for the
-   * query's attribute reader and the page's stats) instead of as public models (the target source's
-   * compact pages): the same calls, paging checks and errors.
+   * java.util.function.Consumer)} with each row made by {@code factory} instead of a {@link
+   * CustomerSendDetail} (the target source's recipients): the same calls, checks and errors ({@link
+   * TargetRows#targets}).
    */
   <T> PagedIterable<T> listSendTargets(
       CampaignTargetQuery query,
       java.util.function.Consumer<retrofit2.Call<?>> onCall,
-      java.util.function.BiFunction<AttributeValues, TargetRows.PageStats, TargetPaging.PageRows<T>>
-          pageRows) {
-    return sendListing(query, onCall, attributes -> stats -> pageRows.apply(attributes, stats));
+      TargetRows.TargetFactory<T> factory,
+      java.util.function.Function<T, String> idOf) {
+    return sendListing(
+        query,
+        onCall,
+        attributes -> stats -> TargetRows.targets(false, attributes, stats, factory),
+        idOf);
   }
 
   /**
@@ -509,8 +511,9 @@ public final class OptimoveClient {
       java.util.function.Consumer<retrofit2.Call<?>> onCall,
       java.util.function.Function<
               AttributeValues,
-              java.util.function.Function<TargetRows.PageStats, TargetPaging.PageRows<T>>>
-          readers) {
+              java.util.function.Function<TargetRows.PageStats, Responses.RowReader<T>>>
+          readers,
+      java.util.function.Function<T, String> idOf) {
     return targetListing(
         query,
         "GetCustomerSendDetailsByChannel",
@@ -525,7 +528,8 @@ public final class OptimoveClient {
                 query.pageSize(),
                 skip),
         onCall,
-        readers);
+        readers,
+        idOf);
   }
 
   /** One page's call of a target listing, from the joined attributes, delimiter and skip. */
@@ -542,8 +546,9 @@ public final class OptimoveClient {
       java.util.function.Consumer<retrofit2.Call<?>> onCall,
       java.util.function.Function<
               AttributeValues,
-              java.util.function.Function<TargetRows.PageStats, TargetPaging.PageRows<T>>>
-          readers) {
+              java.util.function.Function<TargetRows.PageStats, Responses.RowReader<T>>>
+          readers,
+      java.util.function.Function<T, String> idOf) {
     Objects.requireNonNull(query, "query");
     String operation = op("GET", "customers", function);
     String attrs = joinAttributes(query);
@@ -558,7 +563,8 @@ public final class OptimoveClient {
         onCall,
         operation,
         rowName,
-        readers.apply(attributes));
+        readers.apply(attributes),
+        idOf);
   }
 
   /**
@@ -582,26 +588,26 @@ public final class OptimoveClient {
     return executionListing(
         query,
         onCall,
-        attributes ->
-            stats ->
-                TargetPaging.listed(
-                    TargetRows.executionDetails(attributes, stats),
-                    CustomerExecutionDetail::customerId));
+        attributes -> stats -> TargetRows.executionDetails(attributes, stats),
+        CustomerExecutionDetail::customerId);
   }
 
   /**
    * The listing of {@link #listCustomerExecutionDetails(CampaignTargetQuery,
-   * java.util.function.Consumer)} with each page's rows kept by {@code pageRows} (made for the
-   * query's attribute reader and the page's stats) instead of as public models (the target source's
-   * compact pages): the same calls, paging checks and errors.
+   * java.util.function.Consumer)} with each row made by {@code factory} instead of a {@link
+   * CustomerExecutionDetail} (the target source's recipients): the same calls, checks and errors
+   * ({@link TargetRows#targets}).
    */
   <T> PagedIterable<T> listExecutionTargets(
       CampaignTargetQuery query,
       java.util.function.Consumer<retrofit2.Call<?>> onCall,
-      java.util.function.BiFunction<AttributeValues, TargetRows.PageStats, TargetPaging.PageRows<T>>
-          pageRows) {
+      TargetRows.TargetFactory<T> factory,
+      java.util.function.Function<T, String> idOf) {
     return executionListing(
-        query, onCall, attributes -> stats -> pageRows.apply(attributes, stats));
+        query,
+        onCall,
+        attributes -> stats -> TargetRows.targets(true, attributes, stats, factory),
+        idOf);
   }
 
   /**
@@ -613,8 +619,9 @@ public final class OptimoveClient {
       java.util.function.Consumer<retrofit2.Call<?>> onCall,
       java.util.function.Function<
               AttributeValues,
-              java.util.function.Function<TargetRows.PageStats, TargetPaging.PageRows<T>>>
-          readers) {
+              java.util.function.Function<TargetRows.PageStats, Responses.RowReader<T>>>
+          readers,
+      java.util.function.Function<T, String> idOf) {
     return targetListing(
         query,
         "GetCustomerExecutionDetailsByCampaign",
@@ -629,7 +636,8 @@ public final class OptimoveClient {
                 query.pageSize(),
                 skip),
         onCall,
-        readers);
+        readers,
+        idOf);
   }
 
   /**

@@ -9,11 +9,10 @@ import io.campaignrelay.core.PagedIterable;
 import io.campaignrelay.core.TemplateId;
 import io.campaignrelay.core.execution.Recipient;
 import io.campaignrelay.core.execution.TargetSource;
-import io.campaignrelay.optimove.implementation.Responses;
-import io.campaignrelay.optimove.implementation.TargetPage;
 import io.campaignrelay.optimove.implementation.TargetRows;
 import io.campaignrelay.optimove.models.CampaignTargetQuery;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -141,30 +140,48 @@ public final class OptimoveTargetSource implements TargetSource {
             .attributeDelimiter(attributeDelimiter)
             .pageSize(pageSize)
             .build();
+    TemplateId campaignTemplate = campaign.templateId();
+    long campaignTemplateNumber = number(campaignTemplate);
     InFlight inFlight = new InFlight();
     Targeted targeted = new Targeted(campaign, campaignId);
-    Made made = new Made(campaign.templateId(), campaign.promoCodes());
-    // each page's rows are kept compact (TargetPage) until the engine takes them; a row that
-    // cannot be a recipient is found as it is read, kept as a Pending row and fails where it
-    // failed before: when its page is handed over, after the page's checks
-    ArenaHint hint = new ArenaHint();
-    boolean execution = function == Function.EXECUTION_DETAILS_BY_CAMPAIGN;
-    java.util.function.BiFunction<
-            io.campaignrelay.optimove.implementation.AttributeValues,
-            TargetRows.PageStats,
-            TargetPaging.PageRows<ReadPage>>
-        pageRows =
-            (attributes, stats) -> new ReadRows(execution, attributes, stats, made, pageSize, hint);
-    PagedIterable<ReadPage> listing =
-        execution
-            ? client.listExecutionTargets(query, inFlight::watch, pageRows)
-            : client.listSendTargets(query, inFlight::watch, pageRows);
-    Iterator<TakenPage> pages =
-        new RecipientPages(listing.byPage().iterator(), targeted, made, pageSize);
+    List<String> campaignCodes = campaign.promoCodes();
+    // each row becomes its recipient as it is read (a row that cannot be one is kept as a Pending
+    // row and fails where it failed before: when its page is handed over, after the page's checks)
+    TargetRows.TargetFactory<Object> factory =
+        (customerId, templateId, promoCodes, attributes) -> {
+          List<String> codes = promoCodes != null ? promoCodes : campaignCodes;
+          try {
+            return recipient(
+                customerId,
+                attributes,
+                codes,
+                templateId,
+                campaignTemplate,
+                campaignTemplateNumber);
+          } catch (RuntimeException notARecipient) {
+            return new Pending(
+                customerId,
+                attributes,
+                codes,
+                templateId,
+                campaignTemplate,
+                campaignTemplateNumber);
+          }
+        };
+    PagedIterable<Object> listing =
+        switch (function) {
+          case EXECUTION_DETAILS_BY_CAMPAIGN ->
+              client.listExecutionTargets(
+                  query, inFlight::watch, factory, OptimoveTargetSource::id);
+          case SEND_DETAILS_BY_CHANNEL ->
+              client.listSendTargets(query, inFlight::watch, factory, OptimoveTargetSource::id);
+        };
+    Iterator<List<Recipient>> pages =
+        new RecipientPages(listing.byPage().iterator(), targeted, pageSize);
     if (!prefetch) {
       return stream(new Rows(pages));
     }
-    PagePrefetch<TakenPage> prefetched =
+    PagePrefetch<Recipient> prefetched =
         new PagePrefetch<>(
             pages,
             prefetchExecutor,
@@ -268,179 +285,25 @@ public final class OptimoveTargetSource implements TargetSource {
     }
   }
 
-  /** How one run makes its recipients: the campaign's template and promo codes. */
-  private static final class Made {
-    private final TemplateId campaignTemplate;
-    private final long campaignTemplateNumber;
-    private final List<String> campaignCodes;
-
-    Made(TemplateId campaignTemplate, List<String> campaignCodes) {
-      this.campaignTemplate = campaignTemplate;
-      this.campaignTemplateNumber = number(campaignTemplate);
-      this.campaignCodes = campaignCodes;
-    }
-
-    /** The codes of a row: its own, or the campaign's for rows that carry none (null). */
-    List<String> codes(List<String> own) {
-      return own != null ? own : campaignCodes;
-    }
-
-    /** The recipient of a row of a page whose rows all are recipients. */
-    Recipient recipient(TargetPage page, int row) {
-      return OptimoveTargetSource.recipient(
-          page.customerId(row),
-          page.attributes(row),
-          codes(page.promoCodes(row)),
-          page.templateId(row),
-          campaignTemplate,
-          campaignTemplateNumber);
-    }
-
-    Pending pending(
-        String customerId, CustomerAttributes attributes, List<String> codes, long templateId) {
-      return new Pending(
-          customerId, attributes, codes, templateId, campaignTemplate, campaignTemplateNumber);
-    }
+  /** A listed row's customer id as read (the page digest's input). */
+  private static String id(Object row) {
+    return row instanceof Recipient r ? r.customerId().value() : ((Pending) row).customerId();
   }
 
   /**
-   * The text arena's size of the page read last: the next page's arena is made that large and an
-   * eighth, so that it is rarely grown.
+   * The listing's pages as recipients, checked against the targeted count, a customer repeated
+   * within a window of page-size consecutive rows kept once. The repeats are dropped here, on the
+   * page reader, right after the page was read (its ids are still in the cache), and only once
+   * every row of the page is a recipient: a page that fails leaves the window as it was.
    */
-  private static final class ArenaHint {
-    private volatile int chars;
-  }
-
-  /** A page as read: its rows, and the first row that is not a recipient (or null). */
-  private record ReadPage(TargetPage page, Pending firstFailed) {}
-
-  /**
-   * One page's rows as they are read: each kept in the page's {@link TargetPage}, and checked as
-   * the recipient it becomes (the id, the promo codes) without making it; a row that fails the
-   * quick check is made as today, and the first one that is not a recipient is kept.
-   */
-  private static final class ReadRows implements TargetPaging.PageRows<ReadPage> {
-    private final TargetPage.Builder builder;
-    private final Responses.RowReader<Void> reader;
-    private final Made made;
-    private final ArenaHint hint;
-    private Pending firstFailed;
-    private TargetPage page;
-    private List<String> lastCheckedCodes;
-
-    ReadRows(
-        boolean execution,
-        io.campaignrelay.optimove.implementation.AttributeValues attributes,
-        TargetRows.PageStats stats,
-        Made made,
-        int pageSize,
-        ArenaHint hint) {
-      this.made = made;
-      this.hint = hint;
-      int chars = hint.chars;
-      this.builder = TargetPage.builder(attributes.size(), pageSize, chars + (chars >> 3));
-      this.reader = TargetRows.targets(execution, attributes, stats, this::row);
-    }
-
-    private Void row(
-        String customerId, long templateId, List<String> promoCodes, CustomerAttributes attrs) {
-      List<String> codes = made.codes(promoCodes);
-      if (firstFailed == null && !(plainId(customerId) && codesChecked(codes))) {
-        try {
-          OptimoveTargetSource.recipient(
-              customerId,
-              attrs,
-              codes,
-              templateId,
-              made.campaignTemplate,
-              made.campaignTemplateNumber);
-        } catch (RuntimeException notARecipient) {
-          firstFailed = made.pending(customerId, attrs, codes, templateId);
-        }
-      }
-      builder.add(customerId, templateId, promoCodes, attrs);
-      return null;
-    }
-
-    /** Whether every code is one a recipient takes (a list shared by rows is checked once). */
-    private boolean codesChecked(List<String> codes) {
-      if (codes == lastCheckedCodes) {
-        return true;
-      }
-      for (int i = 0; i < codes.size(); i++) {
-        String code = codes.get(i);
-        if (code == null || code.isBlank()) {
-          return false;
-        }
-      }
-      lastCheckedCodes = codes;
-      return true;
-    }
-
-    @Override
-    public void read(com.fasterxml.jackson.core.JsonParser parser) throws java.io.IOException {
-      reader.read(parser);
-    }
-
-    @Override
-    public int size() {
-      return builder.rows();
-    }
-
-    @Override
-    public int idHash(int row) {
-      return page().customerIdHash(row);
-    }
-
-    @Override
-    public List<ReadPage> items() {
-      return builder.rows() == 0 ? List.of() : List.of(new ReadPage(page(), firstFailed));
-    }
-
-    private TargetPage page() {
-      if (page == null) {
-        page = builder.build();
-        hint.chars = page.chars();
-      }
-      return page;
-    }
-  }
-
-  /**
-   * An id that {@link CustomerId} takes without a look at its problems: not blank, at most {@value
-   * CustomerId#MAX_LENGTH} characters of printable ASCII (any other id is checked by making it).
-   */
-  private static boolean plainId(String id) {
-    if (id == null || id.isEmpty() || id.length() > CustomerId.MAX_LENGTH) {
-      return false;
-    }
-    for (int i = 0; i < id.length(); i++) {
-      char c = id.charAt(i);
-      if (c <= ' ' || c >= 0x7f) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /**
-   * The listing's pages, checked against the targeted count, a customer repeated within a window of
-   * page-size consecutive rows kept once. The repeats are dropped here, on the page reader, right
-   * after the page was read, and only once every row of the page is known to be a recipient: a page
-   * that fails leaves the window as it was. The rows stay compact; each becomes its recipient when
-   * the engine takes it.
-   */
-  private static final class RecipientPages implements Iterator<TakenPage> {
-    private final Iterator<PagedIterable.Page<ReadPage>> pages;
+  private static final class RecipientPages implements Iterator<List<Recipient>> {
+    private final Iterator<PagedIterable.Page<Object>> pages;
     private final Targeted targeted;
-    private final Made made;
     private final RecentIds recent;
 
-    RecipientPages(
-        Iterator<PagedIterable.Page<ReadPage>> pages, Targeted targeted, Made made, int window) {
+    RecipientPages(Iterator<PagedIterable.Page<Object>> pages, Targeted targeted, int window) {
       this.pages = pages;
       this.targeted = targeted;
-      this.made = made;
       this.recent = new RecentIds(window);
     }
 
@@ -450,52 +313,33 @@ public final class OptimoveTargetSource implements TargetSource {
     }
 
     @Override
-    public TakenPage next() {
-      ReadPage read = pages.next().items().get(0);
-      TargetPage page = read.page();
-      int n = page.rows();
-      targeted.check(n);
-      if (read.firstFailed() != null) {
-        // made again, it throws what it threw when read (making a recipient is deterministic),
-        // as the first row of the page that was not a recipient did when the page was made whole
-        read.firstFailed().recipient();
+    public List<Recipient> next() {
+      List<Object> rows = pages.next().items();
+      targeted.check(rows.size());
+      Recipient[] out = new Recipient[rows.size()];
+      for (int i = 0; i < out.length; i++) {
+        Object row = rows.get(i);
+        out[i] = row instanceof Recipient r ? r : ((Pending) row).recipient();
       }
-      int[] kept = null;
-      int count = 0;
-      for (int i = 0; i < n; i++) {
-        if (recent.add(page, i)) {
-          if (kept != null) {
-            kept[count] = i;
-          }
-          count++;
-        } else if (kept == null) {
-          kept = new int[n];
-          for (int k = 0; k < count; k++) {
-            kept[k] = k;
-          }
+      int kept = 0;
+      for (Recipient r : out) {
+        if (recent.add(r.customerId())) {
+          out[kept++] = r;
         }
       }
-      return new TakenPage(page, kept, count, made);
-    }
-  }
-
-  /** The rows of a page to hand over: all its rows (kept null) or those listed in kept. */
-  private record TakenPage(TargetPage page, int[] kept, int size, Made made) {
-    Recipient recipient(int index) {
-      return made.recipient(page, kept == null ? index : kept[index]);
+      return Arrays.asList(kept == out.length ? out : Arrays.copyOf(out, kept));
     }
   }
 
   /**
-   * The rows of the pages in order, each made a recipient as it is taken. The exhausted page is let
-   * go before the next one is asked for.
+   * The rows of the pages in order. The exhausted page is let go before the next one is asked for.
    */
   private static final class Rows implements Iterator<Recipient> {
-    private final Iterator<TakenPage> pages;
-    private TakenPage page;
+    private final Iterator<List<Recipient>> pages;
+    private List<Recipient> page;
     private int index;
 
-    Rows(Iterator<TakenPage> pages) {
+    Rows(Iterator<List<Recipient>> pages) {
       this.pages = pages;
     }
 
@@ -517,7 +361,7 @@ public final class OptimoveTargetSource implements TargetSource {
       if (!hasNext()) {
         throw new NoSuchElementException();
       }
-      return page.recipient(index++);
+      return page.get(index++);
     }
   }
 
@@ -526,9 +370,7 @@ public final class OptimoveTargetSource implements TargetSource {
    * the ids in insertion order and a linear-probing table of their ring positions.
    */
   static final class RecentIds {
-    // each ring position's id: a row of a page (the pages are held while their ids are in it)
-    private final TargetPage[] ring;
-    private final int[] rows;
+    private final CustomerId[] ring;
     // each ring position's spread hash: probes and deletions compare and re-home by it without
     // reading the ids themselves (an id is only compared when its hash matches)
     private final int[] hashes;
@@ -538,8 +380,7 @@ public final class OptimoveTargetSource implements TargetSource {
     private int size;
 
     RecentIds(int window) {
-      ring = new TargetPage[Math.max(1, window)];
-      rows = new int[ring.length];
+      ring = new CustomerId[Math.max(1, window)];
       hashes = new int[ring.length];
       int capacity = Integer.highestOneBit(Math.max(2, ring.length * 2 - 1)) << 1;
       table = new int[capacity];
@@ -552,22 +393,10 @@ public final class OptimoveTargetSource implements TargetSource {
      * @return true if it was added (not a recent repeat)
      */
     boolean add(CustomerId id) {
-      String v = id.value();
-      return add(
-          TargetPage.builder(0, 1, v.length()).add(v, 0, null, CustomerAttributes.empty()).build(),
-          0);
-    }
-
-    /**
-     * Adds a row's customer id unless it is among the last window ids added.
-     *
-     * @return true if it was added (not a recent repeat)
-     */
-    boolean add(TargetPage page, int row) {
-      int h = spread(page.customerIdHash(row));
+      int h = spread(id);
       int slot = h & mask;
       for (int e = table[slot]; e != 0; e = table[slot]) {
-        if (hashes[e - 1] == h && page.sameCustomerId(row, ring[e - 1], rows[e - 1])) {
+        if (hashes[e - 1] == h && ring[e - 1].equals(id)) {
           return false;
         }
         slot = (slot + 1) & mask;
@@ -581,16 +410,15 @@ public final class OptimoveTargetSource implements TargetSource {
       } else {
         size++;
       }
-      ring[head] = page;
-      rows[head] = row;
+      ring[head] = id;
       hashes[head] = h;
       table[slot] = head + 1;
       head = head + 1 == ring.length ? 0 : head + 1;
       return true;
     }
 
-    private static int spread(int hash) {
-      int h = hash * 0x9E3779B9;
+    private static int spread(CustomerId id) {
+      int h = id.hashCode() * 0x9E3779B9;
       return h ^ (h >>> 16);
     }
 
@@ -681,13 +509,13 @@ public final class OptimoveTargetSource implements TargetSource {
 
     /**
      * Sets whether the next page is read while the current one is consumed (default true). The
-     * cost: one extra page of memory (up to {@link #pageSize(int)} rows with their attributes, kept
-     * as a few arrays until the engine takes them) and one background reader per campaign run: a
-     * daemon thread named {@value OptimoveTargetSource#READER_THREAD_PREFIX}{@code <campaign id>},
-     * or a task on {@link #prefetchExecutor(Executor)}. The reader calls Optimove through the same
-     * client, so its rate limit and retries still apply. A failure reading a page reaches the
-     * stream when it gets to that page, unchanged; closing the stream stops the reader. Off, each
-     * page is read on the consumer's thread when the previous one is used up.
+     * cost: one extra page of memory (up to {@link #pageSize(int)} recipients with their
+     * attributes) and one background reader per campaign run: a daemon thread named {@value
+     * OptimoveTargetSource#READER_THREAD_PREFIX}{@code <campaign id>}, or a task on {@link
+     * #prefetchExecutor(Executor)}. The reader calls Optimove through the same client, so its rate
+     * limit and retries still apply. A failure reading a page reaches the stream when it gets to
+     * that page, unchanged; closing the stream stops the reader. Off, each page is read on the
+     * consumer's thread when the previous one is used up.
      *
      * @param enabled false to read the pages one after the other on the consumer's thread
      * @return this builder

@@ -2,6 +2,7 @@ package io.campaignrelay.optimove;
 
 import io.campaignrelay.core.http.ApiConnectionException;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -29,9 +30,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>One consumer thread; the reader is the only other thread touching the state (under {@link
  * #lock}).
  *
- * @param <T> the page type
+ * @param <T> the item type
  */
-final class PagePrefetch<T> implements Iterator<T>, AutoCloseable {
+final class PagePrefetch<T> implements Iterator<List<T>>, AutoCloseable {
 
   /** Observes the reader, for tests. */
   interface Observer {
@@ -48,7 +49,7 @@ final class PagePrefetch<T> implements Iterator<T>, AutoCloseable {
     INLINE
   }
 
-  private final Iterator<T> source;
+  private final Iterator<List<T>> source;
   private final Executor executor;
   private final String threadName;
   private final Runnable onStop;
@@ -58,7 +59,7 @@ final class PagePrefetch<T> implements Iterator<T>, AutoCloseable {
   private final Condition changed = lock.newCondition();
 
   // guarded by lock
-  private T ready;
+  private List<T> ready;
   private Throwable failure;
   private boolean end;
   private boolean closed;
@@ -69,7 +70,7 @@ final class PagePrefetch<T> implements Iterator<T>, AutoCloseable {
   private Mode mode = Mode.NEW;
   private Thread consumer;
   private Thread ownThread;
-  private T next;
+  private List<T> next;
 
   /**
    * Prepares the prefetch; nothing is read until the first {@link #hasNext()}.
@@ -81,7 +82,7 @@ final class PagePrefetch<T> implements Iterator<T>, AutoCloseable {
    * @param observer observes the reader
    */
   PagePrefetch(
-      Iterator<T> source,
+      Iterator<List<T>> source,
       Executor executor,
       String threadName,
       Runnable onStop,
@@ -148,11 +149,11 @@ final class PagePrefetch<T> implements Iterator<T>, AutoCloseable {
   }
 
   @Override
-  public T next() {
+  public List<T> next() {
     if (!hasNext()) {
       throw new NoSuchElementException();
     }
-    T page = next;
+    List<T> page = next;
     next = null;
     return page;
   }
@@ -253,7 +254,7 @@ final class PagePrefetch<T> implements Iterator<T>, AutoCloseable {
     }
     try {
       while (true) {
-        T page = null;
+        List<T> page = null;
         boolean more;
         try {
           more = source.hasNext();

@@ -1,11 +1,9 @@
 package io.campaignrelay.optimove;
 
-import com.fasterxml.jackson.core.JsonParser;
 import io.campaignrelay.core.ConfigurationException;
 import io.campaignrelay.core.PagedIterable;
 import io.campaignrelay.optimove.implementation.Responses;
 import io.campaignrelay.optimove.implementation.TargetRows;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -37,13 +35,16 @@ final class TargetPaging {
 
   /** The page's digest. */
   private record Digest(int first, int last, int all, int rows) {
-    static Digest of(PageRows<?> rows) {
-      int n = rows.size();
+    static <T> Digest of(List<T> rows, Function<T, String> idOf) {
       int all = 1;
-      for (int i = 0; i < n; i++) {
-        all = 31 * all + rows.idHash(i);
+      for (T r : rows) {
+        all = 31 * all + String.valueOf(idOf.apply(r)).hashCode();
       }
-      return new Digest(rows.idHash(0), rows.idHash(n - 1), all, n);
+      return new Digest(
+          String.valueOf(idOf.apply(rows.get(0))).hashCode(),
+          String.valueOf(idOf.apply(rows.get(rows.size() - 1))).hashCode(),
+          all,
+          rows.size());
     }
 
     boolean repeats(Digest previous) {
@@ -91,58 +92,6 @@ final class TargetPaging {
     }
   }
 
-  /**
-   * One page's rows as they are read: what the paging checks (the customer ids' hashes) and what
-   * the page hands over. One page, one reader thread.
-   *
-   * @param <T> the type of the page's items
-   */
-  interface PageRows<T> {
-    /**
-     * Reads the row the parser is on and keeps it.
-     *
-     * @param parser on the row's {@code START_OBJECT}; left on its {@code END_OBJECT}
-     * @throws IOException if the row is unreadable
-     */
-    void read(JsonParser parser) throws IOException;
-
-    /** The rows read. */
-    int size();
-
-    /** {@code String.valueOf(customerId).hashCode()} of a row read. */
-    int idHash(int row);
-
-    /** The page's items: empty when no row was read. */
-    List<T> items();
-  }
-
-  /** The rows of a page as a list, one item per row. */
-  static <T> PageRows<T> listed(Responses.RowReader<T> reader, Function<T, String> idOf) {
-    return new PageRows<>() {
-      private final List<T> rows = new ArrayList<>();
-
-      @Override
-      public void read(JsonParser parser) throws IOException {
-        rows.add(reader.read(parser));
-      }
-
-      @Override
-      public int size() {
-        return rows.size();
-      }
-
-      @Override
-      public int idHash(int row) {
-        return String.valueOf(idOf.apply(rows.get(row))).hashCode();
-      }
-
-      @Override
-      public List<T> items() {
-        return rows;
-      }
-    };
-  }
-
   static <T> PagedIterable<T> of(
       Responses responses,
       long campaignId,
@@ -152,29 +101,30 @@ final class TargetPaging {
       Consumer<Call<?>> onCall,
       String operation,
       String rowName,
-      Function<TargetRows.PageStats, PageRows<T>> rowsFor) {
+      Function<TargetRows.PageStats, Responses.RowReader<T>> readerFor,
+      Function<T, String> idOf) {
     return PagedIterable.of(
         token -> {
           Cursor c = Cursor.parse(token);
           int page = c.page() > 0 ? c.page() : (int) (c.skip() / pageSize) + 1;
           TargetRows.PageStats stats = new TargetRows.PageStats();
-          PageRows<T> rows = rowsFor.apply(stats);
-          Responses.RowReader<Void> reader =
+          Responses.RowReader<T> rowReader = readerFor.apply(stats);
+          Responses.RowReader<T> reader =
               parser -> {
                 try {
-                  rows.read(parser);
-                  return null;
+                  return rowReader.read(parser);
                 } catch (IllegalArgumentException | ConfigurationException e) {
                   throw responses.unusable(operation, e.getMessage(), "");
                 }
               };
+          List<T> rows = new ArrayList<>(Math.min(pageSize, 1024));
           Call<okhttp3.ResponseBody> call = fetch.apply(c.skip());
           onCall.accept(call);
-          int n = responses.readRows(call, operation, rowName, reader, row -> {});
+          int n = responses.readRows(call, operation, rowName, reader, rows::add);
           if (n == 0) {
-            return new PagedIterable.Page<>(rows.items(), null);
+            return new PagedIterable.Page<>(rows, null);
           }
-          Digest digest = Digest.of(rows);
+          Digest digest = Digest.of(rows, idOf);
           int repeats = digest.repeats(c.previous()) ? c.repeats() + 1 : 0;
           if (repeats >= (n == 1 ? SINGLE_ROW_REPEATS : 1)) {
             throw new TargetListingException(
@@ -203,7 +153,7 @@ final class TargetPaging {
             checkAttributes(campaignId, attributeNames, operation, page, c.skip(), stats);
           }
           String next = n < pageSize ? null : c.next(c.skip() + n, digest, repeats);
-          return new PagedIterable.Page<>(rows.items(), next);
+          return new PagedIterable.Page<>(rows, next);
         });
   }
 

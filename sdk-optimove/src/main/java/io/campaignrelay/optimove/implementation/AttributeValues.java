@@ -52,15 +52,6 @@ public final class AttributeValues {
   }
 
   /**
-   * The number of requested attributes: the values of every resolved row.
-   *
-   * @return the count
-   */
-  public int size() {
-    return names.size();
-  }
-
-  /**
    * Reads the value the parser is on (any token: an array, a string, null, or another scalar or
    * object kept as its text), leaving the parser on its last token.
    *
