@@ -477,7 +477,8 @@ public final class OptimoveClient {
   /** The same listing, telling {@code onCall} each page's call before it runs (to cancel it). */
   PagedIterable<CustomerSendDetail> listCustomerSendDetails(
       CampaignTargetQuery query, java.util.function.Consumer<retrofit2.Call<?>> onCall) {
-    return sendListing(
+    return targetListing(
+        false,
         query,
         onCall,
         attributes -> stats -> TargetRows.sendDetails(attributes, stats),
@@ -485,50 +486,23 @@ public final class OptimoveClient {
   }
 
   /**
-   * The listing of {@link #listCustomerSendDetails(CampaignTargetQuery,
-   * java.util.function.Consumer)} with each row made by {@code factory} instead of a {@link
-   * CustomerSendDetail} (the target source's recipients): the same calls, checks and errors ({@link
-   * TargetRows#targets}).
+   * The listing of {@link #listCustomerExecutionDetails(CampaignTargetQuery,
+   * java.util.function.Consumer)} ({@code execution} true) or {@link
+   * #listCustomerSendDetails(CampaignTargetQuery, java.util.function.Consumer)} with each row made
+   * by {@code factory} instead of a detail (the target source's recipients): the same calls, checks
+   * and errors ({@link TargetRows#targets}).
    */
-  <T> PagedIterable<T> listSendTargets(
+  <T> PagedIterable<T> listTargets(
+      boolean execution,
       CampaignTargetQuery query,
       java.util.function.Consumer<retrofit2.Call<?>> onCall,
       TargetRows.TargetFactory<T> factory,
       java.util.function.Function<T, String> idOf) {
-    return sendListing(
-        query,
-        onCall,
-        attributes -> stats -> TargetRows.targets(false, attributes, stats, factory),
-        idOf);
-  }
-
-  /**
-   * One of the target listings of GetCustomerSendDetailsByChannel, rows read by the readers for the
-   * query.
-   */
-  private <T> PagedIterable<T> sendListing(
-      CampaignTargetQuery query,
-      java.util.function.Consumer<retrofit2.Call<?>> onCall,
-      java.util.function.Function<
-              AttributeValues,
-              java.util.function.Function<TargetRows.PageStats, Responses.RowReader<T>>>
-          readers,
-      java.util.function.Function<T, String> idOf) {
     return targetListing(
+        execution,
         query,
-        "GetCustomerSendDetailsByChannel",
-        "SendDetailRow",
-        (attrs, delimiter, skip) ->
-            api.getCustomerSendDetailsByChannel(
-                cat("customers"),
-                query.channelId(),
-                query.campaignId(),
-                attrs,
-                delimiter,
-                query.pageSize(),
-                skip),
         onCall,
-        readers,
+        attributes -> stats -> TargetRows.targets(execution, attributes, stats, factory),
         idOf);
   }
 
@@ -537,12 +511,13 @@ public final class OptimoveClient {
     retrofit2.Call<okhttp3.ResponseBody> call(String attrs, String delimiter, long skip);
   }
 
-  /** A target listing of {@code function}: the query's attributes, paging, checks and readers. */
+  /**
+   * A target listing: GetCustomerExecutionDetailsByCampaign ({@code execution} true) or
+   * GetCustomerSendDetailsByChannel, with the query's attributes, paging, checks and readers.
+   */
   private <T> PagedIterable<T> targetListing(
+      boolean execution,
       CampaignTargetQuery query,
-      String function,
-      String rowName,
-      PageCall pageCall,
       java.util.function.Consumer<retrofit2.Call<?>> onCall,
       java.util.function.Function<
               AttributeValues,
@@ -550,6 +525,29 @@ public final class OptimoveClient {
           readers,
       java.util.function.Function<T, String> idOf) {
     Objects.requireNonNull(query, "query");
+    String function =
+        execution ? "GetCustomerExecutionDetailsByCampaign" : "GetCustomerSendDetailsByChannel";
+    String rowName = execution ? "ExecutionDetailRow" : "SendDetailRow";
+    PageCall pageCall =
+        execution
+            ? (attrs, delimiter, skip) ->
+                api.getCustomerExecutionDetailsByCampaign(
+                    cat("customers"),
+                    query.campaignId(),
+                    query.channelId(),
+                    attrs,
+                    delimiter,
+                    query.pageSize(),
+                    skip)
+            : (attrs, delimiter, skip) ->
+                api.getCustomerSendDetailsByChannel(
+                    cat("customers"),
+                    query.channelId(),
+                    query.campaignId(),
+                    attrs,
+                    delimiter,
+                    query.pageSize(),
+                    skip);
     String operation = op("GET", "customers", function);
     String attrs = joinAttributes(query);
     String delimiter = attrs == null ? null : String.valueOf(query.attributeDelimiter());
@@ -585,59 +583,12 @@ public final class OptimoveClient {
   /** The same listing, telling {@code onCall} each page's call before it runs (to cancel it). */
   PagedIterable<CustomerExecutionDetail> listCustomerExecutionDetails(
       CampaignTargetQuery query, java.util.function.Consumer<retrofit2.Call<?>> onCall) {
-    return executionListing(
+    return targetListing(
+        true,
         query,
         onCall,
         attributes -> stats -> TargetRows.executionDetails(attributes, stats),
         CustomerExecutionDetail::customerId);
-  }
-
-  /**
-   * The listing of {@link #listCustomerExecutionDetails(CampaignTargetQuery,
-   * java.util.function.Consumer)} with each row made by {@code factory} instead of a {@link
-   * CustomerExecutionDetail} (the target source's recipients): the same calls, checks and errors
-   * ({@link TargetRows#targets}).
-   */
-  <T> PagedIterable<T> listExecutionTargets(
-      CampaignTargetQuery query,
-      java.util.function.Consumer<retrofit2.Call<?>> onCall,
-      TargetRows.TargetFactory<T> factory,
-      java.util.function.Function<T, String> idOf) {
-    return executionListing(
-        query,
-        onCall,
-        attributes -> stats -> TargetRows.targets(true, attributes, stats, factory),
-        idOf);
-  }
-
-  /**
-   * One of the target listings of GetCustomerExecutionDetailsByCampaign, rows read by the readers
-   * for the query.
-   */
-  private <T> PagedIterable<T> executionListing(
-      CampaignTargetQuery query,
-      java.util.function.Consumer<retrofit2.Call<?>> onCall,
-      java.util.function.Function<
-              AttributeValues,
-              java.util.function.Function<TargetRows.PageStats, Responses.RowReader<T>>>
-          readers,
-      java.util.function.Function<T, String> idOf) {
-    return targetListing(
-        query,
-        "GetCustomerExecutionDetailsByCampaign",
-        "ExecutionDetailRow",
-        (attrs, delimiter, skip) ->
-            api.getCustomerExecutionDetailsByCampaign(
-                cat("customers"),
-                query.campaignId(),
-                query.channelId(),
-                attrs,
-                delimiter,
-                query.pageSize(),
-                skip),
-        onCall,
-        readers,
-        idOf);
   }
 
   /**

@@ -169,13 +169,12 @@ public final class OptimoveTargetSource implements TargetSource {
           }
         };
     PagedIterable<Object> listing =
-        switch (function) {
-          case EXECUTION_DETAILS_BY_CAMPAIGN ->
-              client.listExecutionTargets(
-                  query, inFlight::watch, factory, OptimoveTargetSource::id);
-          case SEND_DETAILS_BY_CHANNEL ->
-              client.listSendTargets(query, inFlight::watch, factory, OptimoveTargetSource::id);
-        };
+        client.listTargets(
+            function == Function.EXECUTION_DETAILS_BY_CAMPAIGN,
+            query,
+            inFlight::watch,
+            factory,
+            OptimoveTargetSource::id);
     Iterator<List<Recipient>> pages =
         new RecipientPages(listing.byPage().iterator(), targeted, pageSize);
     if (!prefetch) {
