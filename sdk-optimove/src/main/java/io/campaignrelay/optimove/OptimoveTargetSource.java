@@ -331,11 +331,14 @@ public final class OptimoveTargetSource implements TargetSource {
   }
 
   /**
-   * The rows of the pages in order. The exhausted page is let go before the next one is asked for.
+   * The rows of the pages in order. Each row is let go of as it is taken (its slot of the page's
+   * own array is cleared), so that what the engine is done with is not kept alive by the page until
+   * the page's last row: a page of recipients is megabytes, and what a young collection finds alive
+   * it copies. The exhausted page is let go before the next one is asked for.
    */
   private static final class Rows implements Iterator<Recipient> {
     private final Iterator<List<Recipient>> pages;
-    private List<Recipient> page;
+    private List<Recipient> page; // the source's own array (Arrays.asList): set(i, null) is allowed
     private int index;
 
     Rows(Iterator<List<Recipient>> pages) {
@@ -360,7 +363,9 @@ public final class OptimoveTargetSource implements TargetSource {
       if (!hasNext()) {
         throw new NoSuchElementException();
       }
-      return page.get(index++);
+      Recipient r = page.get(index);
+      page.set(index++, null);
+      return r;
     }
   }
 
