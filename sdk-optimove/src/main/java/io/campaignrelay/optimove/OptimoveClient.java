@@ -21,6 +21,7 @@ import io.campaignrelay.core.http.spi.HttpPipeline;
 import io.campaignrelay.core.http.spi.VendorProfile;
 import io.campaignrelay.optimove.implementation.AttributeValues;
 import io.campaignrelay.optimove.implementation.Chunks;
+import io.campaignrelay.optimove.implementation.CompactTargets;
 import io.campaignrelay.optimove.implementation.EndpointRules;
 import io.campaignrelay.optimove.implementation.OptimoveApi;
 import io.campaignrelay.optimove.implementation.OptimoveErrors;
@@ -481,29 +482,63 @@ public final class OptimoveClient {
         false,
         query,
         onCall,
-        attributes -> stats -> TargetRows.sendDetails(attributes, stats),
-        CustomerSendDetail::customerId);
+        (attributes, stats) ->
+            TargetPaging.listOf(
+                TargetRows.sendDetails(attributes, stats),
+                CustomerSendDetail::customerId,
+                query.pageSize()));
   }
 
   /**
    * The listing of {@link #listCustomerExecutionDetails(CampaignTargetQuery,
    * java.util.function.Consumer)} ({@code execution} true) or {@link
-   * #listCustomerSendDetails(CampaignTargetQuery, java.util.function.Consumer)} with each row made
-   * by {@code factory} instead of a detail (the target source's recipients): the same calls, checks
-   * and errors ({@link TargetRows#targets}).
+   * #listCustomerSendDetails(CampaignTargetQuery, java.util.function.Consumer)} with each page's
+   * rows kept packed ({@link CompactTargets}) and the page made one element by {@code pageOf} (the
+   * target source's page of recipients), instead of a detail per row: the same calls, checks and
+   * errors. Each page of the listing has exactly one item, that element.
+   *
+   * @param factory makes the element of a row that is not kept packed (see {@link CompactTargets})
+   * @param campaignCodes the codes of rows without their own (send-details rows)
+   * @param pageOf makes a page's element from its packed rows
    */
-  <T> PagedIterable<T> listTargets(
+  <P> PagedIterable<P> listTargets(
       boolean execution,
       CampaignTargetQuery query,
       java.util.function.Consumer<retrofit2.Call<?>> onCall,
-      TargetRows.TargetFactory<T> factory,
-      java.util.function.Function<T, String> idOf) {
+      TargetRows.TargetFactory<?> factory,
+      List<String> campaignCodes,
+      java.util.function.Function<CompactTargets, P> pageOf) {
     return targetListing(
         execution,
         query,
         onCall,
-        attributes -> stats -> TargetRows.targets(execution, attributes, stats, factory),
-        idOf);
+        (attributes, stats) -> {
+          CompactTargets page =
+              CompactTargets.page(
+                  execution, attributes, stats, factory, campaignCodes, query.pageSize());
+          return new TargetPaging.PageRows<P>() {
+            @Override
+            public void read(com.fasterxml.jackson.core.JsonParser parser)
+                throws java.io.IOException {
+              page.read(parser);
+            }
+
+            @Override
+            public int size() {
+              return page.size();
+            }
+
+            @Override
+            public int idHash(int row) {
+              return page.idHash(row);
+            }
+
+            @Override
+            public List<P> items() {
+              return List.of(pageOf.apply(page));
+            }
+          };
+        });
   }
 
   /** One page's call of a target listing, from the joined attributes, delimiter and skip. */
@@ -519,11 +554,8 @@ public final class OptimoveClient {
       boolean execution,
       CampaignTargetQuery query,
       java.util.function.Consumer<retrofit2.Call<?>> onCall,
-      java.util.function.Function<
-              AttributeValues,
-              java.util.function.Function<TargetRows.PageStats, Responses.RowReader<T>>>
-          readers,
-      java.util.function.Function<T, String> idOf) {
+      java.util.function.BiFunction<AttributeValues, TargetRows.PageStats, TargetPaging.PageRows<T>>
+          rows) {
     Objects.requireNonNull(query, "query");
     String function =
         execution ? "GetCustomerExecutionDetailsByCampaign" : "GetCustomerSendDetailsByChannel";
@@ -561,8 +593,7 @@ public final class OptimoveClient {
         onCall,
         operation,
         rowName,
-        readers.apply(attributes),
-        idOf);
+        stats -> rows.apply(attributes, stats));
   }
 
   /**
@@ -587,8 +618,11 @@ public final class OptimoveClient {
         true,
         query,
         onCall,
-        attributes -> stats -> TargetRows.executionDetails(attributes, stats),
-        CustomerExecutionDetail::customerId);
+        (attributes, stats) ->
+            TargetPaging.listOf(
+                TargetRows.executionDetails(attributes, stats),
+                CustomerExecutionDetail::customerId,
+                query.pageSize()));
   }
 
   /**

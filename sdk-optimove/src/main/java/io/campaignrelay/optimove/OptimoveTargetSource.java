@@ -9,10 +9,10 @@ import io.campaignrelay.core.PagedIterable;
 import io.campaignrelay.core.TemplateId;
 import io.campaignrelay.core.execution.Recipient;
 import io.campaignrelay.core.execution.TargetSource;
+import io.campaignrelay.optimove.implementation.CompactTargets;
 import io.campaignrelay.optimove.implementation.TargetRows;
 import io.campaignrelay.optimove.models.CampaignTargetQuery;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -145,8 +145,10 @@ public final class OptimoveTargetSource implements TargetSource {
     InFlight inFlight = new InFlight();
     Targeted targeted = new Targeted(campaign, campaignId);
     List<String> campaignCodes = campaign.promoCodes();
-    // each row becomes its recipient as it is read (a row that cannot be one is kept as a Pending
-    // row and fails where it failed before: when its page is handed over, after the page's checks)
+    // a page keeps its rows packed, each made a recipient when the engine takes it; a row that
+    // might not make one is made by this factory as it is read (a row that cannot be one is kept as
+    // a Pending row and fails where it failed before: when its page is handed over, after the
+    // page's checks)
     TargetRows.TargetFactory<Object> factory =
         (customerId, templateId, promoCodes, attributes) -> {
           List<String> codes = promoCodes != null ? promoCodes : campaignCodes;
@@ -168,15 +170,15 @@ public final class OptimoveTargetSource implements TargetSource {
                 campaignTemplateNumber);
           }
         };
-    PagedIterable<Object> listing =
+    PagedIterable<Page> listing =
         client.listTargets(
             function == Function.EXECUTION_DETAILS_BY_CAMPAIGN,
             query,
             inFlight::watch,
             factory,
-            OptimoveTargetSource::id);
-    Iterator<List<Recipient>> pages =
-        new RecipientPages(listing.byPage().iterator(), targeted, pageSize);
+            campaignCodes,
+            rows -> new Page(rows, campaignCodes, campaignTemplate, campaignTemplateNumber));
+    Iterator<List<Recipient>> pages = new RecipientPages(listing.iterator(), targeted, pageSize);
     if (!prefetch) {
       return stream(new Rows(pages));
     }
@@ -284,9 +286,68 @@ public final class OptimoveTargetSource implements TargetSource {
     }
   }
 
-  /** A listed row's customer id as read (the page digest's input). */
-  private static String id(Object row) {
-    return row instanceof Recipient r ? r.customerId().value() : ((Pending) row).customerId();
+  /**
+   * One page of recipients over its packed rows ({@link CompactTargets}): each row is made a
+   * recipient when it is taken ({@link #get(int)}, once per row by the consumer), so the page holds
+   * characters and a few arrays, not the recipients' objects, while it waits and is consumed.
+   */
+  private static final class Page extends java.util.AbstractList<Recipient>
+      implements java.util.RandomAccess {
+    private final CompactTargets rows;
+    private final List<String> campaignCodes;
+    private final TemplateId campaignTemplate;
+    private final long campaignTemplateNumber;
+    private int[] kept; // the rows kept after the repeats were dropped, or null for all of them
+    private int size;
+
+    Page(
+        CompactTargets rows,
+        List<String> campaignCodes,
+        TemplateId campaignTemplate,
+        long campaignTemplateNumber) {
+      this.rows = rows;
+      this.campaignCodes = campaignCodes;
+      this.campaignTemplate = campaignTemplate;
+      this.campaignTemplateNumber = campaignTemplateNumber;
+      this.size = rows.size();
+    }
+
+    /** Fails as the first row that is not a recipient fails, if there is one. */
+    void checkRecipients() {
+      for (int i = 0; i < size; i++) {
+        if (rows.special(i) instanceof Pending p) {
+          p.recipient();
+        }
+      }
+    }
+
+    void keep(int[] rowsKept, int count) {
+      kept = rowsKept;
+      size = count;
+    }
+
+    @Override
+    public Recipient get(int index) {
+      Objects.checkIndex(index, size);
+      int row = kept == null ? index : kept[index];
+      Object made = rows.special(row);
+      if (made != null) {
+        return made instanceof Recipient r ? r : ((Pending) made).recipient();
+      }
+      List<String> own = rows.promoCodes(row);
+      return recipient(
+          rows.customerId(row),
+          rows.attributes(row),
+          own != null ? own : campaignCodes,
+          rows.templateId(row),
+          campaignTemplate,
+          campaignTemplateNumber);
+    }
+
+    @Override
+    public int size() {
+      return size;
+    }
   }
 
   /**
@@ -296,11 +357,11 @@ public final class OptimoveTargetSource implements TargetSource {
    * every row of the page is a recipient: a page that fails leaves the window as it was.
    */
   private static final class RecipientPages implements Iterator<List<Recipient>> {
-    private final Iterator<PagedIterable.Page<Object>> pages;
+    private final Iterator<Page> pages;
     private final Targeted targeted;
     private final RecentIds recent;
 
-    RecipientPages(Iterator<PagedIterable.Page<Object>> pages, Targeted targeted, int window) {
+    RecipientPages(Iterator<Page> pages, Targeted targeted, int window) {
       this.pages = pages;
       this.targeted = targeted;
       this.recent = new RecentIds(window);
@@ -313,32 +374,38 @@ public final class OptimoveTargetSource implements TargetSource {
 
     @Override
     public List<Recipient> next() {
-      List<Object> rows = pages.next().items();
-      targeted.check(rows.size());
-      Recipient[] out = new Recipient[rows.size()];
-      for (int i = 0; i < out.length; i++) {
-        Object row = rows.get(i);
-        out[i] = row instanceof Recipient r ? r : ((Pending) row).recipient();
-      }
-      int kept = 0;
-      for (Recipient r : out) {
-        if (recent.add(r.customerId())) {
-          out[kept++] = r;
+      Page page = pages.next();
+      int n = page.size();
+      targeted.check(n);
+      page.checkRecipients();
+      int[] kept = null;
+      int count = 0;
+      for (int i = 0; i < n; i++) {
+        if (recent.add(page.rows, i)) {
+          if (kept != null) {
+            kept[count] = i;
+          }
+          count++;
+        } else if (kept == null) {
+          kept = new int[n];
+          for (int j = 0; j < i; j++) {
+            kept[j] = j;
+          }
         }
       }
-      return Arrays.asList(kept == out.length ? out : Arrays.copyOf(out, kept));
+      if (kept != null) {
+        page.keep(kept, count);
+      }
+      return page;
     }
   }
 
   /**
-   * The rows of the pages in order. Each row is let go of as it is taken (its slot of the page's
-   * own array is cleared), so that what the engine is done with is not kept alive by the page until
-   * the page's last row: a page of recipients is megabytes, and what a young collection finds alive
-   * it copies. The exhausted page is let go before the next one is asked for.
+   * The rows of the pages in order; the exhausted page is let go before the next one is asked for.
    */
   private static final class Rows implements Iterator<Recipient> {
     private final Iterator<List<Recipient>> pages;
-    private List<Recipient> page; // the source's own array (Arrays.asList): set(i, null) is allowed
+    private List<Recipient> page;
     private int index;
 
     Rows(Iterator<List<Recipient>> pages) {
@@ -363,18 +430,19 @@ public final class OptimoveTargetSource implements TargetSource {
       if (!hasNext()) {
         throw new NoSuchElementException();
       }
-      Recipient r = page.get(index);
-      page.set(index++, null);
-      return r;
+      return page.get(index++);
     }
   }
 
   /**
    * The last {@code window} distinct customer ids added, without an allocation per id: a ring of
-   * the ids in insertion order and a linear-probing table of their ring positions.
+   * the ids' places (a page's packed rows and a row) in insertion order and a linear-probing table
+   * of their ring positions. The ring keeps the pages of its ids alive: at most the page being
+   * added and the one before it, which the consumer holds anyway.
    */
   static final class RecentIds {
-    private final CustomerId[] ring;
+    private final CompactTargets[] pages;
+    private final int[] rows;
     // each ring position's spread hash: probes and deletions compare and re-home by it without
     // reading the ids themselves (an id is only compared when its hash matches)
     private final int[] hashes;
@@ -384,28 +452,31 @@ public final class OptimoveTargetSource implements TargetSource {
     private int size;
 
     RecentIds(int window) {
-      ring = new CustomerId[Math.max(1, window)];
-      hashes = new int[ring.length];
-      int capacity = Integer.highestOneBit(Math.max(2, ring.length * 2 - 1)) << 1;
+      pages = new CompactTargets[Math.max(1, window)];
+      rows = new int[pages.length];
+      hashes = new int[pages.length];
+      int capacity = Integer.highestOneBit(Math.max(2, pages.length * 2 - 1)) << 1;
       table = new int[capacity];
       mask = capacity - 1;
     }
 
     /**
-     * Adds the id unless it is among the last window ids added.
+     * Adds a row's id unless it is among the last window ids added.
      *
+     * @param page the row's page
+     * @param row the row
      * @return true if it was added (not a recent repeat)
      */
-    boolean add(CustomerId id) {
-      int h = spread(id);
+    boolean add(CompactTargets page, int row) {
+      int h = spread(page.idHash(row));
       int slot = h & mask;
       for (int e = table[slot]; e != 0; e = table[slot]) {
-        if (hashes[e - 1] == h && ring[e - 1].equals(id)) {
+        if (hashes[e - 1] == h && page.sameId(row, pages[e - 1], rows[e - 1])) {
           return false;
         }
         slot = (slot + 1) & mask;
       }
-      if (size == ring.length) {
+      if (size == pages.length) {
         remove(head);
         slot = h & mask;
         while (table[slot] != 0) {
@@ -414,15 +485,16 @@ public final class OptimoveTargetSource implements TargetSource {
       } else {
         size++;
       }
-      ring[head] = id;
+      pages[head] = page;
+      rows[head] = row;
       hashes[head] = h;
       table[slot] = head + 1;
-      head = head + 1 == ring.length ? 0 : head + 1;
+      head = head + 1 == pages.length ? 0 : head + 1;
       return true;
     }
 
-    private static int spread(CustomerId id) {
-      int h = id.hashCode() * 0x9E3779B9;
+    private static int spread(int hash) {
+      int h = hash * 0x9E3779B9;
       return h ^ (h >>> 16);
     }
 
@@ -447,7 +519,7 @@ public final class OptimoveTargetSource implements TargetSource {
         }
       }
       table[i] = 0;
-      ring[position] = null;
+      pages[position] = null;
     }
   }
 

@@ -33,18 +33,69 @@ final class TargetPaging {
 
   private TargetPaging() {}
 
+  /**
+   * The rows of one page as they are read, and the page's elements once it is complete.
+   *
+   * @param <T> the element type
+   */
+  interface PageRows<T> {
+    /** Reads the row the parser is on (positioned on its START_OBJECT). */
+    void read(com.fasterxml.jackson.core.JsonParser parser) throws java.io.IOException;
+
+    /** The rows read so far. */
+    int size();
+
+    /** {@code String.valueOf(<the row's customer id>).hashCode()}: the page digest's input. */
+    int idHash(int row);
+
+    /** The page's elements, once every row was read. */
+    List<T> items();
+  }
+
+  /**
+   * Rows read one object each by a row reader, into a list.
+   *
+   * @param reader reads a row
+   * @param idOf a row's customer id as read
+   * @param expected the page size asked for
+   * @param <T> the row type
+   * @return the rows of one page
+   */
+  static <T> PageRows<T> listOf(
+      Responses.RowReader<T> reader, Function<T, String> idOf, int expected) {
+    List<T> rows = new ArrayList<>(Math.min(expected, 1024));
+    return new PageRows<>() {
+      @Override
+      public void read(com.fasterxml.jackson.core.JsonParser parser) throws java.io.IOException {
+        rows.add(reader.read(parser));
+      }
+
+      @Override
+      public int size() {
+        return rows.size();
+      }
+
+      @Override
+      public int idHash(int row) {
+        return String.valueOf(idOf.apply(rows.get(row))).hashCode();
+      }
+
+      @Override
+      public List<T> items() {
+        return rows;
+      }
+    };
+  }
+
   /** The page's digest. */
   private record Digest(int first, int last, int all, int rows) {
-    static <T> Digest of(List<T> rows, Function<T, String> idOf) {
+    static Digest of(PageRows<?> rows) {
       int all = 1;
-      for (T r : rows) {
-        all = 31 * all + String.valueOf(idOf.apply(r)).hashCode();
+      int n = rows.size();
+      for (int i = 0; i < n; i++) {
+        all = 31 * all + rows.idHash(i);
       }
-      return new Digest(
-          String.valueOf(idOf.apply(rows.get(0))).hashCode(),
-          String.valueOf(idOf.apply(rows.get(rows.size() - 1))).hashCode(),
-          all,
-          rows.size());
+      return new Digest(rows.idHash(0), rows.idHash(n - 1), all, n);
     }
 
     boolean repeats(Digest previous) {
@@ -101,30 +152,29 @@ final class TargetPaging {
       Consumer<Call<?>> onCall,
       String operation,
       String rowName,
-      Function<TargetRows.PageStats, Responses.RowReader<T>> readerFor,
-      Function<T, String> idOf) {
+      Function<TargetRows.PageStats, PageRows<T>> rowsFor) {
     return PagedIterable.of(
         token -> {
           Cursor c = Cursor.parse(token);
           int page = c.page() > 0 ? c.page() : (int) (c.skip() / pageSize) + 1;
           TargetRows.PageStats stats = new TargetRows.PageStats();
-          Responses.RowReader<T> rowReader = readerFor.apply(stats);
-          Responses.RowReader<T> reader =
+          PageRows<T> rows = rowsFor.apply(stats);
+          Responses.RowReader<Boolean> reader =
               parser -> {
                 try {
-                  return rowReader.read(parser);
+                  rows.read(parser);
+                  return Boolean.TRUE;
                 } catch (IllegalArgumentException | ConfigurationException e) {
                   throw responses.unusable(operation, e.getMessage(), "");
                 }
               };
-          List<T> rows = new ArrayList<>(Math.min(pageSize, 1024));
           Call<okhttp3.ResponseBody> call = fetch.apply(c.skip());
           onCall.accept(call);
-          int n = responses.readRows(call, operation, rowName, reader, rows::add);
+          int n = responses.readRows(call, operation, rowName, reader, read -> {});
           if (n == 0) {
-            return new PagedIterable.Page<>(rows, null);
+            return new PagedIterable.Page<>(rows.items(), null);
           }
-          Digest digest = Digest.of(rows, idOf);
+          Digest digest = Digest.of(rows);
           int repeats = digest.repeats(c.previous()) ? c.repeats() + 1 : 0;
           if (repeats >= (n == 1 ? SINGLE_ROW_REPEATS : 1)) {
             throw new TargetListingException(
@@ -153,7 +203,7 @@ final class TargetPaging {
             checkAttributes(campaignId, attributeNames, operation, page, c.skip(), stats);
           }
           String next = n < pageSize ? null : c.next(c.skip() + n, digest, repeats);
-          return new PagedIterable.Page<>(rows, next);
+          return new PagedIterable.Page<>(rows.items(), next);
         });
   }
 

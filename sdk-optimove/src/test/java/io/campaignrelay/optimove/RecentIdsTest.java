@@ -2,14 +2,78 @@ package io.campaignrelay.optimove;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.campaignrelay.core.CustomerId;
+import io.campaignrelay.optimove.implementation.AttributeValues;
+import io.campaignrelay.optimove.implementation.CompactTargets;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The allocation-free window of recent ids answers as the LinkedHashSet it replaced. */
+/**
+ * The allocation-free window of recent ids answers as the LinkedHashSet it replaced. The ids are
+ * packed rows of real pages (read from JSON, as the source reads them), split into pages of 100
+ * rows so that ids are compared within a page and across pages.
+ */
 class RecentIdsTest {
+
+  private static final int PAGE = 100;
+
+  /** Feeds the ids to the window page by page, answering for each whether it was added. */
+  static final class Feed {
+    private final OptimoveTargetSource.RecentIds ids;
+
+    Feed(int window) {
+      ids = new OptimoveTargetSource.RecentIds(window);
+    }
+
+    /** The window's answers for the ids, in order, read as pages of {@link #PAGE} rows. */
+    java.util.List<Boolean> add(java.util.List<CustomerId> all) {
+      java.util.List<Boolean> out = new java.util.ArrayList<>();
+      for (int from = 0; from < all.size(); from += PAGE) {
+        java.util.List<CustomerId> part = all.subList(from, Math.min(all.size(), from + PAGE));
+        CompactTargets page = page(part);
+        for (int i = 0; i < part.size(); i++) {
+          out.add(ids.add(page, i));
+        }
+      }
+      return out;
+    }
+  }
+
+  static CompactTargets page(java.util.List<CustomerId> ids) {
+    StringBuilder json = new StringBuilder("[");
+    for (CustomerId id : ids) {
+      json.append(json.length() > 1 ? "," : "").append("{\"CustomerID\":\"").append(id.value());
+      json.append("\"}");
+    }
+    json.append(']');
+    CompactTargets page =
+        CompactTargets.page(
+            true,
+            AttributeValues.forQuery(java.util.List.of(), ','),
+            null,
+            (customerId, templateId, codes, attributes) -> "not packed: " + customerId,
+            java.util.List.of(),
+            ids.size());
+    try (JsonParser p = new JsonFactory().createParser(json.toString())) {
+      p.nextToken();
+      while (p.nextToken() == JsonToken.START_OBJECT) {
+        page.read(p);
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    for (int i = 0; i < ids.size(); i++) {
+      assertThat(page.special(i)).isNull();
+      assertThat(page.customerId(i)).isEqualTo(ids.get(i).value());
+      assertThat(page.idHash(i)).isEqualTo(ids.get(i).value().hashCode());
+    }
+    return page;
+  }
 
   /** The former rule: add, and drop the eldest when past the window. */
   static boolean reference(LinkedHashSet<CustomerId> recent, CustomerId id, int window) {
@@ -29,11 +93,15 @@ class RecentIdsTest {
     Random random = new Random(17);
     for (int window : new int[] {1, 2, 3, 7, 64, 1000}) {
       for (int spread : new int[] {2, window, window * 3 + 1, 50_000}) {
-        OptimoveTargetSource.RecentIds ids = new OptimoveTargetSource.RecentIds(window);
-        LinkedHashSet<CustomerId> recent = new LinkedHashSet<>();
+        java.util.List<CustomerId> stream = new java.util.ArrayList<>();
         for (int i = 0; i < 20_000; i++) {
-          CustomerId id = CustomerId.of("c" + random.nextInt(Math.max(1, spread)));
-          assertThat(ids.add(id))
+          stream.add(CustomerId.of("c" + random.nextInt(Math.max(1, spread))));
+        }
+        java.util.List<Boolean> answers = new Feed(window).add(stream);
+        LinkedHashSet<CustomerId> recent = new LinkedHashSet<>();
+        for (int i = 0; i < stream.size(); i++) {
+          CustomerId id = stream.get(i);
+          assertThat(answers.get(i))
               .as("window %d, spread %d, step %d, id %s", window, spread, i, id)
               .isEqualTo(reference(recent, id, window));
         }
@@ -43,13 +111,9 @@ class RecentIdsTest {
 
   @Test
   void anIdComesBackOnceItLeftTheWindow() {
-    OptimoveTargetSource.RecentIds ids = new OptimoveTargetSource.RecentIds(2);
-    assertThat(ids.add(CustomerId.of("a"))).isTrue();
-    assertThat(ids.add(CustomerId.of("a"))).isFalse();
-    assertThat(ids.add(CustomerId.of("b"))).isTrue();
-    assertThat(ids.add(CustomerId.of("c"))).isTrue();
-    assertThat(ids.add(CustomerId.of("b"))).isFalse();
-    assertThat(ids.add(CustomerId.of("a"))).isTrue();
+    java.util.List<CustomerId> stream =
+        java.util.stream.Stream.of("a", "a", "b", "c", "b", "a").map(CustomerId::of).toList();
+    assertThat(new Feed(2).add(stream)).containsExactly(true, false, true, true, false, true);
   }
 
   @Test
@@ -65,12 +129,16 @@ class RecentIdsTest {
       alike.add(CustomerId.of(sb.toString()));
     }
     assertThat(alike.stream().map(CustomerId::hashCode).distinct()).hasSize(1);
-    OptimoveTargetSource.RecentIds ids = new OptimoveTargetSource.RecentIds(5);
     LinkedHashSet<CustomerId> recent = new LinkedHashSet<>();
     Random random = new Random(3);
+    java.util.List<CustomerId> stream = new java.util.ArrayList<>();
     for (int i = 0; i < 5_000; i++) {
-      CustomerId id = alike.get(random.nextInt(alike.size()));
-      assertThat(ids.add(id)).as("step %d, id %s", i, id).isEqualTo(reference(recent, id, 5));
+      stream.add(alike.get(random.nextInt(alike.size())));
+    }
+    java.util.List<Boolean> answers = new Feed(5).add(stream);
+    for (int i = 0; i < stream.size(); i++) {
+      CustomerId id = stream.get(i);
+      assertThat(answers.get(i)).as("step %d, id %s", i, id).isEqualTo(reference(recent, id, 5));
     }
   }
 }

@@ -20,7 +20,7 @@ import okio.Buffer;
 import org.junit.jupiter.api.Test;
 
 /**
- * The target source reads its pages with its own row reader ({@code TargetRows.targets}: no public
+ * The target source reads its pages with its own row reader ({@code CompactTargets}: no public
  * model per row, no time string, one attribute buffer per page, the previous row's promo list
  * shared). These check it against the public listings read by the public models' readers and turned
  * into recipients the way the source did before, page by page: the same recipients on ordinary and
@@ -158,6 +158,42 @@ class TargetReaderEquivalenceTest extends OptimoveTestSupport {
     }
   }
 
+  @Test
+  void largePagesPackedOverManyBlocksGiveTheSameRecipients() {
+    // 6,000 rows of ~60 chars fill several of a page's 64k-char blocks; among them values longer
+    // than a packed value may be (kept as strings of their own), text outside Latin-1, null and
+    // missing values, ids that are not plain ASCII (made as they are read), repeats, templates
+    StringBuilder page = new StringBuilder("[");
+    String longText = "x".repeat(4_096) + "\u00e9" + "y".repeat(2_000);
+    for (int i = 0; i < 6_000; i++) {
+      if (i > 0) {
+        page.append(',');
+      }
+      String id = i % 700 == 5 ? "Zo\u00eb" + i : i % 911 == 3 ? "C" + (i - 2) : "C" + i;
+      page.append("{\"CustomerID\":\"").append(id).append("\",\"ActionID\":3");
+      page.append(",\"TemplateID\":").append(i % 97 == 0 ? 9 : 7);
+      page.append(",\"PromoCode\":\"").append(i % 50 < 25 ? "SPRING" : "SPRING,P" + i % 3);
+      page.append("\",\"CustomerAttributes\":[\"+4477009").append(100_000 + i).append('"');
+      if (i % 13 != 0) {
+        String name =
+            i % 500 == 7
+                ? longText + i
+                : i % 7 == 0 ? "\u65e5\u672c" + i : i % 11 == 0 ? "\uD83D\uDE00" : "Ann" + i;
+        page.append(",\"").append(name).append('"');
+        page.append(i % 5 == 0 ? ",null" : ",\"gold\"");
+      }
+      page.append("]}");
+    }
+    page.append(']');
+    String json = page.toString();
+    for (boolean execution : new boolean[] {true, false}) {
+      String before = outcomeBefore(execution, () -> enqueueJson(json), 10_000);
+      String now = outcomeNow(execution, () -> enqueueJson(json), 10_000);
+      assertThat(before.split("\n")).hasSizeGreaterThan(5_990);
+      assertThat(now).isEqualTo(before);
+    }
+  }
+
   private void assertSame(boolean execution, String page) {
     String before = outcomeBefore(execution, () -> enqueueJson(page));
     String now = outcomeNow(execution, () -> enqueueJson(page));
@@ -187,6 +223,14 @@ class TargetReaderEquivalenceTest extends OptimoveTestSupport {
 
   /** The recipients as the source made them before: the public listing, then each row. */
   private String outcomeBefore(boolean execution, Runnable enqueue) {
+    return outcomeBefore(execution, enqueue, 100);
+  }
+
+  private String outcomeNow(boolean execution, Runnable enqueue) {
+    return outcomeNow(execution, enqueue, 100);
+  }
+
+  private String outcomeBefore(boolean execution, Runnable enqueue, int pageSize) {
     enqueue.run();
     // a client per listing: the fixed clock never refills one client's rate limit
     OptimoveClient client = clientBuilder().buildClient();
@@ -196,7 +240,7 @@ class TargetReaderEquivalenceTest extends OptimoveTestSupport {
             .campaignId(1234)
             .channelId(campaign.channel().value())
             .customerAttributes(NAMES)
-            .pageSize(100)
+            .pageSize(pageSize)
             .build();
     try {
       List<Recipient> out = new ArrayList<>();
@@ -226,7 +270,7 @@ class TargetReaderEquivalenceTest extends OptimoveTestSupport {
     }
   }
 
-  private String outcomeNow(boolean execution, Runnable enqueue) {
+  private String outcomeNow(boolean execution, Runnable enqueue, int pageSize) {
     enqueue.run();
     OptimoveClient client = clientBuilder().buildClient();
     OptimoveTargetSource source =
@@ -237,7 +281,7 @@ class TargetReaderEquivalenceTest extends OptimoveTestSupport {
                     ? OptimoveTargetSource.Function.EXECUTION_DETAILS_BY_CAMPAIGN
                     : OptimoveTargetSource.Function.SEND_DETAILS_BY_CHANNEL)
             .customerAttributes(NAMES)
-            .pageSize(100)
+            .pageSize(pageSize)
             .build();
     try (Stream<Recipient> s = source.recipients(AdaptersTest.campaign("1234"))) {
       return describe(s.toList());

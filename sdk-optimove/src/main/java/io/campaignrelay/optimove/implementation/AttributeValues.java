@@ -147,7 +147,9 @@ public final class AttributeValues {
 
   /**
    * A reader of one page's rows that reuses one buffer for every row's values: {@link
-   * Row#read(JsonParser)} then {@link Row#resolve()} without a list and a {@link Raw} per row.
+   * Row#read(JsonParser)} then either the values as characters ({@link Row#length(int)}, {@link
+   * Row#offset(int)}, {@link Row#chars()}) or {@link Row#resolve()}, without a list, a {@link Raw}
+   * or a string per value.
    *
    * @return a new row reader; not thread-safe (one page, one reader thread)
    */
@@ -156,12 +158,52 @@ public final class AttributeValues {
   }
 
   /**
+   * Whether rows can be given their attributes through {@link #of(String[])}: the requested names
+   * are valid (otherwise each row's {@link Row#resolve()} reports them).
+   *
+   * @return true if the names are valid
+   */
+  public boolean hasShape() {
+    return shape != null;
+  }
+
+  /**
+   * The requested names.
+   *
+   * @return the names, in request order
+   */
+  public List<String> names() {
+    return names;
+  }
+
+  /**
+   * The attributes of one row from its values, as {@link Row#resolve()} makes them.
+   *
+   * @param values one value (or null) per requested name, in order; copied
+   * @return the attributes
+   * @throws IllegalStateException if the names are invalid (see {@link #hasShape()})
+   */
+  public CustomerAttributes of(String[] values) {
+    if (shape == null) {
+      throw new IllegalStateException("the requested attribute names are invalid");
+    }
+    if (names.isEmpty()) {
+      return CustomerAttributes.empty();
+    }
+    return shape.withValues(Arrays.asList(values));
+  }
+
+  /**
    * {@link AttributeValues#read(JsonParser)} and {@link AttributeValues#resolve(Raw)} for the rows
-   * of one page, into one buffer: the same values, the same errors with the same messages.
+   * of one page, into one buffer of characters: the same values, the same errors with the same
+   * messages. A value is kept as a range of {@link #chars()} (a string token's characters are
+   * copied from the parser's own buffer), so a row's values cost no string until one is asked for.
    */
   public final class Row {
-    private String[] values = new String[Math.max(names.size(), 1)];
-    private final List<String> view = Arrays.asList(values);
+    private char[] chars = new char[128];
+    private int used;
+    private int[] offsets = new int[Math.max(names.size(), 1)];
+    private int[] lengths = new int[offsets.length]; // -1: no value (null)
     private int count;
     private boolean present;
     private boolean textual;
@@ -176,9 +218,7 @@ public final class AttributeValues {
      * @throws IOException if the JSON is unreadable
      */
     public void read(JsonParser parser) throws IOException {
-      count = 0;
-      present = false;
-      textual = false;
+      clear();
       JsonToken token = parser.currentToken();
       if (token == JsonToken.VALUE_NULL) {
         return;
@@ -187,9 +227,9 @@ public final class AttributeValues {
         present = true;
         for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
           if (t == JsonToken.VALUE_STRING) {
-            add(parser.getText());
+            add(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
           } else if (t == JsonToken.VALUE_NULL) {
-            add(null);
+            addNull();
           } else {
             JsonNode e = parser.readValueAsTree();
             add(e == null || e.isNull() ? null : e.isValueNode() ? e.asText() : e.toString());
@@ -197,38 +237,121 @@ public final class AttributeValues {
         }
         return;
       }
-      String text;
-      boolean isText = token == JsonToken.VALUE_STRING;
-      if (isText) {
-        text = parser.getText();
-      } else {
-        JsonNode node = parser.readValueAsTree();
-        if (node == null || node.isNull() || node.isMissingNode()) {
-          return;
-        }
-        text = node.isValueNode() ? node.asText() : node.toString();
-      }
-      present = true;
-      textual = isText;
-      if (names.size() <= 1) {
-        add(text);
+      if (token == JsonToken.VALUE_STRING) {
+        present = true;
+        textual = true;
+        split(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
         return;
       }
-      int start = 0;
-      for (int i = 0; i < text.length(); i++) {
-        if (text.charAt(i) == delimiter) {
-          add(text.substring(start, i));
+      JsonNode node = parser.readValueAsTree();
+      if (node == null || node.isNull() || node.isMissingNode()) {
+        return;
+      }
+      present = true;
+      char[] text = (node.isValueNode() ? node.asText() : node.toString()).toCharArray();
+      split(text, 0, text.length);
+    }
+
+    /** One value, or the values between delimiters when more than one name was requested. */
+    private void split(char[] text, int offset, int length) {
+      if (names.size() <= 1) {
+        add(text, offset, length);
+        return;
+      }
+      int start = offset;
+      int end = offset + length;
+      for (int i = offset; i < end; i++) {
+        if (text[i] == delimiter) {
+          add(text, start, i - start);
           start = i + 1;
         }
       }
-      add(text.substring(start));
+      add(text, start, end - start);
     }
 
     private void add(String value) {
-      if (count == values.length) {
-        values = Arrays.copyOf(values, count * 2);
+      if (value == null) {
+        addNull();
+      } else {
+        add(value.toCharArray(), 0, value.length());
       }
-      values[count++] = value;
+    }
+
+    private void addNull() {
+      slot();
+      offsets[count] = used;
+      lengths[count++] = -1;
+    }
+
+    private void add(char[] text, int offset, int length) {
+      slot();
+      if (used + length > chars.length) {
+        chars = Arrays.copyOf(chars, Math.max(chars.length * 2, used + length));
+      }
+      System.arraycopy(text, offset, chars, used, length);
+      offsets[count] = used;
+      lengths[count++] = length;
+      used += length;
+    }
+
+    private void slot() {
+      if (count == offsets.length) {
+        offsets = Arrays.copyOf(offsets, count * 2);
+        lengths = Arrays.copyOf(lengths, count * 2);
+      }
+    }
+
+    /**
+     * The number of values the row read (0 when it had no, or a null, {@code CustomerAttributes}),
+     * checked against the requested names.
+     *
+     * @return at most the number of names
+     * @throws IllegalArgumentException if there are more values than names, with the message of
+     *     {@link AttributeValues#resolve(Raw)}
+     */
+    public int checkedCount() {
+      int n = present ? count : 0;
+      if (n > names.size()) {
+        throw tooMany(n, textual);
+      }
+      return n;
+    }
+
+    /**
+     * The length of a value.
+     *
+     * @param i the value's position, below {@link #checkedCount()}
+     * @return its length in chars, or -1 if it is null
+     */
+    public int length(int i) {
+      return lengths[i];
+    }
+
+    /**
+     * Where a value starts in {@link #chars()}.
+     *
+     * @param i the value's position, below {@link #checkedCount()}
+     * @return the offset
+     */
+    public int offset(int i) {
+      return offsets[i];
+    }
+
+    /**
+     * The buffer of the row's values (valid until the next read or clear).
+     *
+     * @return the buffer
+     */
+    public char[] chars() {
+      return chars;
+    }
+
+    /** Forgets the row's values. */
+    public void clear() {
+      count = 0;
+      used = 0;
+      present = false;
+      textual = false;
     }
 
     /**
@@ -239,22 +362,20 @@ public final class AttributeValues {
      * @throws IllegalArgumentException if there are more values than names, with the same message
      */
     public CustomerAttributes resolve() {
-      int n = present ? count : 0;
-      boolean wasTextual = textual;
-      present = false;
-      count = 0;
-      if (names.isEmpty() && n == 0) {
-        return CustomerAttributes.empty();
+      try {
+        int n = checkedCount();
+        if (names.isEmpty() && n == 0) {
+          return CustomerAttributes.empty();
+        }
+        String[] values = new String[names.size()];
+        for (int i = 0; i < n; i++) {
+          values[i] = lengths[i] < 0 ? null : new String(chars, offsets[i], lengths[i]);
+        }
+        List<String> list = Arrays.asList(values);
+        return shape != null ? shape.withValues(list) : CustomerAttributes.of(names, list);
+      } finally {
+        clear();
       }
-      if (n > names.size()) {
-        throw tooMany(n, wasTextual);
-      }
-      Arrays.fill(values, n, names.size(), null);
-      // the view while the buffer has its first length (always, but after a row of too many values)
-      List<String> list =
-          values.length == names.size() ? view : Arrays.asList(Arrays.copyOf(values, names.size()));
-      // withValues copies the values, so the buffer is free for the next row
-      return shape != null ? shape.withValues(list) : CustomerAttributes.of(names, list);
     }
   }
 

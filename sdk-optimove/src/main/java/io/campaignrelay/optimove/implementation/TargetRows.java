@@ -39,13 +39,13 @@ import java.util.List;
  */
 public final class TargetRows {
 
-  private static final int OTHER = 0;
-  private static final int CUSTOMER_ID = 1;
-  private static final int ACTION_ID = 2;
-  private static final int TEMPLATE_ID = 3;
-  private static final int PROMO_CODE = 4;
-  private static final int TIME = 5;
-  private static final int ATTRIBUTES = 6;
+  static final int OTHER = 0;
+  static final int CUSTOMER_ID = 1;
+  static final int ACTION_ID = 2;
+  static final int TEMPLATE_ID = 3;
+  static final int PROMO_CODE = 4;
+  static final int TIME = 5;
+  static final int ATTRIBUTES = 6;
 
   private TargetRows() {}
 
@@ -236,68 +236,8 @@ public final class TargetRows {
         String customerId, long templateId, List<String> promoCodes, CustomerAttributes attributes);
   }
 
-  /**
-   * The reader of the rows of one page for a campaign run: the rows {@link
-   * #executionDetails(AttributeValues, PageStats)} or {@link #sendDetails(AttributeValues,
-   * PageStats)} read, with the same acceptance and the same errors, handed to {@code factory}
-   * without the public model in between. What the run does not use is checked but not kept: a
-   * {@code ScheduleTime} text is decoded (so that a broken one fails as before) but never made a
-   * string, an {@code ActionID} is read and dropped. A row whose {@code PromoCode} text is the one
-   * of the row before shares that row's (immutable) list, and the attribute values are read into
-   * one buffer per page ({@link AttributeValues.Row}).
-   *
-   * @param execution true for GetCustomerExecutionDetailsByCampaign rows, false for
-   *     GetCustomerSendDetailsByChannel rows (whose {@code ActionID} and {@code PromoCode} are
-   *     skipped, as {@link #sendDetails(AttributeValues, PageStats)} skips them)
-   * @param attributes the query's attribute reader
-   * @param stats the page's stats, or null
-   * @param factory makes each row's element
-   * @param <T> the element type
-   * @return the row reader, for one page (it keeps state between rows; one reader thread)
-   */
-  public static <T> Responses.RowReader<T> targets(
-      boolean execution, AttributeValues attributes, PageStats stats, TargetFactory<T> factory) {
-    AttributeValues.Row values = attributes.newRow();
-    PromoCodes promo = new PromoCodes();
-    return parser -> {
-      boolean sample = stats != null && stats.sampling();
-      boolean hadAttributes = false;
-      String customerId = null;
-      long templateId = 0;
-      List<String> promoCodes = List.of();
-      for (JsonToken t = parser.nextToken(); t == JsonToken.FIELD_NAME; t = parser.nextToken()) {
-        String name = parser.currentName();
-        if (sample) {
-          stats.key(name);
-        }
-        int field = field(name);
-        if (!execution && (field == ACTION_ID || field == PROMO_CODE)) {
-          field = OTHER;
-        }
-        parser.nextToken();
-        switch (field) {
-          case CUSTOMER_ID -> customerId = text(parser);
-          case ACTION_ID -> id(parser);
-          case TEMPLATE_ID -> templateId = id(parser);
-          case PROMO_CODE -> promoCodes = promo.read(parser);
-          case TIME -> checkText(parser);
-          case ATTRIBUTES -> {
-            values.read(parser);
-            hadAttributes = true;
-          }
-          default -> parser.skipChildren();
-        }
-      }
-      if (stats != null) {
-        stats.row(hadAttributes);
-      }
-      CustomerAttributes resolved = values.resolve();
-      return factory.make(customerId, templateId, execution ? promoCodes : null, resolved);
-    };
-  }
-
   /** {@link #text(JsonParser)} without the string: a text is decoded (and so checked) only. */
-  private static void checkText(JsonParser parser) throws IOException {
+  static void checkText(JsonParser parser) throws IOException {
     JsonToken t = parser.currentToken();
     if (t == JsonToken.VALUE_STRING) {
       parser.getTextLength(); // decodes the text as getText() would, without making a String
@@ -310,7 +250,7 @@ public final class TargetRows {
    * {@link #commaList(JsonParser)} with the list of the previous text kept: consecutive rows with
    * the same promo code text (a campaign's code is often everyone's) share one list.
    */
-  private static final class PromoCodes {
+  static final class PromoCodes {
     private String lastText;
     private List<String> lastList;
 
@@ -342,7 +282,7 @@ public final class TargetRows {
     }
   }
 
-  private static int field(String name) {
+  static int field(String name) {
     switch (name) {
       case "CustomerID":
         return CUSTOMER_ID;
@@ -385,7 +325,7 @@ public final class TargetRows {
     return OTHER;
   }
 
-  private static String text(JsonParser parser) throws IOException {
+  static String text(JsonParser parser) throws IOException {
     JsonToken t = parser.currentToken();
     if (t == JsonToken.VALUE_STRING) {
       return parser.getText();
@@ -396,7 +336,7 @@ public final class TargetRows {
     return parser.readValueAs(String.class);
   }
 
-  private static long id(JsonParser parser) throws IOException {
+  static long id(JsonParser parser) throws IOException {
     JsonToken t = parser.currentToken();
     if (t == JsonToken.VALUE_NUMBER_INT
         && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {

@@ -1,0 +1,453 @@
+package io.campaignrelay.optimove.implementation;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.campaignrelay.core.CustomerAttributes;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The rows of one target page for a campaign run, read from the streaming parser and kept packed:
+ * each row's customer id and attribute values as characters in a few blocks shared by the page, not
+ * as strings and objects per row. The run makes a row's objects only when it takes the row ({@link
+ * #customerId(int)}, {@link #attributes(int)}), so what a page holds while it waits and while it is
+ * consumed is one array of characters per ~64k characters of text plus a few arrays of one slot per
+ * row: about a quarter of the same page as recipients, and nothing a garbage collection has to
+ * trace row by row. Each block is 128 KiB, under the size at which G1 allocates an array outside
+ * the young generation (half a region, 512 KiB at least).
+ *
+ * <p>The rows are read exactly as {@link TargetRows#executionDetails} and {@link
+ * TargetRows#sendDetails} read them (the same acceptance, the same errors with the same messages,
+ * the equivalence tests pin it); what the run does not use is checked but not kept: a {@code
+ * ScheduleTime} text is decoded (so a broken one fails as before) but never made a string, an
+ * {@code ActionID} is read and dropped, a row's {@code PromoCode} list is shared with the row
+ * before it when the text is the same.
+ *
+ * <p>A row is kept packed only when it certainly makes a recipient (its id is plain visible ASCII
+ * of 1 to 256 characters, its promo codes are not blank, the attribute names are valid); any other
+ * row is handed to the {@link TargetRows.TargetFactory} as it is read, and what it made is kept
+ * whole ({@link #special(int)}), so that an unusual row is treated exactly as before. Every row's
+ * id is kept packed, for the page's digest and the recent-ids window.
+ *
+ * <p>Not thread-safe: one page is read on one thread; once read, it may be handed to another thread
+ * (through a safe publication, such as a queue) and read from there.
+ */
+public final class CompactTargets {
+  /** Characters per block: 128 KiB, a quarter of G1's smallest humongous threshold. */
+  static final int BLOCK_CHARS = 1 << 16;
+
+  /** Values longer than this are kept as strings of their own (rare: long free-text attributes). */
+  static final int LONG_VALUE = 4096;
+
+  private static final char NULL = 0xFFFF;
+  private static final char OWN_STRING = 0xFFFE;
+  private static final int NULL_HASH = "null".hashCode();
+
+  private final boolean execution;
+  private final AttributeValues attributes;
+  private final TargetRows.PageStats stats;
+  private final TargetRows.TargetFactory<?> factory;
+  private final List<String> campaignCodes;
+  private final int width;
+  private final AttributeValues.Row values;
+  private final TargetRows.PromoCodes promo = new TargetRows.PromoCodes();
+
+  private char[][] blocks = new char[8][];
+  private int blockCount;
+  private char[] block;
+  private int position;
+  private int[] starts;
+  private long[] templates; // made at the first row with a template id
+  private Object[] promoLists; // execution rows only: each row's (shared, immutable) list
+  private Object[] specials; // made at the first row that is not kept packed
+  private List<String> ownStrings; // values longer than LONG_VALUE
+  private Object checkedCodes; // the last promo list found to have no blank code
+  private int rows;
+
+  private char[] id = new char[32];
+  private int idLength; // -1: no id (null)
+
+  private CompactTargets(
+      boolean execution,
+      AttributeValues attributes,
+      TargetRows.PageStats stats,
+      TargetRows.TargetFactory<?> factory,
+      List<String> campaignCodes,
+      int expectedRows) {
+    this.execution = execution;
+    this.attributes = attributes;
+    this.stats = stats;
+    this.factory = factory;
+    this.campaignCodes = campaignCodes;
+    this.width = attributes.names().size();
+    this.values = attributes.newRow();
+    int capacity = Math.max(16, Math.min(expectedRows, 1024));
+    this.starts = new int[capacity];
+    this.promoLists = execution ? new Object[capacity] : null;
+  }
+
+  /**
+   * An empty page, to {@link #read(JsonParser)} rows into.
+   *
+   * @param execution true for GetCustomerExecutionDetailsByCampaign rows, false for
+   *     GetCustomerSendDetailsByChannel rows (whose {@code ActionID} and {@code PromoCode} are
+   *     skipped, as {@link TargetRows#sendDetails} skips them)
+   * @param attributes the query's attribute reader
+   * @param stats the page's stats, or null
+   * @param factory makes the element of a row that is not kept packed (it may return an object that
+   *     fails later; it must not throw)
+   * @param campaignCodes the codes a row without its own list gets (send-details rows): checked
+   *     like a row's own list before the row is kept packed
+   * @param expectedRows the page size asked for (sizes the first arrays)
+   * @return the page
+   */
+  public static CompactTargets page(
+      boolean execution,
+      AttributeValues attributes,
+      TargetRows.PageStats stats,
+      TargetRows.TargetFactory<?> factory,
+      List<String> campaignCodes,
+      int expectedRows) {
+    return new CompactTargets(execution, attributes, stats, factory, campaignCodes, expectedRows);
+  }
+
+  /**
+   * Reads the row the parser is on and adds it to the page.
+   *
+   * @param parser positioned on the row's {@code START_OBJECT}; left on its {@code END_OBJECT}
+   * @throws IOException if the row is unreadable
+   * @throws IllegalArgumentException if the row has more attribute values than names
+   */
+  public void read(JsonParser parser) throws IOException {
+    boolean sample = stats != null && stats.sampling();
+    boolean hadAttributes = false;
+    idLength = -1;
+    long templateId = 0;
+    List<String> promoCodes = List.of();
+    values.clear();
+    for (JsonToken t = parser.nextToken(); t == JsonToken.FIELD_NAME; t = parser.nextToken()) {
+      String name = parser.currentName();
+      if (sample) {
+        stats.key(name);
+      }
+      int field = TargetRows.field(name);
+      if (!execution && (field == TargetRows.ACTION_ID || field == TargetRows.PROMO_CODE)) {
+        field = TargetRows.OTHER;
+      }
+      parser.nextToken();
+      switch (field) {
+        case TargetRows.CUSTOMER_ID -> readId(parser);
+        case TargetRows.ACTION_ID -> TargetRows.id(parser);
+        case TargetRows.TEMPLATE_ID -> templateId = TargetRows.id(parser);
+        case TargetRows.PROMO_CODE -> promoCodes = promo.read(parser);
+        case TargetRows.TIME -> TargetRows.checkText(parser);
+        case TargetRows.ATTRIBUTES -> {
+          values.read(parser);
+          hadAttributes = true;
+        }
+        default -> parser.skipChildren();
+      }
+    }
+    if (stats != null) {
+      stats.row(hadAttributes);
+    }
+    int n = values.checkedCount();
+    List<String> codes = execution ? promoCodes : null;
+    boolean packed =
+        attributes.hasShape() && plainId() && noBlankCode(codes != null ? codes : campaignCodes);
+    slot(templateId, codes);
+    if (!packed) {
+      CustomerAttributes resolved = values.resolve();
+      String customerId = idLength < 0 ? null : new String(id, 0, idLength);
+      if (specials == null) {
+        specials = new Object[starts.length];
+      }
+      specials[rows] = factory.make(customerId, templateId, codes, resolved);
+      n = 0;
+    }
+    write(n, packed);
+    values.clear();
+    rows++;
+  }
+
+  private void readId(JsonParser parser) throws IOException {
+    JsonToken t = parser.currentToken();
+    if (t == JsonToken.VALUE_STRING) {
+      setId(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+    } else if (t == JsonToken.VALUE_NULL) {
+      idLength = -1;
+    } else {
+      String s = TargetRows.text(parser);
+      if (s == null) {
+        idLength = -1;
+      } else {
+        setId(s.toCharArray(), 0, s.length());
+      }
+    }
+  }
+
+  private void setId(char[] text, int offset, int length) {
+    if (length > id.length) {
+      id = new char[Math.max(length, id.length * 2)];
+    }
+    System.arraycopy(text, offset, id, 0, length);
+    idLength = length;
+  }
+
+  /** The id {@code CustomerId} accepts without a further check: visible ASCII, 1-256 chars. */
+  private boolean plainId() {
+    if (idLength <= 0 || idLength > io.campaignrelay.core.CustomerId.MAX_LENGTH) {
+      return false;
+    }
+    for (int i = 0; i < idLength; i++) {
+      char c = id[i];
+      if (c <= ' ' || c >= 0x7f) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** What a recipient requires of its codes (none blank), checked once per shared list. */
+  private boolean noBlankCode(List<String> codes) {
+    if (codes == checkedCodes) {
+      return true;
+    }
+    for (int i = 0; i < codes.size(); i++) {
+      String code = codes.get(i);
+      if (code == null || code.isBlank()) {
+        return false;
+      }
+    }
+    checkedCodes = codes;
+    return true;
+  }
+
+  private void slot(long templateId, List<String> codes) {
+    if (rows == starts.length) {
+      int n = starts.length * 2;
+      starts = Arrays.copyOf(starts, n);
+      if (templates != null) {
+        templates = Arrays.copyOf(templates, n);
+      }
+      if (promoLists != null) {
+        promoLists = Arrays.copyOf(promoLists, n);
+      }
+      if (specials != null) {
+        specials = Arrays.copyOf(specials, n);
+      }
+    }
+    if (templateId != 0) {
+      if (templates == null) {
+        templates = new long[starts.length];
+      }
+      templates[rows] = templateId;
+    }
+    if (promoLists != null) {
+      promoLists[rows] = codes;
+    }
+  }
+
+  /** Writes the row's id and (packed) its n values into the current block, or a new one. */
+  private void write(int n, boolean packed) {
+    int need = size(idLength);
+    int count = packed ? width : 0;
+    for (int i = 0; i < count; i++) {
+      need += i < n ? size(values.length(i)) : 1;
+    }
+    if (block == null || position + need > block.length) {
+      if (blockCount == blocks.length) {
+        blocks = Arrays.copyOf(blocks, blockCount * 2);
+      }
+      block = new char[Math.max(BLOCK_CHARS, need)];
+      blocks[blockCount++] = block;
+      position = 0;
+    }
+    starts[rows] = ((blockCount - 1) << 16) | position;
+    put(id, 0, idLength);
+    char[] chars = values.chars();
+    for (int i = 0; i < count; i++) {
+      if (i < n) {
+        put(chars, values.offset(i), values.length(i));
+      } else {
+        block[position++] = NULL;
+      }
+    }
+  }
+
+  private static int size(int length) {
+    return length < 0 ? 1 : length > LONG_VALUE ? 3 : 1 + length;
+  }
+
+  private void put(char[] text, int offset, int length) {
+    if (length < 0) {
+      block[position++] = NULL;
+    } else if (length > LONG_VALUE) {
+      if (ownStrings == null) {
+        ownStrings = new ArrayList<>();
+      }
+      int index = ownStrings.size();
+      ownStrings.add(new String(text, offset, length));
+      block[position++] = OWN_STRING;
+      block[position++] = (char) (index >>> 16);
+      block[position++] = (char) index;
+    } else {
+      block[position++] = (char) length;
+      System.arraycopy(text, offset, block, position, length);
+      position += length;
+    }
+  }
+
+  /**
+   * The rows read.
+   *
+   * @return the count
+   */
+  public int size() {
+    return rows;
+  }
+
+  /**
+   * What the factory made of a row that is not kept packed.
+   *
+   * @param row the row
+   * @return the factory's element, or null if the row is packed
+   */
+  public Object special(int row) {
+    return specials == null ? null : specials[row];
+  }
+
+  /**
+   * A row's {@code CustomerID} as read.
+   *
+   * @param row the row
+   * @return the id, or null if the row had none
+   */
+  public String customerId(int row) {
+    char[] b = blocks[row(starts[row])];
+    return text(b, offset(starts[row]));
+  }
+
+  /**
+   * A packed row's attributes, made now.
+   *
+   * @param row a row whose {@link #special(int)} is null
+   * @return the attributes, one value (or none) per requested name
+   */
+  public CustomerAttributes attributes(int row) {
+    if (width == 0) {
+      return CustomerAttributes.empty();
+    }
+    int start = starts[row];
+    char[] b = blocks[row(start)];
+    int p = skip(b, offset(start));
+    String[] out = new String[width];
+    for (int i = 0; i < width; i++) {
+      out[i] = text(b, p);
+      p = skip(b, p);
+    }
+    return attributes.of(out);
+  }
+
+  /**
+   * A row's {@code TemplateID}.
+   *
+   * @param row the row
+   * @return the id, 0 if the row had none
+   */
+  public long templateId(int row) {
+    return templates == null ? 0 : templates[row];
+  }
+
+  /**
+   * A row's promo codes.
+   *
+   * @param row the row
+   * @return the row's list (shared, immutable), or null for send-details rows, which carry none
+   */
+  @SuppressWarnings("unchecked")
+  public List<String> promoCodes(int row) {
+    return promoLists == null ? null : (List<String>) promoLists[row];
+  }
+
+  /**
+   * The hash of a row's id as text: {@code String.valueOf(customerId(row)).hashCode()}, without the
+   * string.
+   *
+   * @param row the row
+   * @return the hash
+   */
+  public int idHash(int row) {
+    int start = starts[row];
+    char[] b = blocks[row(start)];
+    int p = offset(start);
+    char length = b[p];
+    if (length == NULL) {
+      return NULL_HASH;
+    }
+    if (length == OWN_STRING) {
+      return text(b, p).hashCode();
+    }
+    int h = 0;
+    for (int i = p + 1, end = p + 1 + length; i < end; i++) {
+      h = 31 * h + b[i];
+    }
+    return h;
+  }
+
+  /**
+   * Whether two rows (of this page or of two pages) have the same id.
+   *
+   * @param row a row of this page
+   * @param other a page
+   * @param otherRow a row of that page
+   * @return true if both ids are the same text, or both absent
+   */
+  public boolean sameId(int row, CompactTargets other, int otherRow) {
+    int s = starts[row];
+    int t = other.starts[otherRow];
+    char[] a = blocks[row(s)];
+    char[] b = other.blocks[row(t)];
+    int p = offset(s);
+    int q = offset(t);
+    char length = a[p];
+    if (length == OWN_STRING || b[q] == OWN_STRING) {
+      return java.util.Objects.equals(text(a, p), other.text(b, q));
+    }
+    if (length != b[q]) {
+      return false;
+    }
+    if (length == NULL) {
+      return true;
+    }
+    return Arrays.equals(a, p + 1, p + 1 + length, b, q + 1, q + 1 + length);
+  }
+
+  private static int row(int start) {
+    return start >>> 16;
+  }
+
+  private static int offset(int start) {
+    return start & 0xFFFF;
+  }
+
+  /** The value at p. */
+  private String text(char[] b, int p) {
+    char length = b[p];
+    if (length == NULL) {
+      return null;
+    }
+    if (length == OWN_STRING) {
+      return ownStrings.get((b[p + 1] << 16) | b[p + 2]);
+    }
+    return new String(b, p + 1, length);
+  }
+
+  /** Where the value after the one at p starts. */
+  private static int skip(char[] b, int p) {
+    char length = b[p];
+    return length == NULL ? p + 1 : length == OWN_STRING ? p + 3 : p + 1 + length;
+  }
+}
