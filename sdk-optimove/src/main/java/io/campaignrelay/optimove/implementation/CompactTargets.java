@@ -4,19 +4,21 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.campaignrelay.core.CustomerAttributes;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * The rows of one target page for a campaign run, read from the streaming parser and kept packed:
- * each row's customer id and attribute values as characters in a few blocks shared by the page, not
- * as strings and objects per row. The run makes a row's objects only when it takes the row ({@link
- * #customerId(int)}, {@link #attributes(int)}), so what a page holds while it waits and while it is
- * consumed is one array of characters per ~64k characters of text plus a few arrays of one slot per
- * row: about a quarter of the same page as recipients, and nothing a garbage collection has to
- * trace row by row. Each block is 128 KiB, under the size at which G1 allocates an array outside
- * the young generation (half a region, 512 KiB at least).
+ * each row's customer id and attribute values as Latin-1 bytes in a few blocks shared by the page,
+ * not as strings and objects per row. The run makes a row's objects only when it takes the row
+ * ({@link #customerId(int)}, {@link #attributes(int)}), so what a page holds while it waits and
+ * while it is consumed is one byte array per 128 KiB of text plus a few arrays of one slot per row:
+ * a small fraction of the same page as recipients, and nothing a garbage collection has to trace
+ * row by row. Each block is 128 KiB, under the size at which G1 allocates an array outside the
+ * young generation (half a region, 512 KiB at least). A value with a character outside Latin-1
+ * (which a Java string keeps as UTF-16 anyway) is kept as a string of its own.
  *
  * <p>The rows are read exactly as {@link TargetRows#executionDetails} and {@link
  * TargetRows#sendDetails} read them (the same acceptance, the same errors with the same messages,
@@ -35,14 +37,15 @@ import java.util.List;
  * (through a safe publication, such as a queue) and read from there.
  */
 public final class CompactTargets {
-  /** Characters per block: 128 KiB, a quarter of G1's smallest humongous threshold. */
-  static final int BLOCK_CHARS = 1 << 16;
+  /** Bytes per block: 128 KiB, a quarter of G1's smallest humongous threshold. */
+  static final int BLOCK_BYTES = 1 << 17;
 
   /** Values longer than this are kept as strings of their own (rare: long free-text attributes). */
   static final int LONG_VALUE = 4096;
 
-  private static final char NULL = 0xFFFF;
-  private static final char OWN_STRING = 0xFFFE;
+  // a value is a two-byte header and its bytes: the length, or one of these (own: an int follows)
+  private static final int NULL = 0xFFFF;
+  private static final int OWN_STRING = 0xFFFE;
   private static final int NULL_HASH = "null".hashCode();
 
   private final boolean execution;
@@ -54,15 +57,15 @@ public final class CompactTargets {
   private final AttributeValues.Row values;
   private final TargetRows.PromoCodes promo = new TargetRows.PromoCodes();
 
-  private char[][] blocks = new char[8][];
+  private byte[][] blocks = new byte[8][];
   private int blockCount;
-  private char[] block;
+  private byte[] block;
   private int position;
   private int[] starts;
   private long[] templates; // made at the first row with a template id
   private Object[] promoLists; // execution rows only: each row's (shared, immutable) list
   private Object[] specials; // made at the first row that is not kept packed
-  private List<String> ownStrings; // values longer than LONG_VALUE
+  private List<String> ownStrings; // values longer than LONG_VALUE or outside Latin-1
   private Object checkedCodes; // the last promo list found to have no blank code
   private int rows;
 
@@ -261,43 +264,64 @@ public final class CompactTargets {
       if (blockCount == blocks.length) {
         blocks = Arrays.copyOf(blocks, blockCount * 2);
       }
-      block = new char[Math.max(BLOCK_CHARS, need)];
+      block = new byte[Math.max(BLOCK_BYTES, need)];
       blocks[blockCount++] = block;
       position = 0;
     }
-    starts[rows] = ((blockCount - 1) << 16) | position;
+    starts[rows] = ((blockCount - 1) << 17) | position;
     put(id, 0, idLength);
     char[] chars = values.chars();
     for (int i = 0; i < count; i++) {
       if (i < n) {
         put(chars, values.offset(i), values.length(i));
       } else {
-        block[position++] = NULL;
+        header(NULL);
       }
     }
   }
 
+  /** The bytes a value may take: its header and its Latin-1 bytes, or a header and an index. */
   private static int size(int length) {
-    return length < 0 ? 1 : length > LONG_VALUE ? 3 : 1 + length;
+    return length < 0 ? 2 : length > LONG_VALUE ? 6 : 2 + Math.max(length, 4);
+  }
+
+  private void header(int value) {
+    block[position++] = (byte) (value >>> 8);
+    block[position++] = (byte) value;
   }
 
   private void put(char[] text, int offset, int length) {
     if (length < 0) {
-      block[position++] = NULL;
-    } else if (length > LONG_VALUE) {
-      if (ownStrings == null) {
-        ownStrings = new ArrayList<>();
-      }
-      int index = ownStrings.size();
-      ownStrings.add(new String(text, offset, length));
-      block[position++] = OWN_STRING;
-      block[position++] = (char) (index >>> 16);
-      block[position++] = (char) index;
-    } else {
-      block[position++] = (char) length;
-      System.arraycopy(text, offset, block, position, length);
-      position += length;
+      header(NULL);
+      return;
     }
+    if (length <= LONG_VALUE) {
+      int p = position + 2;
+      int end = offset + length;
+      int i = offset;
+      while (i < end) {
+        char c = text[i++];
+        if (c > 0xFF) {
+          break;
+        }
+        block[p++] = (byte) c;
+      }
+      if (p - position - 2 == length) {
+        header(length);
+        position = p;
+        return;
+      }
+    }
+    if (ownStrings == null) {
+      ownStrings = new ArrayList<>();
+    }
+    int index = ownStrings.size();
+    ownStrings.add(new String(text, offset, length));
+    header(OWN_STRING);
+    block[position++] = (byte) (index >>> 24);
+    block[position++] = (byte) (index >>> 16);
+    block[position++] = (byte) (index >>> 8);
+    block[position++] = (byte) index;
   }
 
   /**
@@ -326,7 +350,7 @@ public final class CompactTargets {
    * @return the id, or null if the row had none
    */
   public String customerId(int row) {
-    char[] b = blocks[row(starts[row])];
+    byte[] b = blocks[row(starts[row])];
     return text(b, offset(starts[row]));
   }
 
@@ -341,7 +365,7 @@ public final class CompactTargets {
       return CustomerAttributes.empty();
     }
     int start = starts[row];
-    char[] b = blocks[row(start)];
+    byte[] b = blocks[row(start)];
     int p = skip(b, offset(start));
     String[] out = new String[width];
     for (int i = 0; i < width; i++) {
@@ -381,9 +405,9 @@ public final class CompactTargets {
    */
   public int idHash(int row) {
     int start = starts[row];
-    char[] b = blocks[row(start)];
+    byte[] b = blocks[row(start)];
     int p = offset(start);
-    char length = b[p];
+    int length = header(b, p);
     if (length == NULL) {
       return NULL_HASH;
     }
@@ -391,8 +415,8 @@ public final class CompactTargets {
       return text(b, p).hashCode();
     }
     int h = 0;
-    for (int i = p + 1, end = p + 1 + length; i < end; i++) {
-      h = 31 * h + b[i];
+    for (int i = p + 2, end = p + 2 + length; i < end; i++) {
+      h = 31 * h + (b[i] & 0xFF);
     }
     return h;
   }
@@ -408,46 +432,56 @@ public final class CompactTargets {
   public boolean sameId(int row, CompactTargets other, int otherRow) {
     int s = starts[row];
     int t = other.starts[otherRow];
-    char[] a = blocks[row(s)];
-    char[] b = other.blocks[row(t)];
+    byte[] a = blocks[row(s)];
+    byte[] b = other.blocks[row(t)];
     int p = offset(s);
     int q = offset(t);
-    char length = a[p];
-    if (length == OWN_STRING || b[q] == OWN_STRING) {
+    int length = header(a, p);
+    int otherLength = header(b, q);
+    if (length == OWN_STRING || otherLength == OWN_STRING) {
       return java.util.Objects.equals(text(a, p), other.text(b, q));
     }
-    if (length != b[q]) {
+    if (length != otherLength) {
       return false;
     }
     if (length == NULL) {
       return true;
     }
-    return Arrays.equals(a, p + 1, p + 1 + length, b, q + 1, q + 1 + length);
+    return Arrays.equals(a, p + 2, p + 2 + length, b, q + 2, q + 2 + length);
   }
 
   private static int row(int start) {
-    return start >>> 16;
+    return start >>> 17;
   }
 
   private static int offset(int start) {
-    return start & 0xFFFF;
+    return start & (BLOCK_BYTES - 1);
+  }
+
+  private static int header(byte[] b, int p) {
+    return ((b[p] & 0xFF) << 8) | (b[p + 1] & 0xFF);
   }
 
   /** The value at p. */
-  private String text(char[] b, int p) {
-    char length = b[p];
+  private String text(byte[] b, int p) {
+    int length = header(b, p);
     if (length == NULL) {
       return null;
     }
     if (length == OWN_STRING) {
-      return ownStrings.get((b[p + 1] << 16) | b[p + 2]);
+      int index =
+          ((b[p + 2] & 0xFF) << 24)
+              | ((b[p + 3] & 0xFF) << 16)
+              | ((b[p + 4] & 0xFF) << 8)
+              | (b[p + 5] & 0xFF);
+      return ownStrings.get(index);
     }
-    return new String(b, p + 1, length);
+    return new String(b, p + 2, length, StandardCharsets.ISO_8859_1);
   }
 
   /** Where the value after the one at p starts. */
-  private static int skip(char[] b, int p) {
-    char length = b[p];
-    return length == NULL ? p + 1 : length == OWN_STRING ? p + 3 : p + 1 + length;
+  private static int skip(byte[] b, int p) {
+    int length = header(b, p);
+    return length == NULL ? p + 2 : length == OWN_STRING ? p + 6 : p + 2 + length;
   }
 }
