@@ -2,13 +2,15 @@ package io.campaignrelay.core.execution;
 
 /**
  * A map from 128-bit recipient keys (the two longs of {@link IdempotencyKey#hi()} and {@link
- * IdempotencyKey#lo()}) to non-null values: open addressing with linear probing, deleting by moving
- * later entries of a run back (no tombstones), so a put and then a remove allocate nothing. Not
- * thread-safe.
+ * IdempotencyKey#lo()}) to non-null values: open addressing with linear probing (at most half
+ * full), deleting by moving later entries of a run back (no tombstones), so a put and then a remove
+ * allocate nothing. Not thread-safe.
  */
 final class BitsTable<V> {
-  private long[] his = new long[64];
-  private long[] los = new long[64];
+  // Slot s keeps its key's two halves side by side, keys[2s] and keys[2s + 1], so that a probe
+  // reads one cache line of keys; the table is at most half full, so a lookup of a key that is not
+  // there ends after about two probes (at three quarters full, linear probing takes about eight).
+  private long[] keys = new long[2 * 64];
   private Object[] entries = new Object[64];
   private int count;
 
@@ -23,9 +25,11 @@ final class BitsTable<V> {
   }
 
   private int slotOf(long h, long l) {
-    int mask = entries.length - 1;
+    Object[] e = entries;
+    long[] k = keys;
+    int mask = e.length - 1;
     int i = home(l, mask);
-    while (entries[i] != null && (his[i] != h || los[i] != l)) {
+    while (e[i] != null && (k[2 * i + 1] != l || k[2 * i] != h)) {
       i = (i + 1) & mask;
     }
     return i;
@@ -46,12 +50,12 @@ final class BitsTable<V> {
   void put(long h, long l, V e) {
     int i = slotOf(h, l);
     if (entries[i] == null) {
-      his[i] = h;
-      los[i] = l;
+      keys[2 * i] = h;
+      keys[2 * i + 1] = l;
       count++;
     }
     entries[i] = e;
-    if (count * 4L > entries.length * 3L) {
+    if (count * 2L > entries.length) {
       resize(entries.length * 2);
     }
   }
@@ -74,19 +78,19 @@ final class BitsTable<V> {
       if (entries[j] == null) {
         break;
       }
-      int k = home(los[j], mask);
+      int k = home(keys[2 * j + 1], mask);
       // entry j stays if its home lies cyclically in (i, j]
       boolean stays = i <= j ? (i < k && k <= j) : (i < k || k <= j);
       if (!stays) {
-        his[i] = his[j];
-        los[i] = los[j];
+        keys[2 * i] = keys[2 * j];
+        keys[2 * i + 1] = keys[2 * j + 1];
         entries[i] = entries[j];
         i = j;
       }
     }
     entries[i] = null;
-    his[i] = 0;
-    los[i] = 0;
+    keys[2 * i] = 0;
+    keys[2 * i + 1] = 0;
     if (count == 0 && entries.length > 1024) {
       resize(64);
     }
@@ -111,23 +115,21 @@ final class BitsTable<V> {
   void forEachKey(KeyConsumer action) {
     for (int i = 0; i < entries.length; i++) {
       if (entries[i] != null) {
-        action.accept(his[i], los[i]);
+        action.accept(keys[2 * i], keys[2 * i + 1]);
       }
     }
   }
 
   private void resize(int n) {
-    long[] oh = his;
-    long[] ol = los;
+    long[] ok = keys;
     Object[] oe = entries;
-    his = new long[n];
-    los = new long[n];
+    keys = new long[2 * n];
     entries = new Object[n];
     for (int i = 0; i < oe.length; i++) {
       if (oe[i] != null) {
-        int s = slotOf(oh[i], ol[i]);
-        his[s] = oh[i];
-        los[s] = ol[i];
+        int s = slotOf(ok[2 * i], ok[2 * i + 1]);
+        keys[2 * s] = ok[2 * i];
+        keys[2 * s + 1] = ok[2 * i + 1];
         entries[s] = oe[i];
       }
     }
