@@ -307,6 +307,25 @@ public final class DelivyrClient {
     String batchKey = IdempotencyKeys.forBatch(keys, stable);
     RequestBody body =
         BatchBody.write(pipeline.objectMapper().getFactory(), messages, referenceList, keys);
+    return sendBody(batchKey, body);
+  }
+
+  /**
+   * Sends a batch whose messages the caller has already checked as {@link #sendBatch(List)} would
+   * (1 to {@value #MAX_BATCH_SIZE} messages, each with a valid number, a text, and its own
+   * idempotency key and reference), as the channel's engine messages are: the same request, without
+   * a {@link SendMessageRequest} built and checked per message.
+   *
+   * @param messages the messages
+   * @param keys each message's idempotency key, in order, every one given (the batch key is derived
+   *     from them)
+   */
+  BatchResult sendChecked(BatchBody.Messages messages, List<String> keys) {
+    String batchKey = IdempotencyKeys.forBatch(keys, true);
+    return sendBody(batchKey, BatchBody.write(pipeline.objectMapper().getFactory(), messages));
+  }
+
+  private BatchResult sendBody(String batchKey, RequestBody body) {
     BatchAnswer answer = pipeline.execute(api.sendBatch(batchKey, body), "POST messages/batch");
     return answer == null ? null : answer.result();
   }

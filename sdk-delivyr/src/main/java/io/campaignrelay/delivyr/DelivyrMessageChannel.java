@@ -12,6 +12,7 @@ import io.campaignrelay.core.execution.ReconcileResult;
 import io.campaignrelay.core.http.ApiErrorDetails;
 import io.campaignrelay.core.http.ApiServiceException;
 import io.campaignrelay.core.metrics.RejectionReason;
+import io.campaignrelay.delivyr.implementation.BatchBody;
 import io.campaignrelay.delivyr.models.BatchItemResult;
 import io.campaignrelay.delivyr.models.BatchResult;
 import io.campaignrelay.delivyr.models.CampaignReference;
@@ -20,6 +21,7 @@ import io.campaignrelay.delivyr.models.MessageLogEntry;
 import io.campaignrelay.delivyr.models.MessageStatus;
 import io.campaignrelay.delivyr.models.Rejection;
 import io.campaignrelay.delivyr.models.SendMessageRequest;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -172,22 +174,13 @@ public final class DelivyrMessageChannel implements MessageChannel {
     if (!(batch instanceof RandomAccess)) {
       batch = new ArrayList<>(batch); // read by index below
     }
-    List<SendMessageRequest> requests = new ArrayList<>(batch.size());
-    // one builder for the batch: toRequest sets every field it uses on each message, and build()
-    // copies them into the request, so no builder is made per recipient
-    SendMessageRequest.Builder builder = SendMessageRequest.builder();
-    CampaignReference reference = null;
-    OutboundMessage referenceSource = null;
-    for (OutboundMessage m : batch) {
-      // an engine batch is one campaign and (almost always) one template: build the reference
-      // once and reuse it while the campaign id, channel and template stay the same
-      if (referenceSource == null || !sameReference(referenceSource, m)) {
-        reference = campaignReference(m);
-        referenceSource = m;
-      }
-      requests.add(toRequest(builder, m, mode, reference));
-    }
-    BatchResult result = client.sendBatch(requests);
+    // The engine's messages are valid requests already (an E.164 number, a text, a customer id
+    // and a printable key of at most 255 characters): the body is written straight from them, as
+    // toRequest would give them, without a request built and checked per message. What sendBatch
+    // checks of the batch as a whole is checked here.
+    checkBatch(batch);
+    EngineBatch messages = new EngineBatch(batch, !mode.isLive());
+    BatchResult result = client.sendChecked(messages, messages.keys());
     List<BatchItemResult> results = result.results();
     // Delivyr lists the results in the batch's order: then result i is message i's, and (the keys
     // of a batch being distinct, or sendBatch would have refused it) no reference is listed twice
@@ -416,27 +409,164 @@ public final class DelivyrMessageChannel implements MessageChannel {
    * @return the request, with the message's idempotency key as key and client reference
    */
   public static SendMessageRequest toRequest(OutboundMessage m, ExecutionMode mode) {
-    return toRequest(SendMessageRequest.builder(), m, mode, campaignReference(m));
-  }
-
-  /**
-   * The request, built with the given builder: every field set here is set on each call, and the
-   * others (template id, variables) are never set, so a builder can serve a whole batch.
-   */
-  private static SendMessageRequest toRequest(
-      SendMessageRequest.Builder builder,
-      OutboundMessage m,
-      ExecutionMode mode,
-      CampaignReference reference) {
-    return builder
+    return SendMessageRequest.builder()
         .to(m.to())
         .customerId(m.customerId().value())
         .body(m.text())
-        .campaign(reference)
+        .campaign(campaignReference(m))
         .testMode(!mode.isLive())
         .idempotencyKey(m.idempotencyKey().value())
         .clientReference(m.idempotencyKey().value())
         .build();
+  }
+
+  /**
+   * What {@link DelivyrClient#sendBatch} checks of a batch as a whole: 1 to {@value
+   * DelivyrClient#MAX_BATCH_SIZE} messages, no idempotency key twice (the key is also the client
+   * reference). Keys are compared through their hash codes in a table of message indexes, so a
+   * batch of a thousand allocates one small array, not a set of entries.
+   */
+  static void checkBatch(List<OutboundMessage> batch) {
+    int n = batch.size();
+    List<ConfigurationProblem> problems = new ArrayList<>(0);
+    if (n > DelivyrClient.MAX_BATCH_SIZE) {
+      problems.add(
+          ConfigurationProblem.of(
+              "messages",
+              n + " messages",
+              "send 1 to "
+                  + DelivyrClient.MAX_BATCH_SIZE
+                  + " messages per batch; split larger campaigns"));
+    }
+    int capacity = Integer.highestOneBit(Math.max(2, n) * 2 - 1) << 1;
+    int mask = capacity - 1;
+    int[] slots = new int[capacity]; // message index + 1, 0 = empty
+    for (int i = 0; i < n; i++) {
+      IdempotencyKey key = batch.get(i).idempotencyKey();
+      int h = key.hashCode() * 0x9E3779B9;
+      int s = (h ^ (h >>> 16)) & mask;
+      boolean repeated = false;
+      while (slots[s] != 0) {
+        if (batch.get(slots[s] - 1).idempotencyKey().equals(key)) {
+          repeated = true;
+          break;
+        }
+        s = (s + 1) & mask;
+      }
+      if (repeated) {
+        problems.add(
+            ConfigurationProblem.of(
+                "idempotencyKey",
+                key.value(),
+                "give every message of a batch its own idempotency key: Delivyr sends only the"
+                    + " first message of a key"));
+      } else {
+        slots[s] = i + 1;
+      }
+    }
+    ConfigurationException.throwIfAny("Delivyr batch", problems);
+  }
+
+  /**
+   * An engine batch as the body reads it: each message as {@link #toRequest(OutboundMessage,
+   * ExecutionMode)} makes it (its key as key and client reference, no template id, no variables),
+   * the campaign reference made once per run of messages that share it.
+   */
+  private static final class EngineBatch implements BatchBody.Messages {
+    private final List<OutboundMessage> batch;
+    private final boolean testMode;
+    private final CampaignReference[] references;
+
+    EngineBatch(List<OutboundMessage> batch, boolean testMode) {
+      this.batch = batch;
+      this.testMode = testMode;
+      this.references = new CampaignReference[batch.size()];
+      CampaignReference reference = null;
+      OutboundMessage referenceSource = null;
+      for (int i = 0; i < references.length; i++) {
+        OutboundMessage m = batch.get(i);
+        // an engine batch is one campaign and (almost always) one template
+        if (referenceSource == null || !sameReference(referenceSource, m)) {
+          reference = campaignReference(m);
+          referenceSource = m;
+        }
+        references[i] = reference;
+      }
+    }
+
+    /** The messages' keys, in order, as a view. */
+    List<String> keys() {
+      return new KeyTexts(batch);
+    }
+
+    @Override
+    public int size() {
+      return batch.size();
+    }
+
+    @Override
+    public String to(int i) {
+      return batch.get(i).to().e164();
+    }
+
+    @Override
+    public String customerId(int i) {
+      return batch.get(i).customerId().value();
+    }
+
+    @Override
+    public String templateId(int i) {
+      return null;
+    }
+
+    @Override
+    public String body(int i) {
+      return batch.get(i).text();
+    }
+
+    @Override
+    public Map<String, String> variables(int i) {
+      return Map.of();
+    }
+
+    @Override
+    public CampaignReference campaign(int i) {
+      return references[i];
+    }
+
+    @Override
+    public boolean testMode(int i) {
+      return testMode;
+    }
+
+    @Override
+    public String clientReference(int i) {
+      return batch.get(i).idempotencyKey().value();
+    }
+
+    @Override
+    public String idempotencyKey(int i) {
+      return batch.get(i).idempotencyKey().value();
+    }
+  }
+
+  /** The key texts of a batch's messages, as a list view. */
+  private static final class KeyTexts extends AbstractList<String> implements RandomAccess {
+    private final List<OutboundMessage> batch;
+
+    KeyTexts(List<OutboundMessage> batch) {
+      this.batch = batch;
+    }
+
+    @Override
+    public String get(int i) {
+      return batch.get(i).idempotencyKey().value();
+    }
+
+    @Override
+    public int size() {
+      return batch.size();
+    }
   }
 
   private static CampaignReference campaignReference(OutboundMessage m) {

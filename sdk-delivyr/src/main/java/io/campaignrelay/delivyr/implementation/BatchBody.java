@@ -82,10 +82,122 @@ public final class BatchBody {
               + keys.size()
               + " idempotency keys");
     }
+    return write(factory, new Requests(messages, references, keys));
+  }
+
+  /**
+   * The messages of a batch as the body reads them, by index: each field as {@link
+   * SendMessageRequest} gives it (null when unset, then left out of the body). Lets a caller whose
+   * messages are already valid (the engine's channel) write a body without building a request per
+   * message; the bytes are those of the same messages as requests.
+   */
+  public interface Messages {
+    /** How many messages. */
+    int size();
+
+    /** The E.164 number of message {@code i}. */
+    String to(int i);
+
+    /** The customer id, or null. */
+    String customerId(int i);
+
+    /** The Delivyr template id, or null. */
+    String templateId(int i);
+
+    /** The literal text, or null. */
+    String body(int i);
+
+    /** The template variables (empty when none). */
+    Map<String, String> variables(int i);
+
+    /** The campaign reference, or null. */
+    CampaignReference campaign(int i);
+
+    /** Whether the message is sent in test mode. */
+    boolean testMode(int i);
+
+    /** The client reference, or null. */
+    String clientReference(int i);
+
+    /** The idempotency key, or null. */
+    String idempotencyKey(int i);
+  }
+
+  /**
+   * Writes a batch.
+   *
+   * @param factory the JSON factory of the client's mapper (its output settings apply)
+   * @param messages the messages, validated
+   * @return the request body
+   */
+  public static RequestBody write(JsonFactory factory, Messages messages) {
     if (Utf8JsonWriter.writesLike(factory)) {
-      return writeBytes(factory, messages, references, keys);
+      return writeBytes(factory, messages);
     }
-    return writeWithGenerator(factory, messages, references, keys);
+    return writeWithGenerator(factory, messages);
+  }
+
+  /** Requests with their references and keys, as {@link Messages}. */
+  private static final class Requests implements Messages {
+    private final List<SendMessageRequest> messages;
+    private final List<String> references;
+    private final List<String> keys;
+
+    Requests(List<SendMessageRequest> messages, List<String> references, List<String> keys) {
+      this.messages = messages;
+      this.references = references;
+      this.keys = keys;
+    }
+
+    @Override
+    public int size() {
+      return messages.size();
+    }
+
+    @Override
+    public String to(int i) {
+      return messages.get(i).to();
+    }
+
+    @Override
+    public String customerId(int i) {
+      return FIELDS.customerId(messages.get(i));
+    }
+
+    @Override
+    public String templateId(int i) {
+      return FIELDS.templateId(messages.get(i));
+    }
+
+    @Override
+    public String body(int i) {
+      return FIELDS.body(messages.get(i));
+    }
+
+    @Override
+    public Map<String, String> variables(int i) {
+      return messages.get(i).variables();
+    }
+
+    @Override
+    public CampaignReference campaign(int i) {
+      return FIELDS.campaign(messages.get(i));
+    }
+
+    @Override
+    public boolean testMode(int i) {
+      return messages.get(i).testMode();
+    }
+
+    @Override
+    public String clientReference(int i) {
+      return references.get(i);
+    }
+
+    @Override
+    public String idempotencyKey(int i) {
+      return keys.get(i);
+    }
   }
 
   // the constant parts of the fast path, encoded once
@@ -112,11 +224,7 @@ public final class BatchBody {
    * The fast path: the same bytes as {@link #writeWithGenerator}, with no generator state checked
    * per value, gathered in chunks into an okio buffer whose segments the body then shares.
    */
-  private static RequestBody writeBytes(
-      JsonFactory factory,
-      List<SendMessageRequest> messages,
-      List<String> references,
-      List<String> keys) {
+  private static RequestBody writeBytes(JsonFactory factory, Messages messages) {
     int n = messages.size();
     Buffer buffer = new Buffer();
     Utf8JsonWriter w = new Utf8JsonWriter(buffer);
@@ -124,14 +232,13 @@ public final class BatchBody {
     byte[] lastCampaignJson = null;
     w.raw(OPEN);
     for (int i = 0; i < n; i++) {
-      SendMessageRequest m = messages.get(i);
       w.raw(i == 0 ? TO_FIRST : TO_NEXT);
-      w.string(m.to());
-      stringIfPresent(w, CUSTOMER_ID_FIELD, FIELDS.customerId(m));
-      stringIfPresent(w, TEMPLATE_ID_FIELD, FIELDS.templateId(m));
-      stringIfPresent(w, BODY_FIELD, FIELDS.body(m));
+      w.string(messages.to(i));
+      stringIfPresent(w, CUSTOMER_ID_FIELD, messages.customerId(i));
+      stringIfPresent(w, TEMPLATE_ID_FIELD, messages.templateId(i));
+      stringIfPresent(w, BODY_FIELD, messages.body(i));
       w.raw(VARIABLES_FIELD);
-      Map<String, String> variables = m.variables();
+      Map<String, String> variables = messages.variables(i);
       if (variables.isEmpty()) {
         w.raw(NO_VARIABLES);
       } else {
@@ -148,7 +255,7 @@ public final class BatchBody {
         }
         w.raw('}');
       }
-      CampaignReference c = FIELDS.campaign(m);
+      CampaignReference c = messages.campaign(i);
       if (c != null) {
         if (!c.equals(lastCampaign)) {
           lastCampaign = c;
@@ -157,9 +264,9 @@ public final class BatchBody {
         w.raw(CAMPAIGN_FIELD);
         w.raw(lastCampaignJson);
       }
-      w.raw(m.testMode() ? TEST_MODE_TRUE : TEST_MODE_FALSE);
-      stringIfPresent(w, CLIENT_REFERENCE_FIELD, references.get(i));
-      stringIfPresent(w, IDEMPOTENCY_KEY_FIELD, keys.get(i));
+      w.raw(messages.testMode(i) ? TEST_MODE_TRUE : TEST_MODE_FALSE);
+      stringIfPresent(w, CLIENT_REFERENCE_FIELD, messages.clientReference(i));
+      stringIfPresent(w, IDEMPOTENCY_KEY_FIELD, messages.idempotencyKey(i));
       w.raw('}');
     }
     w.raw(CLOSE);
@@ -184,11 +291,7 @@ public final class BatchBody {
   }
 
   /** The generator path, for a factory whose settings change how texts are written. */
-  private static RequestBody writeWithGenerator(
-      JsonFactory factory,
-      List<SendMessageRequest> messages,
-      List<String> references,
-      List<String> keys) {
+  private static RequestBody writeWithGenerator(JsonFactory factory, Messages messages) {
     Buffer buffer = new Buffer();
     try (JsonGenerator g = factory.createGenerator(buffer.outputStream(), JsonEncoding.UTF8)) {
       CampaignReference lastCampaign = null;
@@ -197,15 +300,14 @@ public final class BatchBody {
       g.writeFieldName(MESSAGES);
       g.writeStartArray();
       for (int i = 0; i < messages.size(); i++) {
-        SendMessageRequest m = messages.get(i);
         g.writeStartObject();
         g.writeFieldName(TO);
-        g.writeString(m.to());
-        writeIfPresent(g, CUSTOMER_ID, FIELDS.customerId(m));
-        writeIfPresent(g, TEMPLATE_ID, FIELDS.templateId(m));
-        writeIfPresent(g, BODY, FIELDS.body(m));
+        g.writeString(messages.to(i));
+        writeIfPresent(g, CUSTOMER_ID, messages.customerId(i));
+        writeIfPresent(g, TEMPLATE_ID, messages.templateId(i));
+        writeIfPresent(g, BODY, messages.body(i));
         g.writeFieldName(VARIABLES);
-        Map<String, String> variables = m.variables();
+        Map<String, String> variables = messages.variables(i);
         if (variables.isEmpty()) {
           g.writeRawValue(EMPTY_OBJECT);
         } else {
@@ -215,7 +317,7 @@ public final class BatchBody {
           }
           g.writeEndObject();
         }
-        CampaignReference c = FIELDS.campaign(m);
+        CampaignReference c = messages.campaign(i);
         if (c != null) {
           if (!c.equals(lastCampaign)) {
             lastCampaign = c;
@@ -225,9 +327,9 @@ public final class BatchBody {
           g.writeRawValue(lastCampaignJson);
         }
         g.writeFieldName(TEST_MODE);
-        g.writeBoolean(m.testMode());
-        writeIfPresent(g, CLIENT_REFERENCE, references.get(i));
-        writeIfPresent(g, IDEMPOTENCY_KEY, keys.get(i));
+        g.writeBoolean(messages.testMode(i));
+        writeIfPresent(g, CLIENT_REFERENCE, messages.clientReference(i));
+        writeIfPresent(g, IDEMPOTENCY_KEY, messages.idempotencyKey(i));
         g.writeEndObject();
       }
       g.writeEndArray();
