@@ -518,6 +518,9 @@ public final class EndToEndBenchmark {
             + " load avg 1 min (before -> after) |");
     System.out.println(
         "|---|---:|---|---:|---:|---|---:|---:|---:|---|---:|---:|---:|---:|---|---|---|");
+    // The machine's speed drifts over seconds to minutes: the SDK's run and the raw run of the
+    // same round (adjacent in time) are compared too, each round on its own.
+    List<String> paired = new ArrayList<>();
     for (String v : vendors) {
       List<Run> rawSeq = select(all, v, latency, Case.raw(0));
       for (Case c : casesByVendor.get(v)) {
@@ -536,6 +539,20 @@ public final class EndToEndBenchmark {
           List<Run> raw = select(all, v, latency, Case.raw(c.concurrency()));
           if (!raw.isEmpty()) {
             sameN = fmt("**%.2f**", medianPerCustomer(rs) / medianPerCustomer(raw));
+            if (raw.size() == rs.size()) {
+              List<Double> ratios = new ArrayList<>();
+              for (int i = 0; i < rs.size(); i++) {
+                ratios.add(rs.get(i).secondsPerCustomer() / raw.get(i).secondsPerCustomer());
+              }
+              paired.add(
+                  fmt(
+                      "  %s %d ms %s: SDK / raw per round %s, median %.2f",
+                      v,
+                      latency,
+                      c.label(),
+                      String.join(", ", ratios.stream().map(d -> fmt("%.2f", d)).toList()),
+                      median(ratios)));
+            }
           }
           if (!rawSeq.isEmpty()) {
             seq = fmt("%.2f", medianPerCustomer(rs) / medianPerCustomer(rawSeq));
@@ -582,6 +599,10 @@ public final class EndToEndBenchmark {
                 cpuMedians(rs),
                 loads));
       }
+    }
+    if (!paired.isEmpty()) {
+      System.out.println("\nSDK against the raw run of the same round (adjacent in time):");
+      paired.forEach(System.out::println);
     }
   }
 
