@@ -245,11 +245,7 @@ public final class DelivyrClient {
     Objects.requireNonNull(messages, "messages");
     List<ConfigurationProblem> problems = new ArrayList<>();
     if (messages.isEmpty() || messages.size() > MAX_BATCH_SIZE) {
-      problems.add(
-          ConfigurationProblem.of(
-              "messages",
-              messages.size() + " messages",
-              "send 1 to " + MAX_BATCH_SIZE + " messages per batch; split larger campaigns"));
+      problems.add(batchSizeProblem(messages.size()));
     }
     int n = messages.size();
     List<String> keys = new ArrayList<>(n);
@@ -267,12 +263,7 @@ public final class DelivyrClient {
       keys.add(key);
       boolean keyIsNew = distinctKeys.add(key);
       if (!keyIsNew) {
-        problems.add(
-            ConfigurationProblem.of(
-                "idempotencyKey",
-                key,
-                "give every message of a batch its own idempotency key: Delivyr sends only the"
-                    + " first message of a key"));
+        problems.add(repeatedKeyProblem(key));
       }
       String own = FIELDS.clientReference(m);
       String reference = own == null ? key : own;
@@ -323,6 +314,23 @@ public final class DelivyrClient {
   BatchResult sendChecked(BatchBody.Messages messages, List<String> keys) {
     String batchKey = IdempotencyKeys.forBatch(keys, true);
     return sendBody(batchKey, BatchBody.write(pipeline.objectMapper().getFactory(), messages));
+  }
+
+  /** The problem of a batch of {@code size} messages, outside 1 to {@value #MAX_BATCH_SIZE}. */
+  static ConfigurationProblem batchSizeProblem(int size) {
+    return ConfigurationProblem.of(
+        "messages",
+        size + " messages",
+        "send 1 to " + MAX_BATCH_SIZE + " messages per batch; split larger campaigns");
+  }
+
+  /** The problem of an idempotency key given to more than one message of a batch. */
+  static ConfigurationProblem repeatedKeyProblem(String key) {
+    return ConfigurationProblem.of(
+        "idempotencyKey",
+        key,
+        "give every message of a batch its own idempotency key: Delivyr sends only the first"
+            + " message of a key");
   }
 
   private BatchResult sendBody(String batchKey, RequestBody body) {

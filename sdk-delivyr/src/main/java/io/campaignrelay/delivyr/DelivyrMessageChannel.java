@@ -13,6 +13,7 @@ import io.campaignrelay.core.http.ApiErrorDetails;
 import io.campaignrelay.core.http.ApiServiceException;
 import io.campaignrelay.core.metrics.RejectionReason;
 import io.campaignrelay.delivyr.implementation.BatchBody;
+import io.campaignrelay.delivyr.implementation.TextSet;
 import io.campaignrelay.delivyr.models.BatchItemResult;
 import io.campaignrelay.delivyr.models.BatchResult;
 import io.campaignrelay.delivyr.models.CampaignReference;
@@ -421,47 +422,20 @@ public final class DelivyrMessageChannel implements MessageChannel {
   }
 
   /**
-   * What {@link DelivyrClient#sendBatch} checks of a batch as a whole: 1 to {@value
-   * DelivyrClient#MAX_BATCH_SIZE} messages, no idempotency key twice (the key is also the client
-   * reference). Keys are compared through their hash codes in a table of message indexes, so a
-   * batch of a thousand allocates one small array, not a set of entries.
+   * What {@link DelivyrClient#sendBatch} checks of a batch as a whole, with its problems: at most
+   * {@value DelivyrClient#MAX_BATCH_SIZE} messages, no idempotency key twice (the key is also the
+   * client reference).
    */
   static void checkBatch(List<OutboundMessage> batch) {
-    int n = batch.size();
     List<ConfigurationProblem> problems = new ArrayList<>(0);
-    if (n > DelivyrClient.MAX_BATCH_SIZE) {
-      problems.add(
-          ConfigurationProblem.of(
-              "messages",
-              n + " messages",
-              "send 1 to "
-                  + DelivyrClient.MAX_BATCH_SIZE
-                  + " messages per batch; split larger campaigns"));
+    if (batch.size() > DelivyrClient.MAX_BATCH_SIZE) {
+      problems.add(DelivyrClient.batchSizeProblem(batch.size()));
     }
-    int capacity = Integer.highestOneBit(Math.max(2, n) * 2 - 1) << 1;
-    int mask = capacity - 1;
-    int[] slots = new int[capacity]; // message index + 1, 0 = empty
-    for (int i = 0; i < n; i++) {
-      IdempotencyKey key = batch.get(i).idempotencyKey();
-      int h = key.hashCode() * 0x9E3779B9;
-      int s = (h ^ (h >>> 16)) & mask;
-      boolean repeated = false;
-      while (slots[s] != 0) {
-        if (batch.get(slots[s] - 1).idempotencyKey().equals(key)) {
-          repeated = true;
-          break;
-        }
-        s = (s + 1) & mask;
-      }
-      if (repeated) {
-        problems.add(
-            ConfigurationProblem.of(
-                "idempotencyKey",
-                key.value(),
-                "give every message of a batch its own idempotency key: Delivyr sends only the"
-                    + " first message of a key"));
-      } else {
-        slots[s] = i + 1;
+    TextSet keys = TextSet.withExpected(batch.size());
+    for (OutboundMessage m : batch) {
+      String key = m.idempotencyKey().value();
+      if (!keys.add(key)) {
+        problems.add(DelivyrClient.repeatedKeyProblem(key));
       }
     }
     ConfigurationException.throwIfAny("Delivyr batch", problems);
