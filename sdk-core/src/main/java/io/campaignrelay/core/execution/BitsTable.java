@@ -10,9 +10,20 @@ final class BitsTable<V> {
   // Slot s keeps its key's two halves side by side, keys[2s] and keys[2s + 1], so that a probe
   // reads one cache line of keys; the table is at most half full, so a lookup of a key that is not
   // there ends after about two probes (at three quarters full, linear probing takes about eight).
+  // Emptied, a table of more slots than this goes back to 64 (a resume's thousands of PENDING
+  // entries do not stay behind); a smaller one keeps its size, since it is filled and emptied
+  // again at every batch (a few batches in flight take up to some thousands of slots), and
+  // shrinking it each time made it grow again by doubling: an allocation of ~200 bytes a recipient.
+  private static final int SHRINK_ABOVE = 1 << 16;
+
   private long[] keys = new long[2 * 64];
   private Object[] entries = new Object[64];
   private int count;
+
+  /** The number of slots (tests: when the table shrinks). */
+  int capacity() {
+    return entries.length;
+  }
 
   /** How many keys have a value. */
   int size() {
@@ -91,7 +102,7 @@ final class BitsTable<V> {
     entries[i] = null;
     keys[2 * i] = 0;
     keys[2 * i + 1] = 0;
-    if (count == 0 && entries.length > 1024) {
+    if (count == 0 && entries.length > SHRINK_ABOVE) {
       resize(64);
     }
   }

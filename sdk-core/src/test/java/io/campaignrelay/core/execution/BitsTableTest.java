@@ -79,4 +79,26 @@ class BitsTableTest {
     assertThat(set.contains(own)).isFalse();
     assertThat(set.size()).isZero();
   }
+
+  @Test
+  void aTableEmptiedAtEveryBatchKeepsItsSlotsAndOnlyAHugeOneShrinks() {
+    BitsTable<String> table = new BitsTable<>();
+    for (int round = 0; round < 3; round++) {
+      fillAndEmpty(table, 4000); // a few batches in flight
+      assertThat(table.size()).isZero();
+      assertThat(table.capacity()).isEqualTo(8192);
+    }
+    fillAndEmpty(table, 100_000); // a resume's PENDING entries
+    assertThat(table.capacity()).isEqualTo(64);
+  }
+
+  private static void fillAndEmpty(BitsTable<String> table, int n) {
+    for (int i = 1; i <= n; i++) {
+      table.put(i, i * 0x9E3779B97F4A7C15L, "v");
+    }
+    assertThat(table.size()).isEqualTo(n);
+    for (int i = 1; i <= n; i++) {
+      table.remove(i, i * 0x9E3779B97F4A7C15L);
+    }
+  }
 }
