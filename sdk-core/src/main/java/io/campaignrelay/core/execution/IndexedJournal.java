@@ -19,6 +19,9 @@ abstract class IndexedJournal implements ExecutionJournal {
   /** Adds entries to the index (after a subclass has stored them, if it stores them). */
   final synchronized void index(List<JournalEntry> entries) {
     CampaignId last = null;
+    if (entries.size() > 1) {
+      index.warm(entries);
+    }
     for (JournalEntry e : entries) {
       index.put(Objects.requireNonNull(e, "entry"));
       // a write is (nearly always) one campaign's: its set is touched once, not per entry
