@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -270,11 +271,18 @@ public final class CampaignExecutor {
     final int effectiveBatchSize;
     final int inFlightMax;
     final boolean dedupChannel;
-    final List<Recipient> window = new ArrayList<>();
-    final List<IdempotencyKey> windowKeys = new ArrayList<>();
+    // The window being filled, and the one being handled (swapped, never copied).
+    List<Recipient> window = new ArrayList<>();
+    List<IdempotencyKey> windowKeys = new ArrayList<>();
+    List<Recipient> handledWindow = new ArrayList<>();
+    List<IdempotencyKey> handledKeys = new ArrayList<>();
+    // The fingerprints of the window's rows, in order (LIVE): they enter `seen` together when the
+    // window is handled, so that the table's cache misses overlap instead of one per row.
+    long[] windowFingerprints = new long[64];
     // Rows of the window whose fingerprint was seen before in this run: a repeat, or (rarely) a
     // distinct customer whose 64-bit fingerprint collides; the journal and `active` tell which.
-    final BitSet windowRepeats = new BitSet();
+    BitSet windowRepeats = new BitSet();
+    BitSet handledRepeats = new BitSet();
     // Keys handled in this run whose final entry is not yet durable and visible to a window's
     // journal lookup (buffered, in flight, answered but unwritten, or uncertain): a row repeating
     // one of them is a repeat, never a new send.
@@ -344,9 +352,8 @@ public final class CampaignExecutor {
           fingerprints != null
               ? fingerprints.applyAsLong(key)
               : key.hasBits() ? key.hi() : JournalIndex.bits(key, campaign.id(), customer)[0];
-      boolean seenBefore = !seen.add(fingerprint);
       if (!mode.isLive()) {
-        if (seenBefore) {
+        if (!seen.add(fingerprint)) {
           // The same customer came twice in this run's target rows (paging that repeats rows, or a
           // list with duplicates): the first row decides, the repeat is counted and reported.
           duplicates++;
@@ -363,13 +370,12 @@ public final class CampaignExecutor {
         }
         return;
       }
-      if (seenBefore) {
-        // Decided when the window is handled: a repeat of this run's rows is counted and reported;
-        // a distinct customer whose fingerprint merely collides goes on as any other.
-        windowRepeats.set(window.size());
-      } else {
-        targeted++;
+      // Whether it was seen before is found when the window is handled (see markRepeats).
+      int row = window.size();
+      if (row == windowFingerprints.length) {
+        windowFingerprints = Arrays.copyOf(windowFingerprints, row * 2);
       }
+      windowFingerprints[row] = fingerprint;
       window.add(r);
       windowKeys.add(key);
       if (window.size() >= effectiveBatchSize) {
@@ -382,6 +388,7 @@ public final class CampaignExecutor {
       if (window.isEmpty()) {
         return;
       }
+      markRepeats();
       // What became durable is now visible to the lookup below.
       durableSinceLookup.forEach(active::remove);
       durableSinceLookup.clear();
@@ -396,9 +403,17 @@ public final class CampaignExecutor {
       }
       Map<IdempotencyKey, JournalEntry> known =
           ask.isEmpty() ? Map.of() : journal.entries(campaign.id(), ask);
-      List<Recipient> rs = List.copyOf(window);
-      List<IdempotencyKey> ks = List.copyOf(windowKeys);
-      BitSet repeats = (BitSet) windowRepeats.clone();
+      // The window is emptied before its rows are handled (a failure while handling them must not
+      // handle them again at the end of the run): the filled lists become the handled ones.
+      List<Recipient> rs = window;
+      List<IdempotencyKey> ks = windowKeys;
+      BitSet repeats = windowRepeats;
+      window = handledWindow;
+      windowKeys = handledKeys;
+      windowRepeats = handledRepeats;
+      handledWindow = rs;
+      handledKeys = ks;
+      handledRepeats = repeats;
       window.clear();
       windowKeys.clear();
       windowRepeats.clear();
@@ -410,6 +425,23 @@ public final class CampaignExecutor {
       reconcilePending();
       flush(resend, true);
       settleLeftOut();
+    }
+
+    /**
+     * Adds the window's fingerprints to {@code seen} in row order: a row whose fingerprint was
+     * there already (a repeat, or a collision the journal and {@code active} tell apart) is marked
+     * in {@code windowRepeats}; any other counts as targeted.
+     */
+    void markRepeats() {
+      int n = window.size();
+      seen.warm(windowFingerprints, n);
+      for (int i = 0; i < n; i++) {
+        if (seen.add(windowFingerprints[i])) {
+          targeted++;
+        } else {
+          windowRepeats.set(i);
+        }
+      }
     }
 
     /**
