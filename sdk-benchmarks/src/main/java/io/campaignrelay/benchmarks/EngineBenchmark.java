@@ -1,9 +1,6 @@
 package io.campaignrelay.benchmarks;
 
 import io.campaignrelay.core.Campaign;
-import io.campaignrelay.core.CampaignId;
-import io.campaignrelay.core.CampaignKind;
-import io.campaignrelay.core.ChannelId;
 import io.campaignrelay.core.CustomerAttributes;
 import io.campaignrelay.core.CustomerId;
 import io.campaignrelay.core.ExecutionMode;
@@ -92,15 +89,7 @@ public class EngineBenchmark {
       recipients[i] =
           Recipient.of(CustomerId.of(Workload.customerId(i)), attributes[i % ATTRIBUTE_SETS]);
     }
-    campaign =
-        Campaign.builder()
-            .kind(CampaignKind.SCHEDULED)
-            .id(CampaignId.of(Long.toString(Workload.CAMPAIGN_ID)))
-            .channel(ChannelId.of(Workload.CHANNEL_ID))
-            .templateId(TemplateId.of(Workload.TEMPLATE_ID))
-            .sendTime(Instant.parse("2026-11-22T10:00:00Z"))
-            .promoCodes(List.of(Workload.PROMO_CODE))
-            .build();
+    campaign = Workload.campaign().promoCodes(List.of(Workload.PROMO_CODE)).build();
     template = Workload.template(TemplateId.of(Workload.TEMPLATE_ID), ApprovalState.APPROVED);
     executor =
         CampaignExecutor.builder()

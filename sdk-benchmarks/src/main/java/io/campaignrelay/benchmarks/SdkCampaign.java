@@ -2,8 +2,6 @@ package io.campaignrelay.benchmarks;
 
 import io.campaignrelay.core.Campaign;
 import io.campaignrelay.core.CampaignId;
-import io.campaignrelay.core.CampaignKind;
-import io.campaignrelay.core.ChannelId;
 import io.campaignrelay.core.CustomerId;
 import io.campaignrelay.core.ExecutionMode;
 import io.campaignrelay.core.Secret;
@@ -28,7 +26,6 @@ import io.campaignrelay.textlocal.TextLocalClient;
 import io.campaignrelay.textlocal.TextLocalCredential;
 import io.campaignrelay.textlocal.TextLocalMessageChannel;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -100,14 +97,7 @@ final class SdkCampaign {
             .credential(Secret.of(LoopbackVendorServer.DELIVYR_KEY))
             .clientOptions(options)
             .buildClient();
-    this.campaign =
-        Campaign.builder()
-            .kind(CampaignKind.SCHEDULED)
-            .id(CampaignId.of(Long.toString(Workload.CAMPAIGN_ID)))
-            .channel(ChannelId.of(Workload.CHANNEL_ID))
-            .templateId(TemplateId.of(Workload.TEMPLATE_ID))
-            .sendTime(Instant.parse("2026-11-22T10:00:00Z"))
-            .build();
+    this.campaign = Workload.campaign().build();
     this.template = Workload.template(TemplateId.of(Workload.TEMPLATE_ID), ApprovalState.APPROVED);
   }
 

@@ -1,9 +1,13 @@
 package io.campaignrelay.benchmarks;
 
+import io.campaignrelay.core.Campaign;
+import io.campaignrelay.core.CampaignId;
+import io.campaignrelay.core.CampaignKind;
 import io.campaignrelay.core.ChannelId;
 import io.campaignrelay.core.TemplateId;
 import io.campaignrelay.core.template.ApprovalState;
 import io.campaignrelay.core.template.Template;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -39,6 +43,16 @@ final class Workload {
   private static final String[] TIERS = {"Gold", "Silver", "Bronze"};
 
   private Workload() {}
+
+  /** The benchmark's scheduled campaign on channel 452, with the workload's template. */
+  static Campaign.Builder campaign() {
+    return Campaign.builder()
+        .kind(CampaignKind.SCHEDULED)
+        .id(CampaignId.of(Long.toString(CAMPAIGN_ID)))
+        .channel(ChannelId.of(CHANNEL_ID))
+        .templateId(TemplateId.of(TEMPLATE_ID))
+        .sendTime(Instant.parse("2026-11-22T10:00:00Z"));
+  }
 
   static Template template(TemplateId id, ApprovalState state) {
     return Template.builder()
