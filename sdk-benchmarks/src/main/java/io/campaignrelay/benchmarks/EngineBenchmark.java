@@ -48,7 +48,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Run: {@code java -jar sdk-benchmarks/target/benchmarks.jar jmh EngineBenchmark -prof gc}. The
  * end-to-end benchmark ({@code e2e}) measures the engine with the vendors' clients on a loopback
- * server; this one isolates the engine's share, which varies far less from run to run.
+ * server; this one isolates the engine's share, which varies far less from run to run. sdk-jdbc's
+ * by-hand {@code EngineThroughputBenchmark} runs the engine the same way to compare the in-memory
+ * and the JDBC journals (wall time of one run); this one is the JMH measurement of the engine
+ * itself, with warm-up and allocation per recipient.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

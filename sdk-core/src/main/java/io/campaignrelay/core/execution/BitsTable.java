@@ -13,7 +13,7 @@ final class BitsTable<V> {
   // Emptied, a table of more slots than this goes back to 64 (a resume's thousands of PENDING
   // entries do not stay behind); a smaller one keeps its size, since it is filled and emptied
   // again at every batch (a few batches in flight take up to some thousands of slots), and
-  // shrinking it each time made it grow again by doubling: an allocation of ~200 bytes a recipient.
+  // shrinking it each time made it grow again by doubling (~80 bytes allocated a recipient).
   private static final int SHRINK_ABOVE = 1 << 16;
 
   private long[] keys = new long[2 * 64];

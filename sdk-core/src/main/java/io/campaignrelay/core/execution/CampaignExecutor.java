@@ -279,6 +279,8 @@ public final class CampaignExecutor {
     // The fingerprints of the window's rows, in order (LIVE): they enter `seen` together when the
     // window is handled, so that the table's cache misses overlap instead of one per row.
     long[] windowFingerprints = new long[64];
+    // How many of the window's first rows have been added to `seen` (see markRepeats).
+    int windowMarked;
     // Rows of the window whose fingerprint was seen before in this run: a repeat, or (rarely) a
     // distinct customer whose 64-bit fingerprint collides; the journal and `active` tell which.
     BitSet windowRepeats = new BitSet();
@@ -417,6 +419,7 @@ public final class CampaignExecutor {
       window.clear();
       windowKeys.clear();
       windowRepeats.clear();
+      windowMarked = 0;
       for (int i = 0; i < rs.size(); i++) {
         handleLive(rs.get(i), ks.get(i), known.get(ks.get(i)), repeats.get(i));
       }
@@ -428,20 +431,27 @@ public final class CampaignExecutor {
     }
 
     /**
-     * Adds the window's fingerprints to {@code seen} in row order: a row whose fingerprint was
-     * there already (a repeat, or a collision the journal and {@code active} tell apart) is marked
-     * in {@code windowRepeats}; any other counts as targeted.
+     * Adds the fingerprints of the window's rows not added yet to {@code seen}, in row order: a row
+     * whose fingerprint was there already (a repeat, or a collision the journal and {@code active}
+     * tell apart) is marked in {@code windowRepeats}; any other counts as targeted. Done when the
+     * window is handled, and before {@link #progress()} and {@link #report()} are read, so that
+     * {@code targeted} counts every distinct row read so far, as it did when each row was added as
+     * it came.
      */
     void markRepeats() {
       int n = window.size();
-      seen.warm(windowFingerprints, n);
-      for (int i = 0; i < n; i++) {
+      if (windowMarked >= n) {
+        return;
+      }
+      seen.warm(windowFingerprints, windowMarked, n);
+      for (int i = windowMarked; i < n; i++) {
         if (seen.add(windowFingerprints[i])) {
           targeted++;
         } else {
           windowRepeats.set(i);
         }
       }
+      windowMarked = n;
     }
 
     /**
@@ -1044,6 +1054,7 @@ public final class CampaignExecutor {
     }
 
     ExecutionProgress progress() {
+      markRepeats();
       return new ExecutionProgress(
           campaign.id(),
           targeted,
@@ -1056,6 +1067,7 @@ public final class CampaignExecutor {
     }
 
     ExecutionReport report() {
+      markRepeats();
       return new ExecutionReport(
           campaign.id(),
           mode,

@@ -67,16 +67,16 @@ final class FingerprintSet {
   }
 
   /**
-   * Reads the home slot of each of the first {@code n} values, so that a following run of {@link
-   * #add(long)} over them finds those slots in cache: the reads here do not depend on one another,
-   * and the processor overlaps their misses, which one {@code add} at a time between other work
-   * cannot. Changes nothing in the set.
+   * Reads the home slot of each of {@code values[from]} to {@code values[to - 1]}, so that a
+   * following run of {@link #add(long)} over them finds those slots in cache: the reads here do not
+   * depend on one another, and the processor overlaps their misses, which one {@code add} at a time
+   * between other work cannot. Changes nothing in the set.
    */
-  void warm(long[] values, int n) {
+  void warm(long[] values, int from, int to) {
     long[] s = slots;
     int mask = s.length - 1;
     long any = 0;
-    for (int i = 0; i < n; i++) {
+    for (int i = from; i < to; i++) {
       any |= s[mix(values[i]) & mask];
     }
     warmSink = any; // keeps the reads from being optimized away

@@ -132,7 +132,7 @@ final class JournalIndex {
     long[] k = keys;
     byte[] st = states;
     int[] sec = seconds;
-    long c = capacity;
+    int c = capacity;
     long any = 0;
     for (int i = 0, n = entries.size(); i < n; i++) {
       JournalEntry e = entries.get(i);
@@ -141,7 +141,7 @@ final class JournalIndex {
       }
       IdempotencyKey key = e.idempotencyKey();
       if (key.hasBits() && e.state() != RecipientState.PENDING) {
-        int slot = (int) (((key.lo() >>> 32) * c) >>> 32);
+        int slot = home(key.lo(), c);
         any += k[2 * slot] + st[slot] + sec[slot];
       }
     }
@@ -196,9 +196,13 @@ final class JournalIndex {
     return find(keys, states, capacity, h, l);
   }
 
+  /** A key's first slot: the top 32 bits of {@code l} scaled to the capacity (a digest's bits). */
+  private static int home(long l, int capacity) {
+    return (int) (((l >>> 32) * capacity) >>> 32);
+  }
+
   private static int find(long[] keys, byte[] states, int capacity, long h, long l) {
-    // the key's top 32 bits of `l` scaled to the capacity (the bits are uniform: a digest's)
-    int slot = (int) (((l >>> 32) * capacity) >>> 32);
+    int slot = home(l, capacity);
     while (states[slot] != 0 && (keys[2 * slot] != h || keys[2 * slot + 1] != l)) {
       if (++slot == capacity) {
         slot = 0;

@@ -596,4 +596,66 @@ class EngineDetailsTest {
             CustomerId.of("C2"), CustomerAttributes.builder().add("NAME", "Bo").build());
     assertThatThrownBy(() -> byName.phoneOf(missing)).isInstanceOf(ConfigurationException.class);
   }
+
+  @Test
+  void progressCountsEveryRowTakenEvenWhileItsWindowWaits() {
+    // Two rows make a batch that goes out; the third waits in the next window when the source
+    // breaks. The batch answered while the run stops reports progress: three rows were taken.
+    TargetSource breaking =
+        c ->
+            Stream.concat(
+                IntStream.range(0, 3).mapToObj(EngineFixtures::recipient),
+                Stream.<Recipient>generate(
+                        () -> {
+                          throw new IllegalStateException("target source broke");
+                        })
+                    .limit(1));
+    MessageChannel channel =
+        new MessageChannel() {
+          @Override
+          public String name() {
+            return "two-at-once";
+          }
+
+          @Override
+          public int maxBatchSize() {
+            return 2;
+          }
+
+          @Override
+          public int maxConcurrentBatches() {
+            return 2;
+          }
+
+          @Override
+          public List<DispatchResult> dispatch(List<OutboundMessage> batch) {
+            return batch.stream()
+                .map(m -> DispatchResult.accepted(m.idempotencyKey(), "v-" + m.customerId()))
+                .toList();
+          }
+        };
+    List<ExecutionProgress> progress = new ArrayList<>();
+    CampaignExecutor executor =
+        CampaignExecutor.builder()
+            .targetSource(breaking)
+            .channel(channel)
+            .concurrency(2)
+            .clock(CLOCK)
+            .listener(
+                new ExecutionListener() {
+                  @Override
+                  public void onProgress(ExecutionProgress p) {
+                    progress.add(p);
+                  }
+                })
+            .build();
+
+    assertThatThrownBy(() -> executor.execute(campaign(51, 3), template(), ExecutionMode.LIVE))
+        .hasMessage("target source broke");
+
+    assertThat(progress).isNotEmpty();
+    ExecutionProgress last = progress.get(progress.size() - 1);
+    assertThat(last.dispatched()).isEqualTo(2);
+    assertThat(last.processed()).isEqualTo(3);
+  }
 }
