@@ -69,13 +69,7 @@ class CampaignExecutorTest {
             .channel(channel)
             .journal(journal)
             .clock(CLOCK)
-            .listener(
-                new ExecutionListener() {
-                  @Override
-                  public void onProgress(ExecutionProgress p) {
-                    progress.add(p);
-                  }
-                })
+            .listener(EngineFixtures.progressInto(progress))
             .build();
 
     ExecutionReport report = executor.execute(campaign(2, 250), template(), ExecutionMode.LIVE);

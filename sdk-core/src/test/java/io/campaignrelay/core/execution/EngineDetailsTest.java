@@ -59,13 +59,7 @@ class EngineDetailsTest {
         base(10)
             .messageLog(log)
             .progressInterval(3)
-            .listener(
-                new ExecutionListener() {
-                  @Override
-                  public void onProgress(ExecutionProgress p) {
-                    progress.add(p);
-                  }
-                })
+            .listener(EngineFixtures.progressInto(progress))
             .build();
     assertThat(executor.messageLog()).isSameAs(log);
 
@@ -90,13 +84,7 @@ class EngineDetailsTest {
     ExecutionReport report =
         base(10)
             .channel(vendor)
-            .listener(
-                new ExecutionListener() {
-                  @Override
-                  public void onProgress(ExecutionProgress p) {
-                    progress.add(p);
-                  }
-                })
+            .listener(EngineFixtures.progressInto(progress))
             .build()
             .execute(campaign(51, 10), template(), ExecutionMode.LIVE);
     assertThat(report.channel()).isEqualTo("fake-vendor");
@@ -600,28 +588,21 @@ class EngineDetailsTest {
   @Test
   void progressCountsEveryRowTakenEvenWhileItsWindowWaits() {
     // Two rows make a batch that goes out; the third waits in the next window when the source
-    // breaks. The batch answered while the run stops reports progress: three rows were taken.
+    // breaks. The batch, held until then, is answered while the run stops and reports progress:
+    // three rows were taken.
+    java.util.concurrent.CountDownLatch sourceBroke = new java.util.concurrent.CountDownLatch(1);
     TargetSource breaking =
         c ->
             Stream.concat(
                 IntStream.range(0, 3).mapToObj(EngineFixtures::recipient),
                 Stream.<Recipient>generate(
                         () -> {
+                          sourceBroke.countDown();
                           throw new IllegalStateException("target source broke");
                         })
                     .limit(1));
     MessageChannel channel =
-        new MessageChannel() {
-          @Override
-          public String name() {
-            return "two-at-once";
-          }
-
-          @Override
-          public int maxBatchSize() {
-            return 2;
-          }
-
+        new EngineFixtures.VendorChannel(false, 2) {
           @Override
           public int maxConcurrentBatches() {
             return 2;
@@ -629,9 +610,13 @@ class EngineDetailsTest {
 
           @Override
           public List<DispatchResult> dispatch(List<OutboundMessage> batch) {
-            return batch.stream()
-                .map(m -> DispatchResult.accepted(m.idempotencyKey(), "v-" + m.customerId()))
-                .toList();
+            try {
+              sourceBroke.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              throw new IllegalStateException(e);
+            }
+            return super.dispatch(batch);
           }
         };
     List<ExecutionProgress> progress = new ArrayList<>();
@@ -641,13 +626,7 @@ class EngineDetailsTest {
             .channel(channel)
             .concurrency(2)
             .clock(CLOCK)
-            .listener(
-                new ExecutionListener() {
-                  @Override
-                  public void onProgress(ExecutionProgress p) {
-                    progress.add(p);
-                  }
-                })
+            .listener(EngineFixtures.progressInto(progress))
             .build();
 
     assertThatThrownBy(() -> executor.execute(campaign(51, 3), template(), ExecutionMode.LIVE))

@@ -55,6 +55,16 @@ final class EngineFixtures {
         List.of("P" + i));
   }
 
+  /** A listener that adds every progress event to a list. */
+  static ExecutionListener progressInto(List<ExecutionProgress> into) {
+    return new ExecutionListener() {
+      @Override
+      public void onProgress(ExecutionProgress p) {
+        into.add(p);
+      }
+    };
+  }
+
   /** Customers 0..n-1, generated lazily; counts how often the stream was opened. */
   static final class Targets implements TargetSource {
     final int n;
