@@ -718,5 +718,31 @@ public final class EndToEndBenchmark {
             + gcs
             + ", JVM args "
             + ManagementFactory.getRuntimeMXBean().getInputArguments());
+    long least = minHeapSize();
+    if (least >= 0 && least < rt.maxMemory()) {
+      // The full collection before each run may give the heap back down to a few tens of MiB (to
+      // the least heap, which is -Xms only when -Xms is given), and each run then grows it again:
+      // a side that keeps more (the SDK's journal and repeat-tracking of a million recipients,
+      // ~50 MiB) pays for that growth in collections.
+      System.out.println(
+          "note: the least heap ("
+              + HeapMonitor.Usage.mib(least)
+              + " MiB) is below the max heap: the System.gc() before each run shrinks the heap"
+              + " and the run grows it again, which costs the side with more live data extra"
+              + " collections; give -Xms equal to -Xmx to measure a heap that stays as large, as"
+              + " a long-running service's does");
+    }
+  }
+
+  /** HotSpot's least heap size ({@code MinHeapSize}, -Xms when given), or -1 if unknown. */
+  private static long minHeapSize() {
+    try {
+      return Long.parseLong(
+          ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+              .getVMOption("MinHeapSize")
+              .getValue());
+    } catch (RuntimeException e) {
+      return -1; // not HotSpot, or no such option
+    }
   }
 }
