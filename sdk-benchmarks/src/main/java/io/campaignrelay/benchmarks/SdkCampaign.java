@@ -165,6 +165,11 @@ final class SdkCampaign {
             .customerAttributes(Workload.ATTRIBUTES)
             .phoneAttribute(Workload.ATTRIBUTES.get(0))
             .pageSize(Integer.getInteger("campaignrelay.bench.pageSize", 10_000))
+            // -Dcampaignrelay.bench.prefetch=false reads each page on the engine's thread when the
+            // one before it is used up, as the raw loop does: the SDK without the gain of
+            // overlapping page reads with sends, which the raw loop does not have
+            .prefetch(
+                Boolean.parseBoolean(System.getProperty("campaignrelay.bench.prefetch", "true")))
             .build();
     long s0 = System.nanoTime();
     JdbcStore store = journal == Journal.JDBC_POSTGRES ? BenchPostgres.freshStore() : null;
