@@ -611,7 +611,10 @@ class EngineDetailsTest {
           @Override
           public List<DispatchResult> dispatch(List<OutboundMessage> batch) {
             try {
-              sourceBroke.await();
+              // bounded only so that a regression fails instead of hanging the build
+              if (!sourceBroke.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the target source never broke");
+              }
             } catch (InterruptedException e) {
               Thread.currentThread().interrupt();
               throw new IllegalStateException(e);
