@@ -514,7 +514,7 @@ public final class EndToEndBenchmark {
             + " | recipients/s | bound | time / bound | bound at measured delay (time / it) |"
             + " SDK / raw, same N | SDK / raw sequential |"
             + " peak heap, MiB (max) | live after GC, MiB (max) | GCs / GC time (max) |"
-            + " CPU s, median: campaign / server / GC / JIT |"
+            + " CPU s, median: campaign (calling thread) / server / GC / JIT |"
             + " load avg 1 min (before -> after) |");
     System.out.println(
         "|---|---:|---|---:|---:|---|---:|---:|---:|---|---:|---:|---:|---:|---|---|---|");
@@ -612,8 +612,9 @@ public final class EndToEndBenchmark {
       return "n/a";
     }
     return fmt(
-        "%.2f / %.2f / %.2f / %.2f",
+        "%.2f (%.2f) / %.2f / %.2f / %.2f",
         median(rs.stream().map(r -> r.cpu().client()).toList()),
+        median(rs.stream().map(r -> r.cpu().caller()).toList()),
         median(rs.stream().map(r -> r.cpu().server()).toList()),
         median(rs.stream().map(r -> r.cpu().gc()).toList()),
         median(rs.stream().map(r -> r.cpu().jit()).toList()));

@@ -1,6 +1,7 @@
 package io.campaignrelay.core.execution;
 
 import io.campaignrelay.core.Campaign;
+import io.campaignrelay.core.CampaignId;
 import io.campaignrelay.core.ConfigurationException;
 import io.campaignrelay.core.ConfigurationProblem;
 import io.campaignrelay.core.CustomerId;
@@ -84,9 +85,9 @@ import java.util.stream.Stream;
  * thread, in the order the batches left.
  *
  * <p>Memory does not grow with the campaign: recipients stream through one batch at a time (plus
- * the batches in flight, and up to {@link Builder#maxTrackedRecipients(int)} 64-bit fingerprints to
- * notice repeated rows; a fingerprint match is confirmed against the journal and the run's own
- * unsettled keys, so a collision never skips a distinct customer; the in-memory and file journals
+ * the batches in flight, and up to {@link Builder#maxTrackedRecipients(int)} recipients' 128-bit
+ * keys, 16 bytes each, to notice repeated rows; past that cap a repeat is caught by the journal and
+ * the run's own unsettled keys, so a repeat is never sent twice; the in-memory and file journals
  * also keep a compact index of about 48 bytes per recipient). Immutable and thread-safe; one
  * executor may run several campaigns, one per call.
  */
@@ -247,7 +248,7 @@ public final class CampaignExecutor {
   /** A batch handed to the channel whose answer has not been processed yet. */
   private record InFlight(
       List<OutboundMessage> batch,
-      List<JournalEntry> written,
+      List<JournalEntry> written, // the outcomes its write carried (not its PENDING entries)
       Future<List<DispatchResult>> answer) {}
 
   /** A batch's journal write failed on a dispatch thread: the batch never left. */
@@ -276,19 +277,26 @@ public final class CampaignExecutor {
     List<IdempotencyKey> windowKeys = new ArrayList<>();
     List<Recipient> handledWindow = new ArrayList<>();
     List<IdempotencyKey> handledKeys = new ArrayList<>();
-    // The fingerprints of the window's rows, in order (LIVE): they enter `seen` together when the
-    // window is handled, so that the table's cache misses overlap instead of one per row.
+    // The fingerprints of the window's rows, in order (LIVE), as two halves: they enter `seen`
+    // together when the window is handled, so that the table's cache misses overlap instead of one
+    // per row.
     long[] windowFingerprints = new long[64];
+    long[] windowFingerprintLows = new long[64];
     // How many of the window's first rows have been added to `seen` (see markRepeats).
     int windowMarked;
-    // Rows of the window whose fingerprint was seen before in this run: a repeat, or (rarely) a
-    // distinct customer whose 64-bit fingerprint collides; the journal and `active` tell which.
+    // Rows of the window whose fingerprint was seen before in this run: a repeat (with exact
+    // tracking), else a repeat or a distinct customer whose test fingerprint collides, which the
+    // journal and `active` tell apart.
     BitSet windowRepeats = new BitSet();
     BitSet handledRepeats = new BitSet();
     // Keys handled in this run whose final entry is not yet durable and visible to a window's
     // journal lookup (buffered, in flight, answered but unwritten, or uncertain): a row repeating
-    // one of them is a repeat, never a new send.
+    // one of them is a repeat, never a new send. With exact tracking only the keys handled once
+    // `seen` is full enter it: a row repeating one handled before is found in `seen` itself.
     final KeySet active = new KeySet();
+    // `seen` holds each tracked row's own key (its 128 bits), so that a row found there repeats a
+    // row of this run; false only with a test's fingerprint function, whose values may collide.
+    final boolean exactTracking = fingerprints == null;
     // Keys whose final entry became durable since the last window lookup; they leave `active` at
     // the next lookup, which then finds them in the journal.
     final List<IdempotencyKey> durableSinceLookup = new ArrayList<>();
@@ -350,12 +358,21 @@ public final class CampaignExecutor {
       rows++;
       CustomerId customer = r.customerId();
       IdempotencyKey key = IdempotencyKey.derive(campaign.id(), customer);
-      long fingerprint =
-          fingerprints != null
-              ? fingerprints.applyAsLong(key)
-              : key.hasBits() ? key.hi() : JournalIndex.bits(key, campaign.id(), customer)[0];
+      long fingerprint;
+      long fingerprintLow;
+      if (fingerprints != null) {
+        fingerprint = fingerprints.applyAsLong(key);
+        fingerprintLow = 0;
+      } else if (key.hasBits()) {
+        fingerprint = key.hi();
+        fingerprintLow = key.lo();
+      } else {
+        long[] bits = JournalIndex.bits(key, campaign.id(), customer);
+        fingerprint = bits[0];
+        fingerprintLow = bits[1];
+      }
       if (!mode.isLive()) {
-        if (!seen.add(fingerprint)) {
+        if (seen.offer(fingerprint, fingerprintLow) == FingerprintSet.PRESENT) {
           // The same customer came twice in this run's target rows (paging that repeats rows, or a
           // list with duplicates): the first row decides, the repeat is counted and reported.
           duplicates++;
@@ -376,8 +393,10 @@ public final class CampaignExecutor {
       int row = window.size();
       if (row == windowFingerprints.length) {
         windowFingerprints = Arrays.copyOf(windowFingerprints, row * 2);
+        windowFingerprintLows = Arrays.copyOf(windowFingerprintLows, row * 2);
       }
       windowFingerprints[row] = fingerprint;
+      windowFingerprintLows[row] = fingerprintLow;
       window.add(r);
       windowKeys.add(key);
       if (window.size() >= effectiveBatchSize) {
@@ -445,7 +464,7 @@ public final class CampaignExecutor {
       }
       seen.warm(windowFingerprints, windowMarked, n);
       for (int i = windowMarked; i < n; i++) {
-        if (seen.add(windowFingerprints[i])) {
+        if (seen.offer(windowFingerprints[i], windowFingerprintLows[i]) != FingerprintSet.PRESENT) {
           targeted++;
         } else {
           windowRepeats.set(i);
@@ -472,7 +491,15 @@ public final class CampaignExecutor {
     }
 
     void handleLive(Recipient r, IdempotencyKey key, JournalEntry previous, boolean seenBefore) {
-      boolean handledInRun = active.contains(key);
+      if (exactTracking && seenBefore) {
+        // The row's own key was handled earlier in this run (or earlier in this window).
+        duplicates++;
+        return;
+      }
+      // With exact tracking, a row new to `seen` is new to the run while `seen` kept every row;
+      // past its cap, `active` tells the repeats of rows it did not keep.
+      boolean viaActive = !exactTracking || seen.overflowed();
+      boolean handledInRun = viaActive && active.contains(key);
       if (handledInRun || (previous != null && previous.state().isDone())) {
         if (seenBefore) {
           // A row repeating one this run already handled.
@@ -487,7 +514,9 @@ public final class CampaignExecutor {
         // The fingerprint collided with another customer's: this one is new to the run.
         targeted++;
       }
-      active.add(key);
+      if (viaActive) {
+        active.add(key);
+      }
       boolean pending = previous != null && previous.state() == RecipientState.PENDING;
       OutboundMessage m = prepare(r, key, pending ? previous : null);
       if (m == null) {
@@ -722,12 +751,24 @@ public final class CampaignExecutor {
     void writeUnwritten() {
       if (!unwritten.isEmpty()) {
         journal.recordAll(List.copyOf(unwritten));
-        for (JournalEntry e : unwritten) {
-          if (e.state() != RecipientState.PENDING) {
-            durableSinceLookup.add(e.idempotencyKey());
-          }
-        }
+        noteDurable(unwritten);
         unwritten.clear();
+      }
+    }
+
+    /**
+     * Notes the keys whose final entry is now durable, to leave {@code active} at the next window
+     * lookup. A key enters {@code active} before any entry of it is made, so when {@code active} is
+     * empty none of these is there (nearly always, with exact tracking).
+     */
+    void noteDurable(List<JournalEntry> written) {
+      if (active.size() == 0) {
+        return;
+      }
+      for (JournalEntry e : written) {
+        if (e.state() != RecipientState.PENDING) {
+          durableSinceLookup.add(e.idempotencyKey());
+        }
       }
     }
 
@@ -753,17 +794,9 @@ public final class CampaignExecutor {
         throwIfFailed();
       }
       Instant now = clock.instant();
-      for (OutboundMessage m : batch) {
-        unwritten.add(
-            new JournalEntry(
-                campaign.id(),
-                m.customerId(),
-                RecipientState.PENDING,
-                m.idempotencyKey(),
-                now,
-                isResend ? "re-sent after an unknown outcome" : ""));
-      }
+      String pendingDetail = isResend ? "re-sent after an unknown outcome" : "";
       if (inFlightMax == 1) {
+        addPending(unwritten, batch, now, pendingDetail);
         // Durable before the batch leaves: a crash from here on finds these PENDING.
         writeUnwritten();
         List<DispatchResult> results = null;
@@ -778,17 +811,21 @@ public final class CampaignExecutor {
         if (dispatchers == null) {
           dispatchers = newDispatchers();
         }
-        // The write (this batch's PENDING entries with the outcomes answered since the previous
-        // write) and then the send run on a dispatch thread, while this thread prepares the next
-        // batch: PENDING is still durable before the batch leaves.
-        List<JournalEntry> toWrite = List.copyOf(unwritten);
+        // The write (the outcomes answered since the previous write, then this batch's PENDING
+        // entries, made on the dispatch thread from the batch and this thread's time) and then the
+        // send run on a dispatch thread, while this thread prepares the next batch: PENDING is
+        // still durable before the batch leaves.
+        List<JournalEntry> outcomes = List.copyOf(unwritten);
         unwritten.clear();
         inFlight.add(
             new InFlight(
                 batch,
-                toWrite,
+                outcomes,
                 dispatchers.submit(
                     () -> {
+                      List<JournalEntry> toWrite = new ArrayList<>(outcomes.size() + batch.size());
+                      toWrite.addAll(outcomes);
+                      addPending(toWrite, batch, now, pendingDetail);
                       try {
                         journal.recordAll(toWrite);
                       } catch (RuntimeException | Error e) {
@@ -802,6 +839,16 @@ public final class CampaignExecutor {
         }
       }
       throwIfFailed();
+    }
+
+    /** Adds the PENDING entry of each message of a batch about to leave. */
+    void addPending(List<JournalEntry> to, List<OutboundMessage> batch, Instant at, String detail) {
+      CampaignId id = campaign.id();
+      for (OutboundMessage m : batch) {
+        to.add(
+            new JournalEntry(
+                id, m.customerId(), RecipientState.PENDING, m.idempotencyKey(), at, detail));
+      }
     }
 
     ExecutorService newDispatchers() {
@@ -869,11 +916,7 @@ public final class CampaignExecutor {
       if (interrupted) {
         Thread.currentThread().interrupt();
       }
-      for (JournalEntry e : f.written()) {
-        if (e.state() != RecipientState.PENDING) {
-          durableSinceLookup.add(e.idempotencyKey());
-        }
-      }
+      noteDurable(f.written());
       complete(f.batch(), results, error);
     }
 
@@ -1248,13 +1291,14 @@ public final class CampaignExecutor {
     }
 
     /**
-     * Sets how many distinct recipients one run remembers (8 to 16 bytes each) to notice a target
-     * row that repeats (paging that re-reads rows, a list with duplicates). A repeat is never sent
-     * twice either way: past this many, it is caught by the journal (counted as skipped, not as a
-     * repeat) in LIVE runs, and may be logged twice in TEST runs.
+     * Sets how many distinct recipients one run remembers (their 128-bit keys: 16 to 32 bytes each,
+     * as the table fills and doubles) to notice a target row that repeats (paging that re-reads
+     * rows, a list with duplicates). A repeat is never sent twice either way: past this many, it is
+     * caught by the journal (counted as skipped, not as a repeat) in LIVE runs, and may be logged
+     * twice in TEST runs.
      *
      * @param maxTrackedRecipients 0 or more (default {@value
-     *     CampaignExecutor#DEFAULT_MAX_TRACKED_RECIPIENTS}, about 16 MiB at most)
+     *     CampaignExecutor#DEFAULT_MAX_TRACKED_RECIPIENTS}, 32 MiB at most)
      * @return this builder
      */
     public Builder maxTrackedRecipients(int maxTrackedRecipients) {
@@ -1285,7 +1329,9 @@ public final class CampaignExecutor {
     }
 
     /**
-     * Tests only: replaces the 64-bit fingerprint of repeated-row tracking (to force collisions).
+     * Tests only: replaces the key's 128 bits in repeated-row tracking with a 64-bit fingerprint
+     * (to force collisions), which the run then confirms against the journal and its unsettled
+     * keys.
      */
     Builder fingerprints(java.util.function.ToLongFunction<IdempotencyKey> fingerprints) {
       this.fingerprints = fingerprints;

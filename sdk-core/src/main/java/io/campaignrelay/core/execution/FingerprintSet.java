@@ -1,14 +1,25 @@
 package io.campaignrelay.core.execution;
 
 /**
- * A set of 64-bit recipient fingerprints (open addressing, linear probing), used by one run to
- * notice a target row that repeats. It stops growing at a cap, after which {@link #add(long)}
- * answers true for every unseen value (a repeat is then caught only by the journal's done state).
- * Not thread-safe.
+ * A set of 128-bit recipient fingerprints (two longs; open addressing, linear probing), used by one
+ * run to notice a target row that repeats. The engine gives it a key's own 128 bits ({@link
+ * IdempotencyKey#hi()} and {@link IdempotencyKey#lo()}), so that a value found there is the same
+ * key, not a look-alike. It stops growing at a cap, after which {@link #offer(long, long)} answers
+ * {@link #UNTRACKED} for every unseen value (a repeat is then caught by the run's own unsettled
+ * keys and the journal's done state). Not thread-safe.
  */
 final class FingerprintSet {
-  private static final long EMPTY = 0L;
+  /** {@link #offer(long, long)}: the value is new, and now remembered. */
+  static final int ADDED = 1;
+
+  /** {@link #offer(long, long)}: the value was there already. */
+  static final int PRESENT = 0;
+
+  /** {@link #offer(long, long)}: the value is new, but the set is full and did not keep it. */
+  static final int UNTRACKED = -1;
+
   private final int maxSize;
+  // Slot i keeps its value's halves at 2i and 2i + 1; (0, 0) marks an empty slot.
   private long[] slots;
   private int size;
   private boolean zeroSeen;
@@ -27,57 +38,70 @@ final class FingerprintSet {
     this.maxSize = maxSize;
     long want = Math.min(Math.max(0, expected), maxSize) * 4 / 3 + 1;
     int capacity = 1024;
-    while (capacity < want && capacity < (1 << 30)) {
+    while (capacity < want && capacity < (1 << 29)) {
       capacity <<= 1;
     }
-    this.slots = new long[capacity];
+    this.slots = new long[2 * capacity];
   }
 
   /**
-   * Adds a fingerprint.
+   * Adds a 64-bit fingerprint (its other half 0).
    *
    * @return false if it was already there; true if it is new (or the set is full)
    */
   boolean add(long v) {
-    if (v == EMPTY) {
+    return offer(v, 0) != PRESENT;
+  }
+
+  /**
+   * Adds a 128-bit value.
+   *
+   * @return {@link #ADDED}, {@link #PRESENT} or {@link #UNTRACKED}
+   */
+  int offer(long h, long l) {
+    if (h == 0 && l == 0) {
+      // Kept in a flag of its own (always: it takes no slot).
       if (zeroSeen) {
-        return false;
+        return PRESENT;
       }
       zeroSeen = true;
-      return true;
+      return ADDED;
     }
-    int mask = slots.length - 1;
-    int i = mix(v) & mask;
-    while (slots[i] != EMPTY) {
-      if (slots[i] == v) {
-        return false;
+    long[] s = slots;
+    int mask = (s.length >> 1) - 1;
+    int i = mix(h) & mask;
+    while (s[2 * i] != 0 || s[2 * i + 1] != 0) {
+      if (s[2 * i] == h && s[2 * i + 1] == l) {
+        return PRESENT;
       }
       i = (i + 1) & mask;
     }
     if (size >= maxSize) {
       overflowed = true;
-      return true;
+      return UNTRACKED;
     }
-    slots[i] = v;
+    s[2 * i] = h;
+    s[2 * i + 1] = l;
     size++;
-    if (size * 4L > slots.length * 3L) {
+    if (size * 4L > (s.length >> 1) * 3L) {
       grow();
     }
-    return true;
+    return ADDED;
   }
 
   /**
-   * Reads the home slot of each of {@code values[from]} to {@code values[to - 1]}, so that a
-   * following run of {@link #add(long)} over them finds those slots in cache: the reads here do not
-   * depend on one another, and the processor overlaps their misses, which one {@code add} at a time
-   * between other work cannot. Changes nothing in the set.
+   * Reads the home slot of each of {@code values[from]} to {@code values[to - 1]} (the first halves
+   * of values about to be offered), so that a following run of {@link #offer(long, long)} over them
+   * finds those slots in cache: the reads here do not depend on one another, and the processor
+   * overlaps their misses, which one {@code offer} at a time between other work cannot. Changes
+   * nothing in the set.
    */
   void warm(long[] values, int from, int to) {
     long[] s = slots;
-    int mask = s.length - 1;
+    int mask = (s.length >> 1) - 1;
     long any = 0;
     for (int i = from; i < to; i++) {
-      any |= s[mix(values[i]) & mask];
+      any |= s[2 * (mix(values[i]) & mask)];
     }
     warmSink = any; // keeps the reads from being optimized away
   }
@@ -93,17 +117,21 @@ final class FingerprintSet {
 
   private void grow() {
     long[] old = slots;
-    slots = new long[old.length * 2];
-    int mask = slots.length - 1;
-    for (long v : old) {
-      if (v != EMPTY) {
-        int i = mix(v) & mask;
-        while (slots[i] != EMPTY) {
+    long[] s = new long[old.length * 2];
+    int mask = (s.length >> 1) - 1;
+    for (int j = 0; j < old.length; j += 2) {
+      long h = old[j];
+      long l = old[j + 1];
+      if (h != 0 || l != 0) {
+        int i = mix(h) & mask;
+        while (s[2 * i] != 0 || s[2 * i + 1] != 0) {
           i = (i + 1) & mask;
         }
-        slots[i] = v;
+        s[2 * i] = h;
+        s[2 * i + 1] = l;
       }
     }
+    slots = s;
   }
 
   private static int mix(long v) {

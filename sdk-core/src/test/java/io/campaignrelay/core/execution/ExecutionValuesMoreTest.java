@@ -36,6 +36,22 @@ class ExecutionValuesMoreTest {
   }
 
   @Test
+  void fingerprintsAreBothHalvesOfAKey() {
+    FingerprintSet set = new FingerprintSet(2);
+    assertThat(set.offer(7, 1)).isEqualTo(FingerprintSet.ADDED);
+    // The same first half with another second half is another key.
+    assertThat(set.offer(7, 2)).isEqualTo(FingerprintSet.ADDED);
+    assertThat(set.offer(7, 1)).isEqualTo(FingerprintSet.PRESENT);
+    assertThat(set.offer(7, 2)).isEqualTo(FingerprintSet.PRESENT);
+    assertThat(set.overflowed()).isFalse();
+    assertThat(set.offer(8, 1)).isEqualTo(FingerprintSet.UNTRACKED);
+    assertThat(set.overflowed()).isTrue();
+    assertThat(set.offer(8, 1)).isEqualTo(FingerprintSet.UNTRACKED);
+    assertThat(set.offer(7, 2)).isEqualTo(FingerprintSet.PRESENT);
+    assertThat(set.size()).isEqualTo(2);
+  }
+
+  @Test
   void aSetWithoutRoomRemembersNothing() {
     FingerprintSet none = new FingerprintSet(0);
     assertThat(none.add(7)).isTrue();
