@@ -41,16 +41,12 @@ public final class IdempotencyKey {
     private final MessageDigest sha;
     private final byte[] digest = new byte[32];
     private final byte[] text = new byte[64];
-    private final byte[] key = new byte[PREFIX.length() + 32];
 
     Scratch() {
       try {
         sha = MessageDigest.getInstance("SHA-256");
       } catch (NoSuchAlgorithmException e) {
         throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-      }
-      for (int i = 0; i < PREFIX.length(); i++) {
-        key[i] = (byte) PREFIX.charAt(i);
       }
     }
 
@@ -78,22 +74,20 @@ public final class IdempotencyKey {
       } catch (DigestException e) {
         throw new IllegalStateException("SHA-256 digest failed", e);
       }
-      int at = PREFIX.length();
       long h = 0;
       long l = 0;
       for (int i = 0; i < 8; i++) {
         h = (h << 8) | (digest[i] & 0xff);
         l = (l << 8) | (digest[i + 8] & 0xff);
       }
-      for (int i = 0; i < 16; i++) {
-        key[at++] = HEX[(digest[i] >> 4) & 0xf];
-        key[at++] = HEX[digest[i] & 0xf];
-      }
-      return new IdempotencyKey(new String(key, StandardCharsets.ISO_8859_1), h, l, true);
+      // The text is written when first asked for (usually on the thread that sends the message).
+      return new IdempotencyKey(null, h, l, true);
     }
   }
 
-  private final String value;
+  // Null until first asked for, for a derived key (the text of its bits); the race of two threads
+  // writing it is benign: both write equal immutable strings.
+  private String value;
   private final long hi;
   private final long lo;
   private final boolean hasBits;
@@ -178,7 +172,28 @@ public final class IdempotencyKey {
    * @return 1 to {@value #MAX_LENGTH} printable ASCII characters
    */
   public String value() {
-    return value;
+    String v = value;
+    if (v == null) {
+      v = text(hi, lo);
+      value = v;
+    }
+    return v;
+  }
+
+  /** {@code "cr1-"} and the 32 lower-case hex digits of the two halves. */
+  private static String text(long h, long l) {
+    byte[] key = new byte[PREFIX.length() + 32];
+    for (int i = 0; i < PREFIX.length(); i++) {
+      key[i] = (byte) PREFIX.charAt(i);
+    }
+    int at = PREFIX.length();
+    for (int shift = 60; shift >= 0; shift -= 4) {
+      key[at++] = HEX[(int) (h >>> shift) & 0xf];
+    }
+    for (int shift = 60; shift >= 0; shift -= 4) {
+      key[at++] = HEX[(int) (l >>> shift) & 0xf];
+    }
+    return new String(key, StandardCharsets.ISO_8859_1);
   }
 
   /**
@@ -211,7 +226,7 @@ public final class IdempotencyKey {
     if (hasBits && k.hasBits) {
       return hi == k.hi && lo == k.lo;
     }
-    return hasBits == k.hasBits && value.equals(k.value);
+    return hasBits == k.hasBits && value().equals(k.value());
   }
 
   @Override
@@ -220,12 +235,12 @@ public final class IdempotencyKey {
       long m = (hi ^ lo) * 0x9E3779B97F4A7C15L;
       return (int) (m ^ (m >>> 32));
     }
-    return value.hashCode();
+    return value().hashCode();
   }
 
   /** Returns the key itself. */
   @Override
   public String toString() {
-    return value;
+    return value();
   }
 }
