@@ -86,10 +86,10 @@ import java.util.stream.Stream;
  *
  * <p>Memory does not grow with the campaign: recipients stream through one batch at a time (plus
  * the batches in flight, and up to {@link Builder#maxTrackedRecipients(int)} recipients' 128-bit
- * keys, 16 bytes each, to notice repeated rows; past that cap a repeat is caught by the journal and
- * the run's own unsettled keys, so a repeat is never sent twice; the in-memory and file journals
- * also keep a compact index of about 48 bytes per recipient). Immutable and thread-safe; one
- * executor may run several campaigns, one per call.
+ * keys, 16 to 32 bytes each, to notice repeated rows; past that cap a repeat is caught by the
+ * journal and the run's own unsettled keys, so a repeat is never sent twice; the in-memory and file
+ * journals also keep a compact index of about 48 bytes per recipient). Immutable and thread-safe;
+ * one executor may run several campaigns, one per call.
  */
 public final class CampaignExecutor {
 
@@ -98,6 +98,12 @@ public final class CampaignExecutor {
 
   /** Default number of distinct recipients a run tracks to notice repeated target rows. */
   public static final int DEFAULT_MAX_TRACKED_RECIPIENTS = 1_000_000;
+
+  /**
+   * Most distinct recipients one run may be set to track (their table takes up to 32 bytes each, so
+   * at most about 3.2 GB).
+   */
+  public static final int MAX_TRACKED_RECIPIENTS_LIMIT = 100_000_000;
 
   private final TargetSource targetSource;
   private final MessageChannel channel;
@@ -1297,8 +1303,8 @@ public final class CampaignExecutor {
      * caught by the journal (counted as skipped, not as a repeat) in LIVE runs, and may be logged
      * twice in TEST runs.
      *
-     * @param maxTrackedRecipients 0 or more (default {@value
-     *     CampaignExecutor#DEFAULT_MAX_TRACKED_RECIPIENTS}, 32 MiB at most)
+     * @param maxTrackedRecipients 0 to {@value CampaignExecutor#MAX_TRACKED_RECIPIENTS_LIMIT}
+     *     (default {@value CampaignExecutor#DEFAULT_MAX_TRACKED_RECIPIENTS}, 32 MiB at most)
      * @return this builder
      */
     public Builder maxTrackedRecipients(int maxTrackedRecipients) {
@@ -1392,6 +1398,15 @@ public final class CampaignExecutor {
         problems.add(
             ConfigurationProblem.of(
                 "maxTrackedRecipients", maxTrackedRecipients, "use 0 or more (0 tracks none)"));
+      } else if (maxTrackedRecipients > MAX_TRACKED_RECIPIENTS_LIMIT) {
+        problems.add(
+            ConfigurationProblem.of(
+                "maxTrackedRecipients",
+                maxTrackedRecipients,
+                "use at most "
+                    + MAX_TRACKED_RECIPIENTS_LIMIT
+                    + " (the table takes up to 32 bytes a recipient); past the cap a repeat is"
+                    + " still never sent twice"));
       }
       if (concurrency < 0) {
         problems.add(

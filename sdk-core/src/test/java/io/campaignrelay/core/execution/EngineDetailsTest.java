@@ -125,6 +125,17 @@ class EngineDetailsTest {
             "batchSize",
             "progressInterval",
             "maxTrackedRecipients");
+    assertThatThrownBy(
+            () ->
+                base(1)
+                    .maxTrackedRecipients(CampaignExecutor.MAX_TRACKED_RECIPIENTS_LIMIT + 1)
+                    .build())
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("maxTrackedRecipients")
+        .hasMessageContaining(String.valueOf(CampaignExecutor.MAX_TRACKED_RECIPIENTS_LIMIT + 1))
+        .hasMessageContaining("use at most " + CampaignExecutor.MAX_TRACKED_RECIPIENTS_LIMIT);
+    assertThat(base(1).maxTrackedRecipients(CampaignExecutor.MAX_TRACKED_RECIPIENTS_LIMIT).build())
+        .isNotNull();
     CampaignExecutor ok =
         base(1)
             .maxSegments(1)
