@@ -40,6 +40,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -81,15 +82,19 @@ import java.util.stream.Stream;
  * MessageChannel#maxConcurrentBatches()}) are in flight at once, sent from the run's own threads
  * while the executing thread reads targets, renders and journals the next batch. The journal gets
  * one write per batch: the PENDING entries of the batch about to leave together with the outcomes
- * of the batches answered since the previous write. Listener callbacks all run on the executing
- * thread, in the order the batches left.
+ * of the batches answered since the previous write. A batch holds its place among those in flight
+ * until it is answered: the next one leaves as soon as any is answered, not only the oldest.
+ * Answers are processed, and listener callbacks run, on the executing thread, in the order the
+ * batches left; a batch answered before an older one waits (at most twice the concurrency of
+ * batches are held, on their way or answered). Once a batch has failed, no other leaves.
  *
  * <p>Memory does not grow with the campaign: recipients stream through one batch at a time (plus
- * the batches in flight, and up to {@link Builder#maxTrackedRecipients(int)} recipients' 128-bit
- * keys, 16 to 32 bytes each, to notice repeated rows; past that cap a repeat is caught by the
- * journal and the run's own unsettled keys, so a repeat is never sent twice; the in-memory and file
- * journals also keep a compact index of about 48 bytes per recipient). Immutable and thread-safe;
- * one executor may run several campaigns, one per call.
+ * the batches in flight or answered and waiting, and up to {@link
+ * Builder#maxTrackedRecipients(int)} recipients' 128-bit keys, 16 to 32 bytes each, to notice
+ * repeated rows; past that cap a repeat is caught by the journal and the run's own unsettled keys,
+ * so a repeat is never sent twice; the in-memory and file journals also keep a compact index of
+ * about 48 bytes per recipient). Immutable and thread-safe; one executor may run several campaigns,
+ * one per call.
  */
 public final class CampaignExecutor {
 
@@ -309,6 +314,11 @@ public final class CampaignExecutor {
     // Batches handed to the channel whose answers have not been processed, oldest first.
     final ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
     ExecutorService dispatchers;
+    // A permit per batch that may be on its way at once: taken before a batch is handed to a
+    // dispatch thread, given back when its write and send have returned or failed.
+    final Semaphore sendSlots;
+    // Set on a dispatch thread when a batch's write or send failed, before its slot is given back.
+    volatile boolean sendFailed;
     // The first batch failure of the run (later ones are added to it as suppressed).
     RuntimeException failure;
     List<OutboundMessage> failedBatch;
@@ -354,6 +364,7 @@ public final class CampaignExecutor {
       int maxInFlight = channel == null ? 1 : Math.max(1, channel.maxConcurrentBatches());
       this.inFlightMax =
           mode.isLive() ? Math.min(concurrency > 0 ? concurrency : maxInFlight, maxInFlight) : 1;
+      this.sendSlots = new Semaphore(inFlightMax);
       this.dedupChannel = channel != null && channel.deduplicatesByIdempotencyKey();
       this.freshCampaign = mode.isLive() && !journal.mayHaveEntries(campaign.id());
       // Sized for the campaign's own count when it has one (a wrong count only costs growing).
@@ -786,16 +797,30 @@ public final class CampaignExecutor {
       batchBuffer.clear();
       if (inFlightMax > 1) {
         // A slot first: the answers processed while waiting for it are written with this batch's
-        // PENDING entries.
-        while (inFlight.size() >= inFlightMax) {
+        // PENDING entries. A batch holds its slot until it is answered, not until its answer is
+        // processed: answers come back in any order and are processed in the order the batches
+        // left, so an answer that is in does not keep the next batch from leaving while an older
+        // batch is still on its way. At most twice as many batches as slots are held, on their way
+        // or answered and waiting to be processed.
+        while (inFlight.size() >= 2 * inFlightMax) {
           completeOldest();
         }
-        // A batch that already failed stops the run before another one leaves (its answer and
-        // those before it are processed in order first).
-        for (InFlight f : inFlight) {
-          if (f.answer().isDone() && failedAnswer(f.answer())) {
-            awaitAll();
+        while (!sendSlots.tryAcquire()) {
+          if (!inFlight.isEmpty() && inFlight.peekFirst().answer().isDone()) {
+            completeOldest();
+          } else {
+            // Given back by a dispatch thread when its send returns (bounded by the channel's
+            // timeouts), whatever the interrupt status of this thread.
+            sendSlots.acquireUninterruptibly();
+            break;
           }
+        }
+        // A batch that already failed stops the run before another one leaves (its answer and
+        // those before it are processed in order first): its failure is noted before its slot is
+        // given back, so the slot it freed never carries another batch out.
+        if (sendFailed) {
+          sendSlots.release();
+          awaitAll();
         }
         throwIfFailed();
       }
@@ -829,15 +854,23 @@ public final class CampaignExecutor {
                 outcomes,
                 dispatchers.submit(
                     () -> {
-                      List<JournalEntry> toWrite = new ArrayList<>(outcomes.size() + batch.size());
-                      toWrite.addAll(outcomes);
-                      addPending(toWrite, batch, now, pendingDetail);
                       try {
-                        journal.recordAll(toWrite);
+                        List<JournalEntry> toWrite =
+                            new ArrayList<>(outcomes.size() + batch.size());
+                        toWrite.addAll(outcomes);
+                        addPending(toWrite, batch, now, pendingDetail);
+                        try {
+                          journal.recordAll(toWrite);
+                        } catch (RuntimeException | Error e) {
+                          throw new JournalWriteFailure(e);
+                        }
+                        return channel.dispatch(batch);
                       } catch (RuntimeException | Error e) {
-                        throw new JournalWriteFailure(e);
+                        sendFailed = true;
+                        throw e;
+                      } finally {
+                        sendSlots.release();
                       }
-                      return channel.dispatch(batch);
                     })));
         // Answers that are already in are processed now, in order.
         while (!inFlight.isEmpty() && inFlight.peekFirst().answer().isDone()) {
@@ -867,18 +900,6 @@ public final class CampaignExecutor {
             t.setDaemon(true);
             return t;
           });
-    }
-
-    boolean failedAnswer(Future<List<DispatchResult>> answer) {
-      try {
-        answer.get();
-        return false;
-      } catch (ExecutionException e) {
-        return true;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
     }
 
     /** Waits for the oldest batch in flight and processes its answer. */

@@ -50,6 +50,7 @@ class ConcurrentDispatchTest {
     final ExecutionJournal journal;
     final AtomicInteger calls = new AtomicInteger();
     final AtomicInteger inFlight = new AtomicInteger();
+    final AtomicInteger returned = new AtomicInteger();
     final AtomicInteger mostInFlight = new AtomicInteger();
     final Map<IdempotencyKey, String> delivered = new ConcurrentHashMap<>();
     final List<String> deliveries = new CopyOnWriteArrayList<>();
@@ -123,6 +124,7 @@ class ConcurrentDispatchTest {
         return out;
       } finally {
         inFlight.decrementAndGet();
+        returned.incrementAndGet();
       }
     }
 
@@ -164,6 +166,31 @@ class ConcurrentDispatchTest {
         .channel(channel)
         .journal(journal)
         .clock(CLOCK);
+  }
+
+  /** Waits (on a dispatch thread) until a condition holds; fails after 20 seconds. */
+  static void spinUntil(java.util.function.BooleanSupplier condition) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() - deadline > 0) {
+        throw new AssertionError("a condition never held: the engine did not overlap batches");
+      }
+      Thread.onSpinWait();
+    }
+  }
+
+  /** Whether the executing thread is waiting for the batches in flight before a run stops. */
+  static boolean waitsToEndTheRun(Thread executing) {
+    Thread.State state = executing.getState();
+    if (state != Thread.State.WAITING && state != Thread.State.TIMED_WAITING) {
+      return false;
+    }
+    for (StackTraceElement frame : executing.getStackTrace()) {
+      if (frame.getMethodName().equals("awaitAll")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static void await(CountDownLatch latch) {
@@ -211,6 +238,68 @@ class ConcurrentDispatchTest {
   }
 
   @Test
+  void aBatchAnsweredEarlyLetsTheNextOneLeaveWhileAnOlderOneIsStillOnItsWay() {
+    InMemoryExecutionJournal journal = InMemoryExecutionJournal.create();
+    ConcurrentVendor vendor = new ConcurrentVendor(2, false, 10, journal);
+    CountDownLatch thirdCall = new CountDownLatch(1);
+    vendor.onCall =
+        n -> {
+          if (n == 1) {
+            // Answers only once a third batch has left: the second one's answer freed its slot.
+            await(thirdCall);
+          } else if (n == 3) {
+            thirdCall.countDown();
+          }
+        };
+    Recording listener = new Recording();
+
+    ExecutionReport report =
+        executor(60, journal, vendor)
+            .listener(listener)
+            .build()
+            .execute(campaign(4, 60), template(), ExecutionMode.LIVE);
+
+    assertThat(report.dispatched()).isEqualTo(60);
+    assertThat(vendor.mostInFlight.get()).isLessThanOrEqualTo(2);
+    assertThat(vendor.notPendingWhenSent).isEmpty();
+    // Answers are processed in the order the batches left, whatever order they came in.
+    assertThat(listener.dispatchedSeen).startsWith(10L, 20L, 30L).isSorted().endsWith(60L, 60L);
+    assertThat(listener.threads).containsOnly(Thread.currentThread());
+    assertThat(vendor.deliveries).hasSize(60).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void batchesAnsweredButNotYetProcessedAreHeldAtMostTwiceTheSlots() {
+    InMemoryExecutionJournal journal = InMemoryExecutionJournal.create();
+    ConcurrentVendor vendor = new ConcurrentVendor(2, false, 10, journal);
+    Thread executing = Thread.currentThread();
+    AtomicInteger callsWhileFirstWasOut = new AtomicInteger();
+    vendor.onCall =
+        n -> {
+          if (n == 1) {
+            // Holds the oldest batch until the three after it are answered and the executing
+            // thread waits: it may then hold four batches (twice the two slots), not a fifth.
+            spinUntil(
+                () ->
+                    vendor.returned.get() >= 3
+                        && (executing.getState() == Thread.State.WAITING
+                            || executing.getState() == Thread.State.TIMED_WAITING));
+            callsWhileFirstWasOut.set(vendor.calls.get());
+          }
+        };
+
+    ExecutionReport report =
+        executor(80, journal, vendor)
+            .build()
+            .execute(campaign(5, 80), template(), ExecutionMode.LIVE);
+
+    assertThat(callsWhileFirstWasOut.get()).isEqualTo(4);
+    assertThat(report.dispatched()).isEqualTo(80);
+    assertThat(vendor.mostInFlight.get()).isLessThanOrEqualTo(2);
+    assertThat(vendor.deliveries).hasSize(80).doesNotHaveDuplicates();
+  }
+
+  @Test
   void theHostMayChooseFewerButNeverMoreThanTheChannelAllows() {
     InMemoryExecutionJournal journal = InMemoryExecutionJournal.create();
     ConcurrentVendor two = new ConcurrentVendor(2, false, 10, journal);
@@ -240,7 +329,6 @@ class ConcurrentDispatchTest {
     InMemoryExecutionJournal journal = InMemoryExecutionJournal.create();
     ConcurrentVendor vendor = new ConcurrentVendor(3, false, 10, journal);
     CountDownLatch thirdStarted = new CountDownLatch(1);
-    CountDownLatch secondFailed = new CountDownLatch(1);
     vendor.failCall = 2;
     vendor.failBeforeDelivering = true;
     vendor.failure =
@@ -248,15 +336,19 @@ class ConcurrentDispatchTest {
             new ApiErrorDetails(
                 "acme", "POST send", 402, "7", "Insufficient credits", null, false, ""),
             true);
+    Thread executing = Thread.currentThread();
     vendor.onCall =
         n -> {
-          if (n == 1) {
-            await(secondFailed);
-          } else if (n == 2) {
+          if (n == 2) {
             await(thirdStarted);
-            secondFailed.countDown();
-          } else if (n == 3) {
-            thirdStarted.countDown();
+          } else if (n == 1 || n == 3) {
+            if (n == 3) {
+              thirdStarted.countDown();
+            }
+            // Batches 1 and 3 answer only once the executing thread, told of the refusal, waits
+            // for them to end the run (or, wrongly, once a fourth batch has left): the slot the
+            // refused batch gave back must not carry another batch out.
+            spinUntil(() -> vendor.calls.get() >= 4 || waitsToEndTheRun(executing));
           }
         };
     Campaign c = campaign(4, 100);
@@ -270,7 +362,7 @@ class ConcurrentDispatchTest {
     assertThat(e.getMessage()).contains("refused the batch");
     assertThat(e.getCause()).isSameAs(vendor.failure);
     // Batches 1 and 3 were in flight with the failing one: answered and recorded, never PENDING.
-    assertThat(vendor.calls.get()).isBetween(3, 4);
+    assertThat(vendor.calls.get()).isEqualTo(3);
     assertThat(journal.pending(c.id())).isEmpty();
     long failed =
         Stream.of(journalStates(journal, c.id(), 100))
