@@ -75,6 +75,42 @@ class RecentIdsTest {
     return page;
   }
 
+  @Test
+  void aRowsIdHashIsTheHashOfItsIdAsTextWhateverTheIdIs() {
+    String longId = "L".repeat(5000);
+    String json =
+        "[{\"CustomerID\":null},{\"CustomerID\":12345},{\"CustomerID\":\"\u5ba2\u62371\"},"
+            + "{\"CustomerID\":\"Zo\u00eb 7\"},{\"CustomerID\":\""
+            + longId
+            + "\"},{}]";
+    CompactTargets page =
+        CompactTargets.page(
+            true,
+            AttributeValues.forQuery(java.util.List.of(), ','),
+            null,
+            (customerId, templateId, codes, attributes) -> "not packed: " + customerId,
+            java.util.List.of(),
+            8);
+    try (JsonParser p = new com.fasterxml.jackson.databind.ObjectMapper().createParser(json)) {
+      p.nextToken();
+      while (p.nextToken() == JsonToken.START_OBJECT) {
+        page.read(p);
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    assertThat(page.size()).isEqualTo(6);
+    for (int i = 0; i < page.size(); i++) {
+      assertThat(page.idHash(i))
+          .as("row %d", i)
+          .isEqualTo(String.valueOf(page.customerId(i)).hashCode());
+    }
+    assertThat(page.customerId(1)).isEqualTo("12345");
+    assertThat(page.customerId(2)).isEqualTo("\u5ba2\u62371");
+    assertThat(page.customerId(4)).isEqualTo(longId);
+    assertThat(page.customerId(5)).isNull();
+  }
+
   /** The former rule: add, and drop the eldest when past the window. */
   static boolean reference(LinkedHashSet<CustomerId> recent, CustomerId id, int window) {
     if (!recent.add(id)) {

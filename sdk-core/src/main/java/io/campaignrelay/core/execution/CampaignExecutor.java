@@ -560,7 +560,7 @@ public final class CampaignExecutor {
       TemplateId own = r.templateIdOrNull();
       TemplateId templateId = own == null ? campaign.templateId() : own;
       Optional<Template> template;
-      if (templateId.equals(lastTemplateId)) {
+      if (templateId == lastTemplateId || templateId.equals(lastTemplateId)) {
         template = lastTemplate; // nearly every recipient uses the campaign's template
       } else {
         template =

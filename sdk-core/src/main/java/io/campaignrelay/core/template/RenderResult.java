@@ -28,8 +28,9 @@ public final class RenderResult {
     this.templateId = templateId;
     this.text = text;
     this.length = length;
-    this.problems = List.copyOf(problems);
-    this.defaultsUsed = List.copyOf(defaultsUsed);
+    // nearly every render has neither: the shared empty list is kept as it is
+    this.problems = problems.isEmpty() ? List.of() : List.copyOf(problems);
+    this.defaultsUsed = defaultsUsed.isEmpty() ? List.of() : List.copyOf(defaultsUsed);
   }
 
   static RenderResult rendered(TemplateId templateId, String text, List<String> defaultsUsed) {

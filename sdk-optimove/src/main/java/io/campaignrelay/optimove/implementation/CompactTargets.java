@@ -62,6 +62,7 @@ public final class CompactTargets {
   private byte[] block;
   private int position;
   private int[] starts;
+  private int[] idHashes; // each row's idHash, computed while its id is in hand
   private long[] templates; // made at the first row with a template id
   private Object[] promoLists; // execution rows only: each row's (shared, immutable) list
   private Object[] specials; // made at the first row that is not kept packed
@@ -88,6 +89,7 @@ public final class CompactTargets {
     this.values = attributes.newRow();
     int capacity = Math.max(16, Math.min(expectedRows, 1024));
     this.starts = new int[capacity];
+    this.idHashes = new int[capacity];
     this.promoLists = execution ? new Object[capacity] : null;
   }
 
@@ -232,6 +234,7 @@ public final class CompactTargets {
     if (rows == starts.length) {
       int n = starts.length * 2;
       starts = Arrays.copyOf(starts, n);
+      idHashes = Arrays.copyOf(idHashes, n);
       if (templates != null) {
         templates = Arrays.copyOf(templates, n);
       }
@@ -242,6 +245,16 @@ public final class CompactTargets {
         specials = Arrays.copyOf(specials, n);
       }
     }
+    int h = NULL_HASH;
+    if (idLength >= 0) {
+      // String.hashCode's sum over the characters (the same for Latin-1 and UTF-16 strings)
+      h = 0;
+      char[] c = id;
+      for (int i = 0, n = idLength; i < n; i++) {
+        h = 31 * h + c[i];
+      }
+    }
+    idHashes[rows] = h;
     if (templateId != 0) {
       if (templates == null) {
         templates = new long[starts.length];
@@ -404,21 +417,7 @@ public final class CompactTargets {
    * @return the hash
    */
   public int idHash(int row) {
-    int start = starts[row];
-    byte[] b = blocks[row(start)];
-    int p = offset(start);
-    int length = header(b, p);
-    if (length == NULL) {
-      return NULL_HASH;
-    }
-    if (length == OWN_STRING) {
-      return text(b, p).hashCode();
-    }
-    int h = 0;
-    for (int i = p + 2, end = p + 2 + length; i < end; i++) {
-      h = 31 * h + (b[i] & 0xFF);
-    }
-    return h;
+    return idHashes[row];
   }
 
   /**
