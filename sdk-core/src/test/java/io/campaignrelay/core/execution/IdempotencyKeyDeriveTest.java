@@ -47,6 +47,19 @@ class IdempotencyKeyDeriveTest {
   }
 
   @Test
+  void campaignsTakenInTurnKeepTheirOwnBytes() throws Exception {
+    // a thread keeps the last campaign's bytes: changing campaign at every key must not mix them
+    List<String> campaigns = List.of("12", "123", "1", "2.38", "1".repeat(127), "9");
+    for (int i = 0; i < 60; i++) {
+      String campaign = campaigns.get(i % campaigns.size());
+      String customer = i % 7 == 0 ? "ü" + i : "C" + i;
+      assertThat(IdempotencyKey.derive(CampaignId.of(campaign), CustomerId.of(customer)).value())
+          .as("%s / %s", campaign, customer)
+          .isEqualTo(reference(campaign, customer));
+    }
+  }
+
+  @Test
   void threadsDeriveIndependently() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
