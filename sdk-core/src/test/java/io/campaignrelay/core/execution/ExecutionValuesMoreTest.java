@@ -52,6 +52,43 @@ class ExecutionValuesMoreTest {
   }
 
   @Test
+  void valuesThatShareEveryTagAndManySlotsAreStillToldApart() {
+    // h ^ l is the same for all of them (so is their tag), and their first halves are close (so
+    // are their first slots): only the whole value tells them apart, through several growths.
+    FingerprintSet set = new FingerprintSet(5000);
+    long shared = 0x5DEECE66DL;
+    for (long i = 1; i <= 5000; i++) {
+      assertThat(set.offer(i, i ^ shared)).as("new %d", i).isEqualTo(FingerprintSet.ADDED);
+    }
+    for (long i = 1; i <= 5000; i++) {
+      assertThat(set.offer(i, i ^ shared)).as("repeat %d", i).isEqualTo(FingerprintSet.PRESENT);
+    }
+    // The same first halves with other second halves were never added.
+    FingerprintSet other = new FingerprintSet(10_000);
+    for (long i = 1; i <= 5000; i++) {
+      other.offer(i, i ^ shared);
+    }
+    for (long i = 1; i <= 5000; i++) {
+      assertThat(other.offer(i, i ^ (shared + 1)))
+          .as("other %d", i)
+          .isEqualTo(FingerprintSet.ADDED);
+    }
+    assertThat(other.size()).isEqualTo(10_000);
+
+    // Two values of the same first half whose tags are the same: the second half tells them apart.
+    long first = 1;
+    long twin = 2;
+    while (FingerprintSet.tag(7, twin) != FingerprintSet.tag(7, first)) {
+      twin++;
+    }
+    FingerprintSet pair = new FingerprintSet(10);
+    assertThat(pair.offer(7, first)).isEqualTo(FingerprintSet.ADDED);
+    assertThat(pair.offer(7, twin)).isEqualTo(FingerprintSet.ADDED);
+    assertThat(pair.offer(7, first)).isEqualTo(FingerprintSet.PRESENT);
+    assertThat(pair.offer(7, twin)).isEqualTo(FingerprintSet.PRESENT);
+  }
+
+  @Test
   void aSetWithoutRoomRemembersNothing() {
     FingerprintSet none = new FingerprintSet(0);
     assertThat(none.add(7)).isTrue();
