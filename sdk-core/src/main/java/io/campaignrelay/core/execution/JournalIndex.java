@@ -10,15 +10,16 @@ import java.util.Optional;
 
 /**
  * The compact in-memory index behind both journals: per recipient a 128-bit SHA-256 prefix of
- * campaign + customer, a state and a time in seconds, in open-addressing arrays (21 bytes per slot,
- * 28 to 42 bytes per recipient as the table fills and grows by half, so a million-recipient
- * campaign costs ~32 MB, not the ~250 MB of a map of entry objects). A 128-bit collision, the only
- * way two recipients could be confused, has a probability below 10^-26 for a billion recipients.
- * PENDING entries are kept whole instead, since resume needs them, in a small table of their own on
- * the same bits (a recipient is PENDING only while its batch is in flight or its outcome is
- * unknown), and only there: the large table takes a recipient at its first final state, so a send
- * costs one probe of the large table, not two. A PENDING entry is the recipient's latest, whatever
- * the large table still holds of an earlier state. Not thread-safe: callers synchronize.
+ * campaign + customer, a state, a time in seconds and a tag byte of the bits, in open-addressing
+ * arrays (22 bytes per slot, 29 to 44 bytes per recipient as the table fills and grows by half, so
+ * a million-recipient campaign costs ~32 MB, not the ~250 MB of a map of entry objects). A 128-bit
+ * collision, the only way two recipients could be confused, has a probability below 10^-26 for a
+ * billion recipients. PENDING entries are kept whole instead, since resume needs them, in a small
+ * table of their own on the same bits (a recipient is PENDING only while its batch is in flight or
+ * its outcome is unknown), and only there: the large table takes a recipient at its first final
+ * state, so a send costs one probe of the large table, not two. A PENDING entry is the recipient's
+ * latest, whatever the large table still holds of an earlier state. Not thread-safe: callers
+ * synchronize.
  */
 final class JournalIndex {
   private static final RecipientState[] STATES = RecipientState.values();
@@ -39,6 +40,10 @@ final class JournalIndex {
   private int capacity = INITIAL_CAPACITY;
   private long[] keys = new long[2 * INITIAL_CAPACITY];
   private byte[] states = new byte[INITIAL_CAPACITY]; // 0 = empty slot, else ordinal + 1
+  // A byte of each slot's key (see tag): a probe passes a slot of another key on the two byte
+  // arrays alone, nearly always, without reading the keys, which are 16 times larger and seldom in
+  // cache; a new key's slot is then only written.
+  private byte[] tags = new byte[INITIAL_CAPACITY];
   private int[] seconds = new int[INITIAL_CAPACITY];
   private int size;
   private long warmSink;
@@ -117,6 +122,7 @@ final class JournalIndex {
       size++;
       keys[2 * slot] = h;
       keys[2 * slot + 1] = l;
+      tags[slot] = tag(h, l);
     }
     states[slot] = (byte) (e.state().ordinal() + 1);
     seconds[slot] = (int) Math.min(Integer.MAX_VALUE, Math.max(0, e.at().getEpochSecond()));
@@ -129,9 +135,8 @@ final class JournalIndex {
    * nothing.
    */
   void warm(java.util.List<JournalEntry> entries) {
-    long[] k = keys;
     byte[] st = states;
-    int[] sec = seconds;
+    byte[] tg = tags;
     int c = capacity;
     long any = 0;
     for (int i = 0, n = entries.size(); i < n; i++) {
@@ -142,7 +147,7 @@ final class JournalIndex {
       IdempotencyKey key = e.idempotencyKey();
       if (key.hasBits() && e.state() != RecipientState.PENDING) {
         int slot = home(key.lo(), c);
-        any += k[2 * slot] + st[slot] + sec[slot];
+        any += st[slot] + tg[slot];
       }
     }
     warmSink = any; // keeps the reads from being optimized away
@@ -193,7 +198,12 @@ final class JournalIndex {
 
   /** The slot of a key: where it is, else the empty slot where it goes. */
   private int find(long h, long l) {
-    return find(keys, states, capacity, h, l);
+    return find(keys, states, tags, capacity, h, l);
+  }
+
+  /** A key's tag: a byte of its bits that does not choose its slot (any value, 0 included). */
+  private static byte tag(long h, long l) {
+    return (byte) (h >>> 56);
   }
 
   /** A key's first slot: the top 32 bits of {@code l} scaled to the capacity (a digest's bits). */
@@ -201,9 +211,11 @@ final class JournalIndex {
     return (int) (((l >>> 32) * capacity) >>> 32);
   }
 
-  private static int find(long[] keys, byte[] states, int capacity, long h, long l) {
+  private static int find(long[] keys, byte[] states, byte[] tags, int capacity, long h, long l) {
     int slot = home(l, capacity);
-    while (states[slot] != 0 && (keys[2 * slot] != h || keys[2 * slot + 1] != l)) {
+    byte tag = tag(h, l);
+    while (states[slot] != 0
+        && (tags[slot] != tag || keys[2 * slot] != h || keys[2 * slot + 1] != l)) {
       if (++slot == capacity) {
         slot = 0;
       }
@@ -224,25 +236,29 @@ final class JournalIndex {
   private void grow() {
     long[] oldKeys = keys;
     byte[] oldStates = states;
+    byte[] oldTags = tags;
     int[] oldSeconds = seconds;
     int oldCapacity = capacity;
     int n = oldCapacity + (oldCapacity >> 1);
     long[] k = new long[2 * n];
     byte[] st = new byte[n];
+    byte[] tg = new byte[n];
     int[] sec = new int[n];
     for (int i = 0; i < oldCapacity; i++) {
       if (oldStates[i] != 0) {
         long h = oldKeys[2 * i];
         long l = oldKeys[2 * i + 1];
-        int slot = find(k, st, n, h, l);
+        int slot = find(k, st, tg, n, h, l);
         k[2 * slot] = h;
         k[2 * slot + 1] = l;
+        tg[slot] = oldTags[i];
         st[slot] = oldStates[i];
         sec[slot] = oldSeconds[i];
       }
     }
     keys = k;
     states = st;
+    tags = tg;
     seconds = sec;
     capacity = n;
   }

@@ -58,6 +58,8 @@ class ConcurrentDispatchTest {
     final Set<String> threads = ConcurrentHashMap.newKeySet();
     // Called at the start of call number n (1-based), on the dispatching thread.
     volatile IntConsumer onCall = n -> {};
+    // Called next, with the batch (its first message tells which batch of the run it is).
+    volatile java.util.function.Consumer<List<OutboundMessage>> onBatch = b -> {};
     volatile int failCall = -1;
     volatile boolean failBeforeDelivering;
     volatile RuntimeException failure;
@@ -103,6 +105,7 @@ class ConcurrentDispatchTest {
           }
         }
         onCall.accept(n);
+        onBatch.accept(batch);
         if (n == failCall && failBeforeDelivering) {
           throw failure;
         }
@@ -241,14 +244,16 @@ class ConcurrentDispatchTest {
   void aBatchAnsweredEarlyLetsTheNextOneLeaveWhileAnOlderOneIsStillOnItsWay() {
     InMemoryExecutionJournal journal = InMemoryExecutionJournal.create();
     ConcurrentVendor vendor = new ConcurrentVendor(2, false, 10, journal);
-    CountDownLatch thirdCall = new CountDownLatch(1);
-    vendor.onCall =
-        n -> {
-          if (n == 1) {
-            // Answers only once a third batch has left: the second one's answer freed its slot.
-            await(thirdCall);
-          } else if (n == 3) {
-            thirdCall.countDown();
+    CountDownLatch thirdBatch = new CountDownLatch(1);
+    vendor.onBatch =
+        batch -> {
+          String first = batch.get(0).customerId().value();
+          if (first.equals("C0")) {
+            // The run's first batch answers only once its third has left: the second one's
+            // answer freed its slot.
+            await(thirdBatch);
+          } else if (first.equals("C20")) {
+            thirdBatch.countDown();
           }
         };
     Recording listener = new Recording();
@@ -274,10 +279,10 @@ class ConcurrentDispatchTest {
     ConcurrentVendor vendor = new ConcurrentVendor(2, false, 10, journal);
     Thread executing = Thread.currentThread();
     AtomicInteger callsWhileFirstWasOut = new AtomicInteger();
-    vendor.onCall =
-        n -> {
-          if (n == 1) {
-            // Holds the oldest batch until the three after it are answered and the executing
+    vendor.onBatch =
+        batch -> {
+          if (batch.get(0).customerId().value().equals("C0")) {
+            // Holds the run's first batch until the three after it are answered and the executing
             // thread waits: it may then hold four batches (twice the two slots), not a fifth.
             spinUntil(
                 () ->

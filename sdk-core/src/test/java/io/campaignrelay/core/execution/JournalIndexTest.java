@@ -95,6 +95,12 @@ class JournalIndexTest {
       index.put(entry(k, "c" + i, s, AT));
       expected.put(k, s);
     }
+    // the same home slot and the same low half, their first halves apart in the top byte only
+    for (int j = 1; j < 8; j++) {
+      IdempotencyKey k = key((long) j << 56, sharedTop | 100);
+      index.put(entry(k, "t" + j, RecipientState.DISPATCHED, AT));
+      expected.put(k, RecipientState.DISPATCHED);
+    }
     // keys one bit apart from each other, in either half
     IdempotencyKey a = key(0x8000_0000_0000_0000L, 7);
     IdempotencyKey b = key(0, 7);
