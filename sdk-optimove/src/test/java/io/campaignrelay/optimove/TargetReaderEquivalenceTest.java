@@ -115,6 +115,36 @@ class TargetReaderEquivalenceTest extends OptimoveTestSupport {
   }
 
   @Test
+  void rowsThatChangeTheirFieldOrderGiveTheSameRecipients() {
+    // the reader expects each row's names in the previous row's order: a row in another order,
+    // with a name less or more, an escaped name or a name in other case is read as it is
+    StringBuilder page = new StringBuilder("[");
+    for (int i = 0; i < 6; i++) {
+      page.append("{\"CustomerID\":\"R")
+          .append(i)
+          .append("\",\"TemplateID\":7,\"PromoCode\":\"SPRING\",")
+          .append("\"CustomerAttributes\":[\"+4477009000")
+          .append(i)
+          .append("\",\"Ann\",\"gold\"]},");
+    }
+    page.append("{\"PromoCode\":\"AUTUMN\",\"CustomerID\":\"S1\",")
+        .append("\"CustomerAttributes\":[\"+447700900101\",\"Bo\",\"tin\"],\"TemplateID\":9},")
+        .append("{\"CustomerID\":\"S2\",\"CustomerAttributes\":[\"+447700900102\"]},")
+        .append("{\"Customer\\u0049D\":\"S3\",\"TemplateID\":7,\"PromoCode\":\"SPRING\",")
+        .append("\"CustomerAttributes\":[\"+447700900103\",\"Cy\",\"gold\"]},")
+        .append("{\"CustomerID\":\"S4\",\"TemplateID\":7,\"PromoCode\":\"SPRING\",")
+        .append("\"CustomerAttributes\":[\"+447700900104\",\"Di\",\"gold\"],\"Extra\":1,")
+        .append("\"ActionID\":3},")
+        .append("{\"customerid\":\"S5\",\"TemplateID\":7,\"promocode\":\"SPRING\",")
+        .append("\"CustomerAttributes\":[\"+447700900105\",\"Ed\",\"gold\"]},")
+        .append("{\"CustomerID\":\"S6\",\"TemplateID\":7,\"PromoCode\":\"SPRING\",")
+        .append("\"CustomerAttributes\":[\"+447700900106\",\"Fi\",\"gold\"]}]");
+    for (boolean execution : new boolean[] {true, false}) {
+      assertSame(execution, page.toString());
+    }
+  }
+
+  @Test
   void brokenPagesFailWithTheSameException() {
     for (boolean execution : new boolean[] {true, false}) {
       for (String page : BROKEN) {

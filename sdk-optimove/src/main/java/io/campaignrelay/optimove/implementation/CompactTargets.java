@@ -2,6 +2,7 @@ package io.campaignrelay.optimove.implementation;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.campaignrelay.core.CustomerAttributes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -70,6 +71,14 @@ public final class CompactTargets {
   private Object checkedCodes; // the last promo list found to have no blank code
   private int rows;
 
+  // The field names in the order the last row of the page had them (nearly always the order of
+  // every row of a listing): each is matched against the parser's bytes (JsonParser#nextFieldName)
+  // instead of being decoded and looked up, and what TargetRows.field made of it is kept beside.
+  private static final int MAX_EXPECTED = 16;
+  private final SerializedString[] expected = new SerializedString[MAX_EXPECTED];
+  private final int[] expectedFields = new int[MAX_EXPECTED];
+  private int learned;
+
   private char[] id = new char[32];
   private int idLength; // -1: no id (null)
 
@@ -132,12 +141,30 @@ public final class CompactTargets {
     long templateId = 0;
     List<String> promoCodes = List.of();
     values.clear();
-    for (JsonToken t = parser.nextToken(); t == JsonToken.FIELD_NAME; t = parser.nextToken()) {
-      String name = parser.currentName();
+    for (int k = 0; ; k++) {
+      String name;
+      int field;
+      if (k < learned && parser.nextFieldName(expected[k])) {
+        // the name the previous row had here, matched on the parser's bytes
+        name = expected[k].getValue();
+        field = expectedFields[k];
+      } else {
+        // no name expected here, or another one: nextFieldName has moved on to the token anyway
+        JsonToken t = k < learned ? parser.currentToken() : parser.nextToken();
+        if (t != JsonToken.FIELD_NAME) {
+          break;
+        }
+        name = parser.currentName();
+        field = TargetRows.field(name);
+        if (k < MAX_EXPECTED) {
+          expected[k] = new SerializedString(name);
+          expectedFields[k] = field;
+          learned = Math.max(learned, k + 1);
+        }
+      }
       if (sample) {
         stats.key(name);
       }
-      int field = TargetRows.field(name);
       if (!execution && (field == TargetRows.ACTION_ID || field == TargetRows.PROMO_CODE)) {
         field = TargetRows.OTHER;
       }
