@@ -16,8 +16,7 @@ import java.util.Locale;
 final class CpuMeter {
 
   /** CPU seconds per part, between two readings. */
-  record Split(
-      double client, double server, double gc, double jit, double kernel, double caller) {
+  record Split(double client, double server, double gc, double jit, double kernel, double caller) {
     @Override
     public String toString() {
       if (client < 0) {
@@ -119,7 +118,6 @@ final class CpuMeter {
     long j = jit - start.jit;
     long c = (total - start.total) - s - g - j;
     double own = caller < 0 || start.caller < 0 ? -1 : (caller - start.caller) / 1e9;
-    return new Split(
-        c * TICK, s * TICK, g * TICK, j * TICK, (kernel - start.kernel) * TICK, own);
+    return new Split(c * TICK, s * TICK, g * TICK, j * TICK, (kernel - start.kernel) * TICK, own);
   }
 }

@@ -283,6 +283,22 @@ final class RawCampaign {
    * Reads every Optimove page in turn and hands each row, with its text filled, to {@code rows}.
    */
   private void readPages(IoConsumer<Row> rows) throws IOException {
+    if (!WHOLE_PAGES) {
+      readPages(rows, null);
+      return;
+    }
+    // An experiment (-Dcampaignrelay.bench.rawWholePages=true): each page is read whole before any
+    // of its rows is used, as the SDK's target source hands a page over only once all of it has
+    // been read and checked.
+    List<Row> page = new ArrayList<>(PAGE);
+    readPages(rows, page);
+  }
+
+  /** Whether the raw loop reads each page whole before using its rows (an experiment). */
+  private static final boolean WHOLE_PAGES =
+      Boolean.getBoolean("campaignrelay.bench.rawWholePages");
+
+  private void readPages(IoConsumer<Row> rows, List<Row> page) throws IOException {
     long skip = 0;
     String[] values = new String[tags.length];
     while (true) {
@@ -354,8 +370,19 @@ final class RawCampaign {
             text.append(literals[t]).append(values[t]);
           }
           text.append(literals[tags.length]);
-          rows.accept(new Row(customerId, phone, text.toString()));
+          Row row = new Row(customerId, phone, text.toString());
+          if (page == null) {
+            rows.accept(row);
+          } else {
+            page.add(row);
+          }
         }
+      }
+      if (page != null) {
+        for (Row row : page) {
+          rows.accept(row);
+        }
+        page.clear();
       }
       if (count < PAGE) {
         break;
