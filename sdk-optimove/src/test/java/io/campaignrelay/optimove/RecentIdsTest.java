@@ -2,7 +2,6 @@ package io.campaignrelay.optimove;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.campaignrelay.core.CustomerId;
@@ -44,13 +43,8 @@ class RecentIdsTest {
     }
   }
 
-  static CompactTargets page(java.util.List<CustomerId> ids) {
-    StringBuilder json = new StringBuilder("[");
-    for (CustomerId id : ids) {
-      json.append(json.length() > 1 ? "," : "").append("{\"CustomerID\":\"").append(id.value());
-      json.append("\"}");
-    }
-    json.append(']');
+  /** A page of rows without attributes read from a JSON array (a number id needs the codec). */
+  static CompactTargets read(String json, int expectedRows) {
     CompactTargets page =
         CompactTargets.page(
             true,
@@ -58,8 +52,8 @@ class RecentIdsTest {
             null,
             (customerId, templateId, codes, attributes) -> "not packed: " + customerId,
             java.util.List.of(),
-            ids.size());
-    try (JsonParser p = new JsonFactory().createParser(json.toString())) {
+            expectedRows);
+    try (JsonParser p = new com.fasterxml.jackson.databind.ObjectMapper().createParser(json)) {
       p.nextToken();
       while (p.nextToken() == JsonToken.START_OBJECT) {
         page.read(p);
@@ -67,6 +61,17 @@ class RecentIdsTest {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+    return page;
+  }
+
+  static CompactTargets page(java.util.List<CustomerId> ids) {
+    StringBuilder json = new StringBuilder("[");
+    for (CustomerId id : ids) {
+      json.append(json.length() > 1 ? "," : "").append("{\"CustomerID\":\"").append(id.value());
+      json.append("\"}");
+    }
+    json.append(']');
+    CompactTargets page = read(json.toString(), ids.size());
     for (int i = 0; i < ids.size(); i++) {
       assertThat(page.special(i)).isNull();
       assertThat(page.customerId(i)).isEqualTo(ids.get(i).value());
@@ -83,22 +88,7 @@ class RecentIdsTest {
             + "{\"CustomerID\":\"Zo\u00eb 7\"},{\"CustomerID\":\""
             + longId
             + "\"},{}]";
-    CompactTargets page =
-        CompactTargets.page(
-            true,
-            AttributeValues.forQuery(java.util.List.of(), ','),
-            null,
-            (customerId, templateId, codes, attributes) -> "not packed: " + customerId,
-            java.util.List.of(),
-            8);
-    try (JsonParser p = new com.fasterxml.jackson.databind.ObjectMapper().createParser(json)) {
-      p.nextToken();
-      while (p.nextToken() == JsonToken.START_OBJECT) {
-        page.read(p);
-      }
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    CompactTargets page = read(json, 8);
     assertThat(page.size()).isEqualTo(6);
     for (int i = 0; i < page.size(); i++) {
       assertThat(page.idHash(i))
