@@ -86,7 +86,8 @@ import java.util.stream.Stream;
  * until it is answered: the next one leaves as soon as any is answered, not only the oldest.
  * Answers are processed, and listener callbacks run, on the executing thread, in the order the
  * batches left; a batch answered before an older one waits (at most twice the concurrency of
- * batches are held, on their way or answered). Once a batch has failed, no other leaves.
+ * batches are held, on their way or answered). Once a batch's failure is seen (it is noted before
+ * its slot is given back), no other batch leaves.
  *
  * <p>Memory does not grow with the campaign: recipients stream through one batch at a time (plus
  * the batches in flight or answered and waiting, and up to {@link
@@ -560,7 +561,7 @@ public final class CampaignExecutor {
       TemplateId own = r.templateIdOrNull();
       TemplateId templateId = own == null ? campaign.templateId() : own;
       Optional<Template> template;
-      if (templateId == lastTemplateId || templateId.equals(lastTemplateId)) {
+      if (templateId.equals(lastTemplateId)) {
         template = lastTemplate; // nearly every recipient uses the campaign's template
       } else {
         template =

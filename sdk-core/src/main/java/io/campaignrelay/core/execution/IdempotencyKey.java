@@ -63,53 +63,51 @@ public final class IdempotencyKey {
      */
     boolean digestPair(String campaign, String customer) {
       if (!campaign.equals(pairCampaign)) {
-        int n = campaign.length();
-        if (n + 1 > pair.length) {
+        int end = ascii(campaign, pair, 0, 1);
+        if (end < 0) {
+          pairCampaign = null; // its bytes may be half overwritten
           return false;
         }
-        for (int i = 0; i < n; i++) {
-          char c = campaign.charAt(i);
-          if (c >= 0x80) {
-            pairCampaign = null;
-            return false;
-          }
-          pair[i] = (byte) c;
-        }
-        pair[n] = 0;
-        prefix = n + 1;
+        pair[end] = 0;
+        prefix = end + 1;
         pairCampaign = campaign;
       }
-      int m = customer.length();
-      if (prefix + m > pair.length) {
+      int end = ascii(customer, pair, prefix, 0);
+      if (end < 0) {
         return false;
       }
-      for (int i = 0; i < m; i++) {
-        char c = customer.charAt(i);
-        if (c >= 0x80) {
-          return false;
-        }
-        pair[prefix + i] = (byte) c;
-      }
-      sha.update(pair, 0, prefix + m);
+      sha.update(pair, 0, end);
       return true;
     }
 
     /** Digests the text's UTF-8 bytes (an ASCII text without encoding it first). */
     void update(String v) {
-      int n = v.length();
-      if (n <= text.length) {
-        for (int i = 0; i < n; i++) {
-          char c = v.charAt(i);
-          if (c >= 0x80) {
-            sha.update(v.getBytes(StandardCharsets.UTF_8));
-            return;
-          }
-          text[i] = (byte) c;
-        }
-        sha.update(text, 0, n);
-        return;
+      int end = ascii(v, text, 0, 0);
+      if (end < 0) {
+        sha.update(v.getBytes(StandardCharsets.UTF_8));
+      } else {
+        sha.update(text, 0, end);
       }
-      sha.update(v.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Copies an ASCII text's bytes into {@code into} at {@code at}, leaving {@code spare} bytes
+     * free after it; returns where the text ends, or -1 (having copied part of it, or nothing) when
+     * it is not ASCII or does not fit.
+     */
+    private static int ascii(String v, byte[] into, int at, int spare) {
+      int n = v.length();
+      if (at + n + spare > into.length) {
+        return -1;
+      }
+      for (int i = 0; i < n; i++) {
+        char c = v.charAt(i);
+        if (c >= 0x80) {
+          return -1;
+        }
+        into[at + i] = (byte) c;
+      }
+      return at + n;
     }
 
     IdempotencyKey finish() {

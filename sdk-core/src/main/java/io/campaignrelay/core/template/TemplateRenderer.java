@@ -225,25 +225,14 @@ public final class TemplateRenderer {
     if (septets + n > SINGLE_PART_SEPTETS) {
       return -1; // at least one septet a character: past one part whatever the characters
     }
-    byte[] latin1 = LATIN1_SEPTETS;
     for (int k = 0; k < n; k++) {
-      char c = value.charAt(k);
-      int cost = c < 0x100 ? latin1[c] : SmsLength.gsmSeptets(c);
+      int cost = SmsLength.gsmSeptets(value.charAt(k));
       if (cost == 0) {
         return -1;
       }
       septets += cost;
     }
     return septets;
-  }
-
-  /** {@link SmsLength#gsmSeptets(char)} of the first 256 characters, read in a render's loop. */
-  private static final byte[] LATIN1_SEPTETS = new byte[0x100];
-
-  static {
-    for (char c = 0; c < 0x100; c++) {
-      LATIN1_SEPTETS[c] = (byte) SmsLength.gsmSeptets(c);
-    }
   }
 
   /**
