@@ -46,12 +46,14 @@ import java.util.TreeMap;
  * {@code --vendors textlocal,delivyr}, {@code --latency 0,20,100} (ms, default 0), {@code
  * --concurrency 1,4,8} (default: none besides the SDK's default), {@code --sequential-customers
  * 100=100000} (at that latency, the runs with one request in flight, except the SDK's default, use
- * that many customers), {@code --no-scaling} (skips the heap scaling table), {@code --jdbc} (adds
- * the journal case: per vendor and round, the SDK's default at 0 ms on the in-memory journal and on
- * sdk-jdbc's journal on an embedded PostgreSQL the benchmark starts itself, with zonky's defaults
- * {@code fsync=off} and {@code synchronous_commit=off}), {@code --jdbc-durable} (that server with
- * both on, PostgreSQL's own defaults: each commit waits for the disk), {@code --jdbc-only} (the
- * journal case and nothing of the latency runs).
+ * that many customers), {@code --no-scaling} (skips the heap scaling table), {@code --journal none}
+ * (the SDK side of the latency runs records to a journal that forgets everything instead of the
+ * default in-memory one: what the journal's work and lock cost), {@code --jdbc} (adds the journal
+ * case: per vendor and round, the SDK's default at 0 ms on the in-memory journal and on sdk-jdbc's
+ * journal on an embedded PostgreSQL the benchmark starts itself, with zonky's defaults {@code
+ * fsync=off} and {@code synchronous_commit=off}), {@code --jdbc-durable} (that server with both on,
+ * PostgreSQL's own defaults: each commit waits for the disk), {@code --jdbc-only} (the journal case
+ * and nothing of the latency runs).
  */
 public final class EndToEndBenchmark {
 
@@ -169,6 +171,7 @@ public final class EndToEndBenchmark {
     boolean scaling = true;
     boolean jdbc = false;
     boolean latencyRuns = true;
+    SdkCampaign.Journal journal = SdkCampaign.Journal.IN_MEMORY;
     List<String> vendors = List.of("textlocal", "delivyr");
     List<Long> latencies = List.of(0L);
     List<Integer> concurrencies = List.of();
@@ -191,6 +194,7 @@ public final class EndToEndBenchmark {
           }
         }
         case "--no-scaling" -> scaling = false;
+        case "--journal" -> journal = journal(args[++i]);
         case "--jdbc" -> jdbc = true;
         case "--jdbc-durable" -> BenchPostgres.durable();
         case "--jdbc-only" -> {
@@ -204,7 +208,8 @@ public final class EndToEndBenchmark {
                     + ": use --customers N, --rounds R, --warmup N, --warmup-rounds W,"
                     + " --vendors textlocal,delivyr,"
                     + " --latency 0,20,100, --concurrency 1,4,8, --sequential-customers"
-                    + " 100=100000, --no-scaling, --jdbc, --jdbc-only, --jdbc-durable");
+                    + " 100=100000, --no-scaling, --journal in-memory|none, --jdbc, --jdbc-only,"
+                    + " --jdbc-durable");
       }
     }
     if (concurrencies.stream().anyMatch(c -> c < 1)) {
@@ -228,6 +233,8 @@ public final class EndToEndBenchmark {
             + concurrencies
             + ", sequential customers "
             + sequentialCustomers
+            + ", journal "
+            + journal
             + ", load average at start "
             + loadAverage());
     List<Run> runs = new ArrayList<>();
@@ -246,7 +253,7 @@ public final class EndToEndBenchmark {
         for (String v : vendors) {
           for (Case c : casesByVendor.get(v)) {
             if (w == 0 || c.concurrency() <= 1 || c.sdkDefault()) {
-              run(server, sdk, raw, v, c, warmup, SdkCampaign.Journal.IN_MEMORY, false);
+              run(server, sdk, raw, v, c, warmup, journal, false);
             }
           }
         }
@@ -267,7 +274,7 @@ public final class EndToEndBenchmark {
               if (c.inFlight() == 1 && !c.sdkDefault()) {
                 n = sequentialCustomers.getOrDefault(latency, customers);
               }
-              runs.add(run(server, sdk, raw, v, c, n, SdkCampaign.Journal.IN_MEMORY, false));
+              runs.add(run(server, sdk, raw, v, c, n, journal, false));
             }
           }
         }
@@ -292,6 +299,21 @@ public final class EndToEndBenchmark {
       }
       raw.close();
     }
+  }
+
+  /**
+   * The journal of the latency runs named by {@code --journal}: {@code in-memory} (the default, the
+   * SDK's default journal) or {@code none} (one that forgets everything: what the journal's own
+   * work and lock cost the run, measured beside the default).
+   */
+  private static SdkCampaign.Journal journal(String name) {
+    return switch (name) {
+      case "in-memory" -> SdkCampaign.Journal.IN_MEMORY;
+      case "none" -> SdkCampaign.Journal.NONE;
+      default ->
+          throw new IllegalArgumentException(
+              "unknown journal " + name + ": use --journal in-memory or --journal none");
+    };
   }
 
   /** The journals of the heap scaling runs, in their order. */
